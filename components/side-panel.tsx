@@ -1,0 +1,196 @@
+// The volunteer console: pick a walkthrough, see what to bring, start, follow the steps, end with an outcome.
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { CatalogEntry } from '../core/catalog';
+import { localText, type Translate } from '../core/i18n';
+import { OUTCOMES, type Outcome } from '../core/session';
+import type { StepView } from '../extension/protocol';
+import { HintText } from './hint-text';
+
+export interface PanelApi {
+  start(packId: string, walkthroughId: string): Promise<StepView>;
+  current(): Promise<StepView | null>;
+  next(): Promise<void>;
+  back(): Promise<void>;
+  repeat(): Promise<void>;
+  finish(outcome: Outcome): Promise<void>;
+  /** Call `onChange` whenever the session changes; returns the unsubscribe function. */
+  subscribe(onChange: () => void): () => void;
+}
+
+export interface SidePanelProps {
+  t: Translate;
+  search(query: string): CatalogEntry[];
+  api: PanelApi;
+}
+
+export function SidePanel({ t, search, api }: SidePanelProps): JSX.Element {
+  const [view, setView] = useState<StepView | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    const load = (): void =>
+      void api.current().then((v) => {
+        setView(v);
+        setLoaded(true);
+      });
+    load();
+    return api.subscribe(load);
+  }, [api]);
+
+  if (!loaded) return <main class="panel" aria-busy="true" />;
+  return (
+    <main class="panel">
+      <header class="panel-head">
+        <h1>{t('app.name')}</h1>
+      </header>
+      {message ? (
+        <p class="panel-message" role="status" data-testid="panel-message">
+          {message}
+        </p>
+      ) : null}
+      {view ? (
+        <Running t={t} view={view} api={api} onEnded={(text) => setMessage(text)} />
+      ) : (
+        <Catalogue
+          t={t}
+          search={search}
+          onStart={async (e) => {
+            setMessage(null);
+            try {
+              setView(await api.start(e.pack.id, e.walkthrough.id));
+            } catch (err) {
+              setMessage(err instanceof Error && err.message === 'no-tab' ? t('panel.noTab') : String(err));
+            }
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+function Catalogue({ t, search, onStart }: { t: Translate; search: SidePanelProps['search']; onStart: (e: CatalogEntry) => void }): JSX.Element {
+  const [query, setQuery] = useState('');
+  const [picked, setPicked] = useState<string | null>(null);
+  const entries = useMemo(() => search(query), [search, query]);
+  return (
+    <section aria-labelledby="list-title">
+      <h2 id="list-title">{t('panel.walkthroughs')}</h2>
+      <input
+        class="panel-search"
+        type="search"
+        aria-label={t('panel.search')}
+        placeholder={t('panel.search')}
+        value={query}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+      />
+      {entries.length === 0 ? <p>{t('panel.noResults')}</p> : null}
+      <ul class="wt-list">
+        {entries.map((e) => {
+          const key = `${e.pack.id}/${e.walkthrough.id}`;
+          const open = picked === key;
+          return (
+            <li key={key} class={open ? 'wt open' : 'wt'}>
+              <button type="button" class="wt-title" aria-expanded={open} onClick={() => setPicked(open ? null : key)} data-walkthrough={key}>
+                <span class="wt-cat">{t(`category.${e.walkthrough.category}`)}</span>
+                {localText(e.walkthrough.title, 'vi')}
+              </button>
+              {open ? (
+                <div class="wt-detail">
+                  <p class="wt-meta">
+                    {t('panel.minutes', { n: e.walkthrough.minutes })} · {t('panel.steps', { n: e.walkthrough.steps.length })}
+                  </p>
+                  <h3>{t('panel.bring')}</h3>
+                  <ul class="bring">
+                    {e.walkthrough.bring.map((b, i) => (
+                      <li key={i}>{localText(b, 'vi')}</li>
+                    ))}
+                  </ul>
+                  <p class="wt-hint">{t('panel.startHint')}</p>
+                  <button type="button" class="btn btn-main" onClick={() => onStart(e)} data-testid="start">
+                    {t('panel.start')}
+                  </button>
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Running({ t, view, api, onEnded }: { t: Translate; view: StepView; api: PanelApi; onEnded: (m: string) => void }): JSX.Element {
+  const [ending, setEnding] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>('completed');
+  const [error, setError] = useState<string | null>(null);
+  const done = view.status === 'done';
+  const showOutcome = ending || done;
+  return (
+    <section aria-labelledby="run-title" data-testid="running">
+      <p class="run-label">{t('panel.current')}</p>
+      <h2 id="run-title">{view.title}</h2>
+      <p class="run-step" data-testid="panel-step">
+        {t('panel.step', { n: view.index + 1, total: view.total })}
+      </p>
+      {done ? <p class="run-done">{t('panel.done')}</p> : null}
+      {!done && view.step.private ? <p class="run-private">{t('panel.private')}</p> : null}
+      {!done ? (
+        <p class="run-text">
+          <HintText text={view.step.text.vi} />
+        </p>
+      ) : null}
+      <div class="run-actions">
+        <button type="button" class="btn" onClick={() => void api.back()} disabled={view.index === 0 && !done}>
+          {t('panel.back')}
+        </button>
+        <button type="button" class="btn" onClick={() => void api.repeat()} disabled={done}>
+          {t('panel.repeat')}
+        </button>
+        <button type="button" class="btn btn-main" onClick={() => void api.next()} disabled={done}>
+          {t('panel.next')}
+        </button>
+      </div>
+      {showOutcome ? (
+        <form
+          class="outcome"
+          data-testid="outcome-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setError(null);
+            api.finish(outcome).then(
+              () => onEnded(t('panel.saved', { outcome: t(`outcome.${outcome}`) })),
+              (err: unknown) => setError(t('panel.saveFailed', { reason: String(err) })),
+            );
+          }}
+        >
+          <fieldset>
+            <legend>{t('panel.outcomeTitle')}</legend>
+            {OUTCOMES.map((o) => (
+              <label key={o} class="outcome-option">
+                <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
+                {t(`outcome.${o}`)}
+              </label>
+            ))}
+          </fieldset>
+          {error ? <p role="alert">{error}</p> : null}
+          <div class="run-actions">
+            {!done ? (
+              <button type="button" class="btn" onClick={() => setEnding(false)}>
+                {t('panel.cancel')}
+              </button>
+            ) : null}
+            <button type="submit" class="btn btn-main" data-testid="save-outcome">
+              {t('panel.save')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" class="btn btn-stop" onClick={() => setEnding(true)} data-testid="stop">
+          {t('panel.stop')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// The card a resident reads: step n of m, the hint, a privacy warning, and the buttons.
+// Used by the overlay on real sites (and by the widget on ward sites).
+import type { JSX } from 'preact';
+import type { Translate } from '../core/i18n';
+import { HintText } from './hint-text';
+
+export interface StepCardProps {
+  t: Translate;
+  index: number;
+  total: number;
+  title?: string;
+  text: string;
+  privateKind?: 'password' | 'otp' | 'pin';
+  /** An extra line, e.g. the control was not found. */
+  notice?: string;
+  done?: boolean;
+  onBack?: () => void;
+  onNext?: () => void;
+  onListen?: () => void;
+}
+
+export function StepCard(props: StepCardProps): JSX.Element {
+  const { t, index, total } = props;
+  const last = index >= total - 1;
+  return (
+    <div class="db-card" role="dialog" aria-label={t('overlay.label')} data-dan-buoc="card">
+      <div class="db-card-head">
+        <span class="db-step" data-dan-buoc="step">
+          {t('overlay.step', { n: index + 1, total })}
+        </span>
+        {props.title ? <span class="db-title">{props.title}</span> : null}
+      </div>
+      {props.privateKind ? (
+        <p class="db-private" role="note" data-dan-buoc="private">
+          {t(`overlay.private.${props.privateKind}`)}
+        </p>
+      ) : null}
+      <p class="db-text" data-dan-buoc="text">
+        {props.done ? t('overlay.done') : <HintText text={props.text} />}
+      </p>
+      {props.notice ? (
+        <p class="db-notice" role="status" data-dan-buoc="notice">
+          {props.notice}
+        </p>
+      ) : null}
+      <div class="db-actions">
+        {props.onListen ? (
+          <button type="button" class="db-btn db-btn-quiet" onClick={props.onListen}>
+            {t('overlay.listen')}
+          </button>
+        ) : null}
+        <span class="db-spacer" />
+        {props.onBack ? (
+          <button type="button" class="db-btn" onClick={props.onBack} disabled={index === 0 && !props.done} data-dan-buoc="back">
+            {t('overlay.back')}
+          </button>
+        ) : null}
+        {props.onNext && !props.done ? (
+          <button type="button" class="db-btn db-btn-main" onClick={props.onNext} data-dan-buoc="next">
+            {last ? t('overlay.finish') : t('overlay.next')}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// A catalogue of validated packs: lookup by pack and walkthrough id, and diacritics-free search.
+
+import { parsePack, type Pack, type PackError, type Walkthrough } from './pack';
+import { matchesQuery } from './text';
+
+export interface CatalogEntry {
+  pack: Pack;
+  walkthrough: Walkthrough;
+}
+
+export interface Catalog {
+  packs: Pack[];
+  /** Packs that failed validation, with the validator's messages; they are never used. */
+  rejected: { index: number; errors: PackError[] }[];
+  find(packId: string, walkthroughId: string): CatalogEntry | null;
+  list(): CatalogEntry[];
+  search(query: string): CatalogEntry[];
+}
+
+export function createCatalog(rawPacks: readonly unknown[], options: { trustedOrigins?: string[] } = {}): Catalog {
+  const packs: Pack[] = [];
+  const rejected: Catalog['rejected'] = [];
+  rawPacks.forEach((raw, index) => {
+    const r = parsePack(raw, options);
+    if (r.ok) packs.push(r.pack);
+    else rejected.push({ index, errors: r.errors });
+  });
+  const entries = packs.flatMap((pack) => pack.walkthroughs.map((walkthrough) => ({ pack, walkthrough })));
+  return {
+    packs,
+    rejected,
+    find: (packId, walkthroughId) =>
+      entries.find((e) => e.pack.id === packId && e.walkthrough.id === walkthroughId) ?? null,
+    list: () => entries,
+    search: (query) =>
+      query.trim()
+        ? entries.filter((e) => matchesQuery(`${e.walkthrough.title.vi} ${e.walkthrough.title.en ?? ''} ${e.pack.title.vi}`, query))
+        : entries,
+  };
+}

@@ -1,0 +1,240 @@
+// Walkthrough packs: the content format, and the validator every pack passes before it is used.
+// parsePack never throws; its messages name the bad field with a JSON-pointer path.
+
+import * as v from 'valibot';
+import { isOfficialOrigin } from './origins';
+import type { Anchor } from './anchors';
+
+const MAX_PACK_BYTES = 2 * 1024 * 1024;
+const MAX_DEPTH = 12;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const text = (max: number) =>
+  v.pipe(
+    v.string('phải là chữ (chuỗi ký tự)'),
+    v.trim(),
+    v.minLength(1, 'không được để trống'),
+    v.maxLength(max, `dài quá ${max} ký tự`),
+  );
+const optionalText = (max: number) => v.optional(v.pipe(v.string('phải là chữ (chuỗi ký tự)'), v.maxLength(max, `dài quá ${max} ký tự`)));
+
+const LocalText = v.strictObject(
+  { vi: text(600), en: v.optional(text(600)) },
+  'phải có dạng { "vi": "...", "en": "..." }',
+);
+
+const httpsUrl = v.pipe(
+  v.string('phải là một địa chỉ (URL)'),
+  v.maxLength(2048, 'địa chỉ quá dài'),
+  v.check((s) => {
+    try {
+      return new URL(s.replace(/\*/g, 'x')).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'phải là địa chỉ https:// (không nhận http, javascript: hay data:)'),
+);
+
+const Origin = v.pipe(
+  httpsUrl,
+  v.check((s) => {
+    try {
+      const u = new URL(s);
+      return u.pathname === '/' && !u.search && !u.hash && s === u.origin;
+    } catch {
+      return false;
+    }
+  }, 'phải là một nguồn (origin) dạng https://ten-mien, không có đường dẫn'),
+);
+
+const AnchorSchema = v.strictObject(
+  {
+    v: v.literal(1, 'phiên bản neo phải là 1'),
+    kind: v.picklist(['action', 'field', 'toggle', 'select', 'other'], 'loại điều khiển không hợp lệ'),
+    tag: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, 'tên thẻ không hợp lệ'), v.maxLength(40)),
+    role: v.pipe(v.string(), v.maxLength(40)),
+    type: optionalText(40),
+    name: optionalText(200),
+    text: optionalText(200),
+    label: optionalText(200),
+    placeholder: optionalText(200),
+    title: optionalText(200),
+    attrName: optionalText(100),
+    href: optionalText(500),
+    heading: optionalText(200),
+    path: v.pipe(v.string(), v.maxLength(600)),
+    index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    id: optionalText(100),
+    classes: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(12))),
+  },
+  'neo (anchor) không đúng định dạng',
+);
+
+const PagePattern = httpsUrl;
+
+const Advance = v.variant(
+  'kind',
+  [
+    v.strictObject({ kind: v.literal('click') }),
+    v.strictObject({ kind: v.literal('input') }),
+    v.strictObject({ kind: v.literal('url'), page: PagePattern }),
+    v.strictObject({ kind: v.literal('appear'), anchor: AnchorSchema }),
+    v.strictObject({ kind: v.literal('manual') }),
+  ],
+  'cách chuyển bước phải là một trong: click, input, url, appear, manual',
+);
+
+const Step = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'mã bước chỉ gồm chữ thường, số và gạch nối')),
+  page: PagePattern,
+  anchor: v.optional(AnchorSchema),
+  text: LocalText,
+  advance: Advance,
+  private: v.optional(v.picklist(['password', 'otp', 'pin'], 'bước riêng tư phải là password, otp hoặc pin')),
+});
+
+const CATEGORIES = ['public-service', 'bank', 'e-wallet', 'utility'] as const;
+
+const Walkthrough = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'mã hướng dẫn chỉ gồm chữ thường, số và gạch nối')),
+  title: LocalText,
+  category: v.picklist(CATEGORIES, 'nhóm phải là public-service, bank, e-wallet hoặc utility'),
+  bring: v.pipe(v.array(LocalText), v.maxLength(20)),
+  minutes: v.pipe(v.number('phải là một số'), v.integer('phải là số nguyên'), v.minValue(1), v.maxValue(240)),
+  startUrl: httpsUrl,
+  steps: v.pipe(v.array(Step), v.minLength(1, 'cần ít nhất một bước'), v.maxLength(100, 'tối đa 100 bước')),
+});
+
+const PackSchema = v.strictObject({
+  schema: v.literal(1, 'phiên bản định dạng (schema) phải là 1'),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'mã gói chỉ gồm chữ thường, số và gạch nối')),
+  version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'phiên bản phải có dạng 1.0.0')),
+  title: LocalText,
+  origins: v.pipe(v.array(Origin), v.minLength(1, 'cần ít nhất một nguồn')),
+  walkthroughs: v.pipe(v.array(Walkthrough), v.minLength(1, 'cần ít nhất một hướng dẫn'), v.maxLength(50)),
+});
+
+export type LocalText = v.InferOutput<typeof LocalText>;
+export type Step = Omit<v.InferOutput<typeof Step>, 'anchor' | 'advance'> & {
+  anchor?: Anchor;
+  advance: AdvanceRule;
+};
+export type AdvanceRule =
+  | { kind: 'click' }
+  | { kind: 'input' }
+  | { kind: 'url'; page: string }
+  | { kind: 'appear'; anchor: Anchor }
+  | { kind: 'manual' };
+export type Walkthrough = Omit<v.InferOutput<typeof Walkthrough>, 'steps'> & { steps: Step[] };
+export type Pack = Omit<v.InferOutput<typeof PackSchema>, 'walkthroughs'> & { walkthroughs: Walkthrough[] };
+export type Category = (typeof CATEGORIES)[number];
+
+export interface PackError {
+  path: string;
+  message: string;
+}
+export type ParseResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
+
+export interface ParseOptions {
+  /** Origins outside the official list that the ward admin chose to trust. @default [] */
+  trustedOrigins?: string[];
+}
+
+function pointer(path: (string | number)[]): string {
+  return path.length === 0 ? '/' : '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+}
+
+/** Checks that no object key is dangerous and nesting stays shallow; returns the first problem. */
+function scanStructure(value: unknown, path: (string | number)[], depth: number): PackError | null {
+  if (depth > MAX_DEPTH) return { path: pointer(path), message: `lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp)` };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const e = scanStructure(value[i], [...path, i], depth + 1);
+      if (e) return e;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return { path: pointer([...path, key]), message: `khóa "${key}" không được phép` };
+      const e = scanStructure((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+      if (e) return e;
+    }
+  }
+  return null;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url.replace(/\*/g, 'x')).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Validate untrusted pack data (already parsed JSON, or a JSON string). Never throws. */
+export function parsePack(input: unknown, options: ParseOptions = {}): ParseResult {
+  try {
+    return parsePackUnsafe(input, options);
+  } catch (err) {
+    return { ok: false, errors: [{ path: '/', message: `không đọc được gói: ${String(err).slice(0, 200)}` }] };
+  }
+}
+
+function parsePackUnsafe(input: unknown, options: ParseOptions): ParseResult {
+  let data = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_PACK_BYTES) return { ok: false, errors: [{ path: '/', message: 'gói lớn hơn 2 MB' }] };
+    try {
+      data = JSON.parse(input);
+    } catch {
+      return { ok: false, errors: [{ path: '/', message: 'không phải JSON hợp lệ' }] };
+    }
+  } else {
+    // A cyclic object makes stringify throw; parsePack turns that into an error entry.
+    const size = JSON.stringify(input)?.length ?? 0;
+    if (size > MAX_PACK_BYTES) return { ok: false, errors: [{ path: '/', message: 'gói lớn hơn 2 MB' }] };
+  }
+  const structural = scanStructure(data, [], 0);
+  if (structural) return { ok: false, errors: [structural] };
+
+  const result = v.safeParse(PackSchema, data, { abortPipeEarly: true });
+  if (!result.success) {
+    const errors = result.issues.slice(0, 50).map((issue) => ({
+      path: pointer((issue.path ?? []).map((p) => p.key as string | number)),
+      message: issue.message,
+    }));
+    return { ok: false, errors };
+  }
+  const pack = result.output as Pack;
+  const trusted = new Set((options.trustedOrigins ?? []).map((o) => originOf(o)).filter(Boolean));
+  const errors: PackError[] = [];
+  pack.origins.forEach((o, i) => {
+    if (!isOfficialOrigin(o) && !trusted.has(o)) {
+      errors.push({ path: `/origins/${i}`, message: `${o} không phải trang chính thức; cần quản trị viên phường tin cậy trước` });
+    }
+  });
+  const declared = new Set(pack.origins);
+  pack.walkthroughs.forEach((w, wi) => {
+    const check = (url: string, path: string): void => {
+      const o = originOf(url);
+      if (!o || !declared.has(o)) errors.push({ path, message: `địa chỉ ${url} không thuộc các nguồn (origins) của gói` });
+    };
+    check(w.startUrl, `/walkthroughs/${wi}/startUrl`);
+    const ids = new Set<string>();
+    w.steps.forEach((s, si) => {
+      check(s.page, `/walkthroughs/${wi}/steps/${si}/page`);
+      if (s.advance.kind === 'url') check(s.advance.page, `/walkthroughs/${wi}/steps/${si}/advance/page`);
+      if (ids.has(s.id)) errors.push({ path: `/walkthroughs/${wi}/steps/${si}/id`, message: `mã bước "${s.id}" bị trùng` });
+      ids.add(s.id);
+      if (s.advance.kind === 'click' && !s.anchor) {
+        errors.push({ path: `/walkthroughs/${wi}/steps/${si}/anchor`, message: 'bước "click" cần neo (anchor) của nút cần bấm' });
+      }
+    });
+  });
+  const wids = new Set<string>();
+  pack.walkthroughs.forEach((w, wi) => {
+    if (wids.has(w.id)) errors.push({ path: `/walkthroughs/${wi}/id`, message: `mã hướng dẫn "${w.id}" bị trùng` });
+    wids.add(w.id);
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, pack };
+}

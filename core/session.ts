@@ -1,0 +1,169 @@
+// The guided-session state machine: pure functions from one session state to the next.
+// The background keeps the state in storage; nothing here touches a browser API.
+
+import type { Walkthrough } from './pack';
+import { matchesPage } from './url-pattern';
+
+export const OUTCOMES = ['completed', 'stopped', 'referred', 'site-error'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type SessionStatus = 'running' | 'done' | 'finished' | 'abandoned';
+
+export interface Session {
+  id: string;
+  packId: string;
+  walkthroughId: string;
+  walkthroughVersion: string;
+  tabId: number;
+  stepIndex: number;
+  total: number;
+  /** running: guiding; done: past the last step, waiting for the outcome; finished/abandoned: over. */
+  status: SessionStatus;
+  startedAt: number;
+  endedAt?: number;
+  /** Highest step index shown. */
+  reached: number;
+  /** How often each step was shown again ("Chỉ lại", back). */
+  repeats: Record<number, number>;
+  /** Steps whose control was not found on the page. */
+  notFound: number[];
+  outcome?: Outcome;
+}
+
+export interface StartInput {
+  id: string;
+  packId: string;
+  packVersion: string;
+  walkthrough: Walkthrough;
+  tabId: number;
+  now: number;
+}
+
+export function startSession(input: StartInput): Session {
+  return {
+    id: input.id,
+    packId: input.packId,
+    walkthroughId: input.walkthrough.id,
+    walkthroughVersion: input.packVersion,
+    tabId: input.tabId,
+    stepIndex: 0,
+    total: input.walkthrough.steps.length,
+    status: 'running',
+    startedAt: input.now,
+    reached: 0,
+    repeats: {},
+    notFound: [],
+  };
+}
+
+function moveTo(s: Session, index: number): Session {
+  if (index === s.stepIndex) return s;
+  const repeats = index <= s.reached && index < s.stepIndex ? { ...s.repeats, [index]: (s.repeats[index] ?? 0) + 1 } : s.repeats;
+  return { ...s, stepIndex: index, reached: Math.max(s.reached, index), repeats };
+}
+
+/**
+ * Move on from step `fromIndex`. Ignored unless that step is the current one, so a click and the page load
+ * it causes cannot advance twice. Past the last step the session is done and waits for the outcome.
+ */
+export function advance(s: Session, fromIndex: number): Session {
+  if (s.status !== 'running' || s.stepIndex !== fromIndex) return s;
+  if (fromIndex >= s.total - 1) return { ...s, status: 'done' };
+  return moveTo(s, fromIndex + 1);
+}
+
+/** One step back (from "done", back to the last step). */
+export function back(s: Session): Session {
+  if (s.status === 'done') return { ...s, status: 'running', repeats: { ...s.repeats, [s.stepIndex]: (s.repeats[s.stepIndex] ?? 0) + 1 } };
+  if (s.status !== 'running' || s.stepIndex === 0) return s;
+  return moveTo(s, s.stepIndex - 1);
+}
+
+/** Show the current step again ("Chỉ lại"). */
+export function repeat(s: Session): Session {
+  if (s.status !== 'running') return s;
+  return { ...s, repeats: { ...s.repeats, [s.stepIndex]: (s.repeats[s.stepIndex] ?? 0) + 1 } };
+}
+
+/** How many groups of steps (runs of steps on the same page) ahead a page load may jump. */
+const FORWARD_GROUPS = 2;
+
+/**
+ * After a page load on the session's tab: stay when the current step belongs to this page; otherwise move
+ * to the nearest step that does — ahead (the resident went on, or a redirect happened) or back (the
+ * resident went back); on a tie, ahead. Looking at most a couple of page groups ahead keeps a stray visit
+ * to another page of the site from jumping to the end of the walkthrough. When no step belongs to the page
+ * the session stays where it is.
+ */
+export function resumeOnPage(s: Session, walkthrough: Walkthrough, url: string): Session {
+  if (s.status !== 'running') return s;
+  const steps = walkthrough.steps;
+  const current = steps[s.stepIndex];
+  if (!current) return s;
+  if (matchesPage(current.page, url)) return s;
+  let ahead = -1;
+  let groups = 0;
+  let lastPage = current.page;
+  for (let i = s.stepIndex + 1; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (step.page !== lastPage) {
+      groups++;
+      lastPage = step.page;
+      if (groups > FORWARD_GROUPS) break;
+    }
+    if (matchesPage(step.page, url)) {
+      ahead = i;
+      break;
+    }
+  }
+  let behind = -1;
+  for (let i = s.stepIndex - 1; i >= 0; i--) {
+    if (matchesPage(steps[i]!.page, url)) {
+      behind = i;
+      break;
+    }
+  }
+  if (ahead < 0 && behind < 0) return s;
+  if (behind < 0) return moveTo(s, ahead);
+  if (ahead < 0) return moveTo(s, behind);
+  return moveTo(s, ahead - s.stepIndex <= s.stepIndex - behind ? ahead : behind);
+}
+
+/**
+ * A page finished loading on the session's tab: a step that advances on reaching a page is done once that
+ * page loads; then the session resumes on the step that belongs to the page.
+ */
+export function arriveOnPage(s: Session, walkthrough: Walkthrough, url: string): Session {
+  const step = walkthrough.steps[s.stepIndex];
+  let next = s;
+  if (step?.advance.kind === 'url' && matchesPage(step.advance.page, url)) next = advance(s, s.stepIndex);
+  return resumeOnPage(next, walkthrough, url);
+}
+
+/** True when the step the session is on belongs to the page at `url`. */
+export function stepIsOnPage(s: Session, walkthrough: Walkthrough, url: string): boolean {
+  const step = walkthrough.steps[s.stepIndex];
+  return !!step && matchesPage(step.page, url);
+}
+
+/** Record that the current step's control could not be found. */
+export function markNotFound(s: Session, index: number): Session {
+  if (s.notFound.includes(index)) return s;
+  return { ...s, notFound: [...s.notFound, index] };
+}
+
+/** End the session with the volunteer's outcome. */
+export function finish(s: Session, outcome: Outcome, now: number): Session {
+  if (s.status === 'finished' || s.status === 'abandoned') return s;
+  return { ...s, status: 'finished', outcome, endedAt: now };
+}
+
+/** End a session nobody finished (tab closed, new session started): kept at its last step. */
+export function abandon(s: Session, now: number): Session {
+  if (s.status === 'finished' || s.status === 'abandoned') return s;
+  return { ...s, status: 'abandoned', endedAt: now };
+}
+
+export function isActive(s: Session | null | undefined): s is Session {
+  return !!s && (s.status === 'running' || s.status === 'done');
+}

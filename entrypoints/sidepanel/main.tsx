@@ -1,0 +1,30 @@
+// Side panel wiring: the console component, talking to the background through the protocol.
+import './style.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { SidePanel, type PanelApi } from '../../components/side-panel';
+import { createTranslator } from '../../core/i18n';
+import { catalog } from '../../extension/catalog';
+import { messaging } from '../../extension/protocol';
+import { sessionStorage } from '../../extension/session-storage';
+
+/** The tab to guide: the active web tab of this window, else the web tab used most recently. */
+async function guidedTabId(): Promise<number> {
+  const tabs = await browser.tabs.query({ currentWindow: true });
+  const web = tabs.filter((tab) => /^https?:/.test(tab.url ?? '') && typeof tab.id === 'number');
+  const pick = web.find((tab) => tab.active) ?? web.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  if (!pick?.id) throw new Error('no-tab');
+  return pick.id;
+}
+
+const api: PanelApi = {
+  start: async (packId, walkthroughId) => messaging.sendMessage('start', { packId, walkthroughId, tabId: await guidedTabId() }),
+  current: () => messaging.sendMessage('current'),
+  next: () => messaging.sendMessage('next'),
+  back: () => messaging.sendMessage('back'),
+  repeat: () => messaging.sendMessage('repeat'),
+  finish: (outcome) => messaging.sendMessage('finish', { outcome }),
+  subscribe: (onChange) => sessionStorage.watch(() => onChange()),
+};
+
+render(<SidePanel t={createTranslator('vi')} search={catalog.search} api={api} />, document.getElementById('app')!);

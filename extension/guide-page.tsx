@@ -1,0 +1,203 @@
+// The content script's work on a page: ask the background for the step of this page, find its control,
+// show the overlay, and report when the resident has done what the step asks. Does nothing at all
+// while no walkthrough runs on the tab.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { describeAnchor, waitForAnchor } from '../core/anchors';
+import { createTranslator, type Translate } from '../core/i18n';
+import { matchesPage, stripUrl } from '../core/url-pattern';
+import { Overlay } from '../components/overlay';
+import { plainHint } from '../components/hint-text';
+import { messaging, type StepView } from './protocol';
+
+/** How long to wait for a late control before showing the hint as text only. @default 10000 */
+const FIND_TIMEOUT_MS = 10_000;
+
+type Phase = 'searching' | 'found' | 'not-found' | 'no-target' | 'other-page' | 'done';
+
+export function startGuidePage(ctx: ContentScriptContext): void {
+  const t = createTranslator('vi');
+  let ui: ShadowRootContentScriptUi<void> | null = null;
+  let step: AbortController | null = null;
+  let shownKey = '';
+
+  const send = {
+    advance: (fromIndex: number) => void messaging.sendMessage('advance', { fromIndex }).catch(() => undefined),
+    next: () => void messaging.sendMessage('next').catch(() => undefined),
+    back: () => void messaging.sendMessage('back').catch(() => undefined),
+    notFound: (index: number) => void messaging.sendMessage('notFound', { index }).catch(() => undefined),
+  };
+
+  async function ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
+    if (ui) return ui;
+    const created = await createShadowRootUi<void>(ctx, {
+      name: 'dan-buoc-guide',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      isolateEvents: true,
+      onMount: () => undefined,
+      onRemove: () => {
+        render(null, created.uiContainer);
+      },
+    });
+    created.mount();
+    ui = created;
+    return created;
+  }
+
+  function removeUi(): void {
+    step?.abort();
+    step = null;
+    shownKey = '';
+    ui?.remove();
+    ui = null;
+  }
+
+  function draw(view: StepView, phase: Phase, target: Element | null, tr: Translate): void {
+    if (!ui) return;
+    const s = view.step;
+    const what = s.anchor ? describeAnchor(s.anchor) : null;
+    const whatText = what?.label ? tr(`kind.${what.kind}`, { label: what.label }) : tr('kind.unknown');
+    const notice =
+      phase === 'not-found'
+        ? tr('overlay.notFound', { what: whatText })
+        : phase === 'searching'
+          ? tr('overlay.searching')
+          : phase === 'other-page'
+            ? tr('panel.otherPage')
+            : undefined;
+    render(
+      <Overlay
+        target={phase === 'found' ? target : null}
+        card={{
+          t: tr,
+          index: view.index,
+          total: view.total,
+          title: view.title,
+          text: s.text.vi,
+          privateKind: s.private,
+          notice,
+          done: phase === 'done',
+          onBack: send.back,
+          onNext: send.next,
+          onListen: () => speak(phase === 'done' ? tr('overlay.done') : plainHint(s.text.vi)),
+        }}
+      />,
+      ui.uiContainer,
+    );
+  }
+
+  /** Wire the step's own way of advancing; everything is undone when `signal` aborts. */
+  function watchAdvance(view: StepView, target: Element | null, signal: AbortSignal): void {
+    const rule = view.step.advance;
+    const from = view.index;
+    if (rule.kind === 'click' && target) {
+      // Capture phase on the document: the page cannot stop it, and a click that navigates still counts.
+      document.addEventListener(
+        'click',
+        (e) => {
+          if (e.isTrusted && e.composedPath().includes(target)) send.advance(from);
+        },
+        { capture: true, signal },
+      );
+    } else if (rule.kind === 'input' && target) {
+      // 'change' fires once the resident has changed the field and moved on; the value is never read.
+      target.addEventListener('change', (e) => e.isTrusted && send.advance(from), { signal });
+    } else if (rule.kind === 'appear') {
+      void waitForAnchor(rule.anchor, { timeoutMs: 30 * 60_000, signal }).then((found) => {
+        if (found && !signal.aborted) send.advance(from);
+      });
+    }
+  }
+
+  async function show(view: StepView | null): Promise<void> {
+    if (!view) return removeUi();
+    const key = `${view.sessionId}:${view.index}:${view.status}:${location.pathname}`;
+    if (key === shownKey && ui) return;
+    shownKey = key;
+    step?.abort();
+    const controller = new AbortController();
+    step = controller;
+    const { signal } = controller;
+    await ensureUi();
+    if (signal.aborted) return;
+    if (view.status === 'done') return draw(view, 'done', null, t);
+    if (!matchesPage(view.step.page, location.href)) return draw(view, 'other-page', null, t);
+    const anchor = view.step.anchor;
+    if (!anchor) {
+      draw(view, 'no-target', null, t);
+      watchAdvance(view, null, signal);
+      return;
+    }
+    draw(view, 'searching', null, t);
+    const found = await waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal });
+    if (signal.aborted) return;
+    if (!found) {
+      draw(view, 'not-found', null, t);
+      send.notFound(view.index);
+      watchAdvance(view, null, signal);
+      return;
+    }
+    const el = found.element;
+    if (!isInViewport(el)) el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    draw(view, 'found', el, t);
+    watchAdvance(view, el, signal);
+    watchTarget(view, el, signal);
+  }
+
+  /** A single-page app may replace the control: look for it again when it leaves the document. */
+  function watchTarget(view: StepView, el: Element, signal: AbortSignal): void {
+    const observer = new MutationObserver(() => {
+      if (!el.isConnected && !signal.aborted) {
+        observer.disconnect();
+        shownKey = '';
+        void show(view);
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => observer.disconnect());
+  }
+
+  async function refresh(): Promise<void> {
+    const view = await messaging.sendMessage('pageReady', { page: stripUrl(location.href) }).catch(() => null);
+    await show(view);
+  }
+
+  messaging.onMessage('showStep', ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id) return;
+    void show(data);
+  });
+  // WXT reports every navigation, also one that is about to leave the page: act only once the URL of
+  // this document has changed (a single-page app's route), never for the page being left.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    const target = event.newUrl.href;
+    ctx.setTimeout(() => {
+      if (location.href !== target) return;
+      shownKey = '';
+      void refresh();
+    }, 50);
+  });
+  ctx.onInvalidated(removeUi);
+  void refresh();
+}
+
+function isInViewport(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const win = el.ownerDocument.defaultView ?? window;
+  return r.top >= 0 && r.left >= 0 && r.bottom <= win.innerHeight && r.right <= win.innerWidth;
+}
+
+function speak(text: string): void {
+  const synth = globalThis.speechSynthesis;
+  if (!synth) return;
+  synth.cancel();
+  const u = new SpeechSynthesisUtterance(text);
+  u.lang = 'vi-VN';
+  u.rate = 0.9;
+  const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith('vi'));
+  if (voice) u.voice = voice;
+  synth.speak(u);
+}

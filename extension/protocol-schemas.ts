@@ -1,0 +1,22 @@
+// Schemas for the data of every message the background receives (kept apart so pages and the content
+// script do not bundle the validator).
+import * as v from 'valibot';
+import { OUTCOMES } from '../core/session';
+
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+const index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
+
+export const schemas = {
+  start: v.strictObject({ packId: id, walkthroughId: id, tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  pageReady: v.strictObject({ page: v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^?#]*$/)) }),
+  advance: v.strictObject({ fromIndex: index }),
+  notFound: v.strictObject({ index }),
+  finish: v.strictObject({ outcome: v.picklist(OUTCOMES) }),
+};
+
+/** Validate a message's data; throws a short error the sender sees as a rejected promise. */
+export function check<T extends v.GenericSchema>(schema: T, data: unknown): v.InferOutput<T> {
+  const r = v.safeParse(schema, data);
+  if (!r.success) throw new Error(`invalid message: ${r.issues[0]?.message ?? 'bad data'}`);
+  return r.output;
+}

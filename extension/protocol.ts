@@ -1,0 +1,42 @@
+// The one typed message protocol between the content script, the background and the side panel.
+// Every background handler validates what it receives (protocol-schemas.ts); senders are never trusted.
+
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Step } from '../core/pack';
+import type { Outcome, SessionStatus } from '../core/session';
+
+/** What the overlay needs to show one step. */
+export interface StepView {
+  sessionId: string;
+  packId: string;
+  walkthroughId: string;
+  title: string;
+  index: number;
+  total: number;
+  status: SessionStatus;
+  step: Step;
+}
+
+export interface ProtocolMap {
+  /** Side panel: start a walkthrough on a tab (navigates it to the start page when needed). */
+  start(data: { packId: string; walkthroughId: string; tabId: number }): StepView;
+  /** Side panel: the running session, if any. */
+  current(): StepView | null;
+  /** Content script, on every page load or SPA route change: the step to show here, if any. */
+  pageReady(data: { page: string }): StepView | null;
+  /** Content script: the resident did what step `fromIndex` asked. */
+  advance(data: { fromIndex: number }): void;
+  /** Overlay or side panel buttons. */
+  next(): void;
+  back(): void;
+  repeat(): void;
+  /** Content script: the current step's control was not found. */
+  notFound(data: { index: number }): void;
+  /** Side panel: end the session with an outcome. */
+  finish(data: { outcome: Outcome }): void;
+  /** Background → content script: show this step, or remove the overlay (null). */
+  showStep(data: StepView | null): void;
+}
+
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+

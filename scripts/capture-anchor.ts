@@ -1,0 +1,36 @@
+// Capture anchors of stand-in controls for a pack: `npm run capture -- <url> <targetId> [targetId…]`.
+// Prints one JSON object targetId → Anchor. The targetIds come from the page's *.targets.json.
+
+import { anchorsBundle, launch, startSites, targetsFor } from './lib/harness';
+
+async function main(): Promise<void> {
+  const [url, ...ids] = process.argv.slice(2);
+  if (!url || ids.length === 0) {
+    console.error('usage: npm run capture -- <https://host/page> <targetId> [targetId…]');
+    process.exit(2);
+  }
+  const targets = targetsFor(url);
+  const server = await startSites();
+  const chrome = await launch({ server, extension: false });
+  try {
+    const page = await chrome.browser.newPage();
+    await page.evaluateOnNewDocument(await anchorsBundle());
+    await page.goto(url, { waitUntil: 'load' });
+    const out: Record<string, unknown> = {};
+    for (const id of ids) {
+      const selector = targets[id];
+      if (!selector) throw new Error(`no target "${id}" in the targets file of ${url}`);
+      await page.waitForSelector(selector, { timeout: 5000 });
+      out[id] = await page.$eval(selector, (el) => (window as unknown as { __danBuocAnchors: typeof import('../core/anchors') }).__danBuocAnchors.captureAnchor(el));
+    }
+    console.log(JSON.stringify(out, null, 2));
+  } finally {
+    await chrome.close();
+    await server.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+// The walkthrough flows as a resident does them, for the e2e tests and `npm run demo`: per step, the
+// targetId (from the sites' *.targets.json) the overlay must outline, and what the resident does there.
+// The action always goes to the control the overlay outlines, never to a selector of the page.
+import type { Page } from 'puppeteer-core';
+
+export interface FlowStep {
+  /** targetId in the page's targets.json, or null for a step without a control. */
+  target: string | null;
+  act: 'click' | 'type' | 'done';
+  /** What to type (synthetic test data only). */
+  text?: (page: Page) => Promise<string> | string;
+  /** Key pressed after typing. */
+  key?: 'Tab' | 'Enter';
+}
+
+export interface Flow {
+  /** "<packId>/<walkthroughId>" */
+  key: string;
+  startUrl: string;
+  steps: FlowStep[];
+}
+
+export const VNEID_LOGIN: Flow = {
+  key: 'dichvucong/dang-nhap-vneid',
+  startUrl: 'https://dichvucong.gov.vn/',
+  steps: [
+    { target: 'login-button', act: 'click' },
+    { target: 'login-option-citizen', act: 'click' },
+    { target: 'id-number', act: 'type', text: () => '001234567890', key: 'Tab' },
+    { target: 'password', act: 'type', text: () => 'matkhau-thu', key: 'Tab' },
+    {
+      target: 'captcha-input',
+      act: 'type',
+      // The stand-in exposes its captcha to tests.
+      text: (page) => page.evaluate(() => (window as unknown as { __fixture: { captcha: string } }).__fixture.captcha),
+      key: 'Tab',
+    },
+    { target: 'login-button', act: 'click' },
+    { target: 'otp-1', act: 'type', text: () => '123456', key: 'Enter' },
+    { target: null, act: 'done' },
+  ],
+};
+
+/** Do what the step asks, at the middle of the outlined box. */
+export async function actOnOutlined(page: Page, step: FlowStep, outline: { x: number; y: number; width: number; height: number }): Promise<void> {
+  const x = outline.x + outline.width / 2;
+  const y = outline.y + outline.height / 2;
+  await page.mouse.click(x, y);
+  if (step.act === 'type') {
+    await page.keyboard.type(await step.text!(page), { delay: 15 });
+    if (step.key) await page.keyboard.press(step.key);
+  }
+}

@@ -1,0 +1,107 @@
+// The background's session controller: storage is the only state, so a restarted worker resumes.
+import { describe, expect, it } from 'vitest';
+import { createCatalog } from '../../core/catalog';
+import { createLogStore } from '../../core/log-store';
+import type { Session } from '../../core/session';
+import { createController, type SessionStorageLike } from '../../extension/controller';
+import type { StepView } from '../../extension/protocol';
+import { SHIPPED_PACKS } from '../../walkthroughs';
+
+function harness(tabUrl = 'https://dichvucong.gov.vn/') {
+  let stored: Session | null = null;
+  const storage: SessionStorageLike = {
+    get: async () => (stored ? structuredClone(stored) : null),
+    set: async (s) => void (stored = s ? structuredClone(s) : null),
+  };
+  const sent: [number, StepView | null][] = [];
+  const navigated: [number, string][] = [];
+  let clock = Date.UTC(2026, 10, 24, 9, 41);
+  const make = () =>
+    createController({
+      storage,
+      catalog: createCatalog(SHIPPED_PACKS),
+      sendToTab: async (tab, view) => void sent.push([tab, view]),
+      navigate: async (tab, url) => void navigated.push([tab, url]),
+      tabUrl: async () => tabUrl,
+      now: () => clock,
+      randomId: () => `rnd-${Math.random().toString(36).slice(2)}`,
+    });
+  return { make, sent, navigated, stored: () => stored, tick: (ms: number) => (clock += ms) };
+}
+
+describe('session controller', () => {
+  it('starts on the tab and shows step 1 when the tab is already on the start page', async () => {
+    const h = harness();
+    const c = h.make();
+    const view = await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    expect(view).toMatchObject({ index: 0, total: 8, status: 'running' });
+    expect(h.sent.at(-1)?.[0]).toBe(3);
+    expect(h.navigated).toEqual([]);
+  });
+
+  it('opens the start page when the tab is elsewhere', async () => {
+    const h = harness('https://example.org/');
+    await h.make().start('dichvucong', 'dang-nhap-vneid', 3);
+    expect(h.navigated).toEqual([[3, 'https://dichvucong.gov.vn/']]);
+  });
+
+  it('refuses an unknown walkthrough', async () => {
+    await expect(harness().make().start('dichvucong', 'khong-co', 1)).rejects.toThrow(/unknown walkthrough/);
+  });
+
+  it('resumes on the right step in a fresh controller (a restarted service worker)', async () => {
+    const h = harness();
+    const first = h.make();
+    await first.start('dichvucong', 'dang-nhap-vneid', 3);
+    await first.advance(3, 0);
+    await first.advance(3, 1);
+    const restarted = h.make();
+    const view = await restarted.pageReady(3, 'https://sso.dancuquocgia.gov.vn/index.html');
+    expect(view?.index).toBe(2);
+    expect(view?.step.id).toBe('nhap-so-dinh-danh');
+  });
+
+  it('answers other tabs with nothing and ignores their advances', async () => {
+    const h = harness();
+    const c = h.make();
+    await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    expect(await c.pageReady(4, 'https://dichvucong.gov.vn/')).toBeNull();
+    await c.advance(4, 0);
+    expect(h.stored()?.stepIndex).toBe(0);
+  });
+
+  it('serialises concurrent changes: a click and its page load advance once', async () => {
+    const h = harness();
+    const c = h.make();
+    await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    await Promise.all([c.advance(3, 0), c.pageReady(3, 'https://dichvucong.gov.vn/dang-nhap.html'), c.advance(3, 0)]);
+    expect(h.stored()?.stepIndex).toBe(1);
+  });
+
+  it('finishing records an anonymous log entry and clears the session', async () => {
+    const h = harness();
+    const c = h.make();
+    await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    await c.advance(3, 0);
+    await c.notFound(3, 1);
+    h.tick(125_000);
+    await c.finish('completed');
+    expect(h.stored()).toBeNull();
+    expect(h.sent.at(-1)).toEqual([3, null]);
+    const logs = await createLogStore();
+    const records = (await logs.all()).filter((r) => r.durationSec === 125);
+    logs.close();
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ walkthroughId: 'dang-nhap-vneid', outcome: 'completed', notFound: [1], stepsReached: 2 });
+    expect(records[0]!.startHour % 3_600_000).toBe(0);
+  });
+
+  it('a closed tab abandons its session', async () => {
+    const h = harness();
+    const c = h.make();
+    await c.start('dichvucong', 'dang-nhap-vneid', 9);
+    await c.tabClosed(9);
+    expect(h.stored()).toBeNull();
+    expect(await c.current()).toBeNull();
+  });
+});

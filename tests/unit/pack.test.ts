@@ -1,0 +1,88 @@
+// Pack validation, and the shipped packs against it.
+import { describe, expect, it } from 'vitest';
+import { parsePack } from '../../core/pack';
+import { OFFICIAL_MATCH_PATTERNS } from '../../core/origins';
+import { matchesPage } from '../../core/url-pattern';
+import { SHIPPED_PACKS } from '../../walkthroughs';
+import dichvucong from '../../walkthroughs/dichvucong.json';
+
+const clone = (): Record<string, unknown> => structuredClone(dichvucong) as unknown as Record<string, unknown>;
+
+describe('parsePack', () => {
+  it('accepts every shipped pack', () => {
+    for (const raw of SHIPPED_PACKS) {
+      const r = parsePack(raw);
+      expect(r.ok ? [] : r.errors).toEqual([]);
+    }
+  });
+
+  it('names the bad field with a JSON pointer and a Vietnamese message', () => {
+    const bad = clone();
+    (bad.walkthroughs as { steps: { advance: unknown }[] }[])[0]!.steps[3]!.advance = { kind: 'teleport' };
+    const r = parsePack(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]!.path).toBe('/walkthroughs/0/steps/3/advance/kind');
+  });
+
+  it('refuses non-https, javascript: and data: URLs', () => {
+    for (const url of ['http://dichvucong.gov.vn/', 'javascript:alert(1)', 'data:text/html,x']) {
+      const bad = clone();
+      (bad.walkthroughs as { startUrl: string }[])[0]!.startUrl = url;
+      const r = parsePack(bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.map((e) => e.path)).toContain('/walkthroughs/0/startUrl');
+    }
+  });
+
+  it('refuses origins that are not official unless trusted', () => {
+    const bad = clone();
+    bad.origins = ['https://dichvucong.gov.vn', 'https://sso.dancuquocgia.gov.vn', 'https://phuong-a.example'];
+    const r = parsePack(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ path: '/origins/2' });
+    expect(parsePack(bad, { trustedOrigins: ['https://phuong-a.example'] }).ok).toBe(true);
+  });
+
+  it('refuses dangerous keys, unknown keys and wrong types without throwing', () => {
+    const proto = JSON.parse('{"schema":1,"__proto__":{"x":1}}');
+    expect(parsePack(proto)).toMatchObject({ ok: false, errors: [{ path: '/__proto__' }] });
+    const extra = clone();
+    extra.script = 'alert(1)';
+    expect(parsePack(extra).ok).toBe(false);
+    expect(parsePack(null).ok).toBe(false);
+    expect(parsePack('not json').ok).toBe(false);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(parsePack(cyclic).ok).toBe(false);
+  });
+
+  it('refuses packs over 2 MB', () => {
+    const big = clone();
+    big.title = { vi: 'x'.repeat(2 * 1024 * 1024 + 10) };
+    expect(parsePack(big)).toMatchObject({ ok: false, errors: [{ path: '/', message: 'gói lớn hơn 2 MB' }] });
+  });
+});
+
+describe('shipped packs and the manifest', () => {
+  it('every page a shipped step runs on is covered by the content script and nothing else is', () => {
+    for (const raw of SHIPPED_PACKS) {
+      const r = parsePack(raw);
+      if (!r.ok) throw new Error('invalid pack');
+      for (const w of r.pack.walkthroughs) {
+        for (const s of w.steps) {
+          const url = s.page.replace(/\*/g, 'x');
+          expect(OFFICIAL_MATCH_PATTERNS.some((p) => matchesPage(p, url)), url).toBe(true);
+        }
+      }
+    }
+    expect(OFFICIAL_MATCH_PATTERNS.every((p) => /^https:\/\/[a-z0-9.-]+\/\*$/.test(p))).toBe(true);
+  });
+
+  it('private steps are the password and OTP ones', () => {
+    const r = parsePack(dichvucong);
+    if (!r.ok) throw new Error('invalid pack');
+    const priv = r.pack.walkthroughs[0]!.steps.filter((s) => s.private).map((s) => s.private);
+    expect(priv).toEqual(['password', 'otp']);
+  });
+});

@@ -1,0 +1,4 @@
+// The packs shipped with the extension (and offered to the widget); each is validated before use.
+import dichvucong from './dichvucong.json';
+
+export const SHIPPED_PACKS: readonly unknown[] = [dichvucong];

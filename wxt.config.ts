@@ -1,0 +1,28 @@
+// WXT build configuration: manifest, permissions and the Preact/Vite plugin.
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { OFFICIAL_MATCH_PATTERNS } from './core/origins';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  modules: [],
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Dẫn Bước',
+    description: 'Hướng dẫn từng bước trên cổng dịch vụ công, ngân hàng và điện lực — cho tổ công nghệ số cộng đồng.',
+    default_locale: undefined,
+    // Only the official origins the shipped packs target; never blanket host access.
+    host_permissions: [...OFFICIAL_MATCH_PATTERNS],
+    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
+    action: { default_title: 'Dẫn Bước' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'dan-buoc@ward.example', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  suppressWarnings: { firefoxDataCollection: true },
+});
