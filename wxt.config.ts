@@ -15,7 +15,6 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Dẫn Bước',
     description: 'Hướng dẫn từng bước trên cổng dịch vụ công, ngân hàng và điện lực — cho tổ công nghệ số cộng đồng.',
-    default_locale: undefined,
     // Only the official origins the shipped packs target; never blanket host access.
     host_permissions: [...OFFICIAL_MATCH_PATTERNS],
     permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],

@@ -43,6 +43,10 @@ export function startGuidePage(ctx: ContentScriptContext): void {
         render(null, created.uiContainer);
       },
     });
+    // Inline !important on the host outranks any site rule, so a page cannot hide or shrink the guide.
+    for (const [prop, value] of [['display', 'block'], ['visibility', 'visible'], ['opacity', '1'], ['position', 'static'], ['transform', 'none'], ['filter', 'none']]) {
+      created.shadowHost.style.setProperty(prop!, value!, 'important');
+    }
     created.mount();
     ui = created;
     return created;

@@ -1,4 +1,5 @@
-// Build the Chromium extension when .output is missing or older than any source file.
+// Before the e2e tests: check Chromium is there (say how to get it, install nothing), and build the
+// extension when .output is missing or older than any source file.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,17 @@ function newest(p) {
   const st = statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;
   return Math.max(0, ...readdirSync(p).map((n) => newest(path.join(p, n))));
+}
+
+const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean).find((p) => existsSync(p));
+if (!chromium) {
+  console.error(
+    'The end-to-end tests need Chromium, and none was found.\n' +
+      '  Debian/Ubuntu: sudo apt-get install -y chromium\n' +
+      '  Elsewhere: set CHROME_PATH to a Chromium or Chrome binary.\n' +
+      'Nothing was installed.',
+  );
+  process.exit(1);
 }
 
 const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;

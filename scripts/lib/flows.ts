@@ -11,6 +11,8 @@ export interface FlowStep {
   text?: (page: Page) => Promise<string> | string;
   /** Key pressed after typing. */
   key?: 'Tab' | 'Enter';
+  /** Wait for the page to settle (e.g. a redirect chain) before looking at the step. */
+  settle?: (page: Page) => Promise<unknown>;
 }
 
 export interface Flow {
@@ -37,7 +39,16 @@ export const VNEID_LOGIN: Flow = {
     },
     { target: 'login-button', act: 'click' },
     { target: 'otp-1', act: 'type', text: () => '123456', key: 'Enter' },
-    { target: null, act: 'done' },
+    {
+      target: null,
+      act: 'done',
+      // The portal passes through its login page (?code=…) and then redirects home.
+      settle: (page) =>
+        page.waitForFunction(
+          () => location.hostname === 'dichvucong.gov.vn' && !/[?&]code=/.test(location.search) && document.readyState === 'complete',
+          { timeout: 15_000 },
+        ),
+    },
   ],
 };
 

@@ -23,6 +23,7 @@ describe('VNeID sign-in walkthrough', () => {
     const hosts: string[] = [];
     for (const [i, step] of VNEID_LOGIN.steps.entries()) {
       const label = `Bước ${i + 1}/${total}`;
+      await step.settle?.(site);
       const state = await waitForStep(site, label, { outline: step.target !== null });
       hosts.push(new URL(site.url()).hostname);
       expect(state.text, `${label} has a Vietnamese hint`).toBeTruthy();

@@ -1,0 +1,150 @@
+// Reading the overlay and driving the side panel in Chromium, for e2e tests and `npm run demo`.
+// Controls are known only by their targetId in the sites' *.targets.json.
+import type { Page } from 'puppeteer-core';
+import type { Env } from './env';
+import { openSidePanel, targetsFor } from './harness';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What the overlay shows right now, read from its shadow root. */
+export interface OverlayState {
+  step: string | null;
+  text: string | null;
+  privateNote: string | null;
+  notice: string | null;
+  outline: Box | null;
+  bubble: Box | null;
+}
+
+export async function overlayState(page: Page): Promise<OverlayState> {
+  // No named helpers inside: scripts run by tsx would wrap them in a __name() the page lacks.
+  return page.evaluate(() => {
+    const root = document.querySelector('dan-buoc-guide')?.shadowRoot;
+    const found = ['step', 'text', 'private', 'notice', 'outline', 'card'].map((name) => {
+      const el = root?.querySelector(`[data-dan-buoc="${name}"]`) as HTMLElement | null | undefined;
+      if (!el) return { text: null, box: null };
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent, box: el.hidden ? null : { x: r.x, y: r.y, width: r.width, height: r.height } };
+    });
+    return {
+      step: found[0]!.text,
+      text: found[1]!.text,
+      privateNote: found[2]!.text,
+      notice: found[3]!.text,
+      outline: found[4]!.box,
+      bubble: found[5]!.box,
+    };
+  });
+}
+
+/** Wait until the overlay shows `step` ("Bước 3/8") with an outline drawn (or, `outline: false`, without). */
+export async function waitForStep(page: Page, step: string, { outline = true, timeout = 20_000 } = {}): Promise<OverlayState> {
+  await waitForStepOrExplain(page, step, outline, timeout);
+  // Let floating placement settle after the last layout change.
+  await new Promise((r) => setTimeout(r, 150));
+  return overlayState(page);
+}
+
+async function waitForStepOrExplain(page: Page, step: string, outline: boolean, timeout: number): Promise<void> {
+  try {
+    await waitForStepRaw(page, step, outline, timeout);
+  } catch (err) {
+    const seen = await overlayState(page).catch(() => null);
+    throw new Error(`waiting for "${step}" (outline: ${outline}) on ${page.url()}; overlay shows ${JSON.stringify(seen)}: ${String(err)}`);
+  }
+}
+
+async function waitForStepRaw(page: Page, step: string, outline: boolean, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    (want: string, needOutline: boolean) => {
+      const root = document.querySelector('dan-buoc-guide')?.shadowRoot;
+      if (root?.querySelector('[data-dan-buoc="step"]')?.textContent !== want) return false;
+      const o = root.querySelector('[data-dan-buoc="outline"]') as HTMLElement | null;
+      const hasOutline = !!o && !o.hidden && o.getBoundingClientRect().width > 0;
+      if (needOutline !== hasOutline) return false;
+      if (root.querySelector('[data-dan-buoc="notice"]')) return !needOutline;
+      return true;
+    },
+    { timeout, polling: 100 },
+    step,
+    outline,
+  );
+}
+
+/** The box of the control a page's targets.json names, waiting for it to render. */
+export async function targetBox(page: Page, targetId: string, sitesDir?: string): Promise<Box> {
+  const selector = targetsFor(page.url(), sitesDir)[targetId];
+  if (!selector) throw new Error(`no target "${targetId}" for ${page.url()}`);
+  await page.waitForSelector(selector, { timeout: 10_000 });
+  return page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Act as the resident: click the middle of whatever the overlay outlines. */
+export async function clickOutlined(page: Page, outline: Box): Promise<void> {
+  await page.mouse.click(outline.x + outline.width / 2, outline.y + outline.height / 2);
+}
+
+/** Click a button of the overlay card ("next", "back"). */
+export async function clickOverlayButton(page: Page, name: 'next' | 'back'): Promise<void> {
+  const handle = await page.waitForSelector(`>>> [data-dan-buoc="${name}"]`, { timeout: 10_000 });
+  await handle!.click();
+}
+
+/** The side panel, opened as a tab. */
+export class SidePanelPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(env: Env): Promise<SidePanelPage> {
+    return new SidePanelPage(await openSidePanel(env.browser, env.extensionId));
+  }
+
+  async startWalkthrough(key: string): Promise<void> {
+    await (await this.page.waitForSelector(`[data-walkthrough="${key}"]`))!.click();
+    await (await this.page.waitForSelector('[data-testid="start"]'))!.click();
+    await this.page.waitForSelector('[data-testid="running"]');
+  }
+
+  async stepLabel(): Promise<string> {
+    return this.page.$eval('[data-testid="panel-step"]', (el) => el.textContent ?? '');
+  }
+
+  async recordOutcome(): Promise<string> {
+    await this.page.bringToFront();
+    await (await this.page.waitForSelector('[data-testid="save-outcome"]'))!.click();
+    const msg = await this.page.waitForSelector('[data-testid="panel-message"]');
+    return msg!.evaluate((el) => el.textContent ?? '');
+  }
+
+  /** Every record in the extension's log database (read in the extension's own origin). */
+  async logRecords(): Promise<unknown[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const req = indexedDB.open('dan-buoc-logs');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            if (!db.objectStoreNames.contains('sessions')) return resolve([]);
+            const all = db.transaction('sessions').objectStore('sessions').getAll();
+            all.onsuccess = () => {
+              resolve(all.result as unknown[]);
+              db.close();
+            };
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+  }
+}

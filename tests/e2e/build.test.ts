@@ -1,0 +1,43 @@
+// Both browser builds succeed, and neither manifest asks for blanket host access.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/harness';
+
+const wxt = path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
+const BLANKET = ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*'];
+
+function manifest(dir: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+function hostAccess(m: Record<string, unknown>): string[] {
+  const scripts = (m.content_scripts as { matches: string[] }[] | undefined) ?? [];
+  const perms = [...((m.host_permissions as string[] | undefined) ?? []), ...((m.permissions as string[] | undefined) ?? [])];
+  return [...perms.filter((p) => p.includes('://') || p.startsWith('<')), ...scripts.flatMap((s) => s.matches)];
+}
+
+describe('builds', () => {
+  it('builds for Chromium (MV3) with official origins only', () => {
+    execFileSync(process.execPath, [wxt, 'build'], { cwd: ROOT, stdio: 'pipe' });
+    const m = manifest('chrome-mv3');
+    expect(m.manifest_version).toBe(3);
+    const hosts = hostAccess(m);
+    expect(hosts.length).toBeGreaterThan(0);
+    for (const h of hosts) {
+      expect(BLANKET).not.toContain(h);
+      expect(h).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+    }
+    expect(m.side_panel).toBeTruthy();
+    expect(JSON.stringify(m)).not.toMatch(/unsafe-eval/);
+  }, 60_000);
+
+  it('builds for Firefox without Chrome-only permissions', () => {
+    execFileSync(process.execPath, [wxt, 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
+    const m = manifest('firefox-mv2');
+    expect(m.permissions).not.toContain('sidePanel');
+    for (const h of hostAccess(m)) expect(BLANKET).not.toContain(h);
+    expect(m.sidebar_action).toBeTruthy();
+  }, 60_000);
+});

@@ -1,0 +1,52 @@
+// The MV3 service worker is stopped mid-walkthrough (CDP); after the next page load the guide is back on
+// the right step, because the session lives in storage, not in the worker's memory.
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actOnOutlined, VNEID_LOGIN } from '../../scripts/lib/flows';
+import { expectOutlines, setup, SidePanelPage, targetBox, waitForStep, type Env } from './fixture';
+
+async function workerRunning(browser: Browser): Promise<boolean> {
+  return browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+}
+
+describe('service worker restart', () => {
+  let env: Env;
+  beforeAll(async () => {
+    env = await setup();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('resumes on the right step after the worker is stopped and the page reloads', async () => {
+    const site = await env.browser.newPage();
+    await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
+    const panel = await SidePanelPage.open(env);
+    await panel.startWalkthrough(VNEID_LOGIN.key);
+    await site.bringToFront();
+    const total = VNEID_LOGIN.steps.length;
+    for (let i = 0; i < 3; i++) {
+      const state = await waitForStep(site, `Bước ${i + 1}/${total}`);
+      await actOnOutlined(site, VNEID_LOGIN.steps[i]!, state.outline!);
+    }
+    await waitForStep(site, `Bước 4/${total}`);
+
+    const cdp = await panel.page.createCDPSession();
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + 10_000;
+    while ((await workerRunning(env.browser)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await workerRunning(env.browser), 'service worker stopped').toBe(false);
+
+    await site.reload({ waitUntil: 'load' });
+    const resumed = await waitForStep(site, `Bước 4/${total}`);
+    expect(resumed.privateNote).toMatch(/quay mặt đi/);
+    expectOutlines(resumed.outline, await targetBox(site, 'password'));
+    expect(await workerRunning(env.browser), 'the page load woke the worker').toBe(true);
+
+    // And the walkthrough goes on from there.
+    await actOnOutlined(site, VNEID_LOGIN.steps[3]!, resumed.outline!);
+    const next = await waitForStep(site, `Bước 5/${total}`);
+    expectOutlines(next.outline, await targetBox(site, 'captcha-input'));
+  });
+});
