@@ -2,7 +2,7 @@
 // resolver that finds it — or answers null rather than pointing at a wrong control.
 // DOM-only: no browser.* APIs, no framework, no network. Never reads the value of a form field.
 
-import { foldText, textSimilarity } from './text';
+import { foldText, textSimilarity, tokens } from './text';
 
 /** What kind of control an element is; only elements of a compatible kind are compared. */
 export type AnchorKind = 'action' | 'field' | 'toggle' | 'select' | 'other';
@@ -37,6 +37,14 @@ export interface Anchor {
   /** id and class names that look hand-written (hash-like or numeric ones are left out). */
   id?: string;
   classes?: string[];
+  /** How many other controls on the captured page had the same name, and this one's place among them all. */
+  twins?: number;
+  twinIndex?: number;
+  /**
+   * How like this control the most similar other control on the captured page was (identity, 0–1): a
+   * candidate no more like it than that rival was is not trusted.
+   */
+  rival?: number;
 }
 
 export interface ResolvedAnchor {
@@ -46,9 +54,15 @@ export interface ResolvedAnchor {
 }
 
 /** Below this confidence the best candidate is not trusted. */
-export const MIN_CONFIDENCE = 0.55;
-/** The best candidate must lead the runner-up by at least this much confidence. */
-export const MIN_MARGIN = 0.08;
+export const MIN_CONFIDENCE = 0.6;
+/** Below this identity similarity the best candidate is not the same control, whatever its position. */
+export const MIN_IDENTITY = 0.7;
+/** The best candidate must lead the runner-up by at least this much confidence… */
+export const MIN_MARGIN = 0.06;
+/** …unless it is clearly more like the control itself (an exact label against a reworded look-alike). */
+const IDENTITY_LEAD = 0.06;
+/** Without any identifying feature, only an almost perfect structural match is trusted. */
+const CONTEXT_ONLY_CONFIDENCE = 0.9;
 
 const MAX_TEXT = 120;
 
@@ -180,7 +194,7 @@ function byIdText(el: Element, ids: string): string {
     .join(' ');
 }
 
-/** Label text of a form control (label[for], wrapping label, aria-labelledby), or nearby text. */
+/** Label text of a form control: aria-labelledby, label[for], wrapping label. */
 function labelText(el: Element): string | undefined {
   const labelledBy = el.getAttribute('aria-labelledby');
   if (labelledBy) {
@@ -206,22 +220,35 @@ function labelText(el: Element): string | undefined {
       if (t) return t;
     }
   }
-  return nearbyText(el);
+  return undefined;
 }
 
-/** Text just before a control: a previous sibling's text, or the parent's own text. */
-function nearbyText(el: Element): string | undefined {
+/**
+ * Text just before an element: a previous sibling's text (for a form field, its name), climbing a few
+ * levels. Gives a label to unlabelled fields and to empty message slots (the error line under a field).
+ */
+function nearbyText(el: Element, throughFields: boolean): string | undefined {
   let node: Element | null = el;
   for (let depth = 0; node && depth < 3; depth++) {
     for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
-      if (isFormField(prev)) break;
-      const t = clip(visibleText(prev));
-      if (t) return t.length <= 60 ? t : undefined;
+      // A field (or a row holding one) before the element names it by the field's own name.
+      const fields = isFormField(prev) ? [prev] : Array.from(prev.querySelectorAll('input:not([type=hidden]),select,textarea'));
+      const field = fields[fields.length - 1];
+      if (field && !throughFields) return undefined;
+      const t = field ? fieldName(field) : clip(visibleText(prev));
+      if (t) return t.length <= 80 ? t : undefined;
     }
     node = node.parentElement;
-    if (node && node.children.length > 4) break;
+    if (node && node.children.length > 6) break;
   }
   return undefined;
+}
+
+/** A form field's name from its label, aria-label or placeholder (never its value). */
+function fieldName(el: Element): string | undefined {
+  const labels = (el as HTMLInputElement).labels;
+  const fromLabel = labels && labels.length ? clip(Array.from(labels, (l) => visibleText(l)).join(' ')) : undefined;
+  return fromLabel ?? clip(el.getAttribute('aria-label')) ?? clip(el.getAttribute('placeholder')) ?? clip(el.getAttribute('title'));
 }
 
 /** Accessible name, close to the ARIA algorithm's common cases. */
@@ -239,29 +266,38 @@ function accessibleName(el: Element, label: string | undefined): string | undefi
       return clip(el.getAttribute('value')) ?? (type === 'submit' ? 'Submit' : undefined);
     }
     if (type === 'image') return clip(el.getAttribute('alt'));
-    return label ?? clip(el.getAttribute('title')) ?? clip(el.getAttribute('placeholder'));
+    return labelText(el) ?? clip(el.getAttribute('title')) ?? clip(el.getAttribute('placeholder')) ?? label;
   }
   return clip(visibleText(el)) ?? clip(el.getAttribute('title')) ?? clip(el.getAttribute('alt'));
 }
 
-const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role=heading],legend,caption,.title';
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION']);
+const LABELLED_SECTIONS = new Set(['SECTION', 'FORM', 'FIELDSET', 'NAV', 'ASIDE', 'DIALOG', 'HEADER', 'FOOTER', 'MAIN']);
 
-/** Nearest heading that comes before the element inside one of its ancestors, or a labelled section. */
+/**
+ * The section title around an element: the label of the nearest labelled section (aria-label) or the
+ * nearest heading before it in document order, whichever is closer. Bounded walk: cheap on big pages.
+ */
 function nearbyHeading(el: Element): string | undefined {
-  let node: Element | null = el;
-  for (let depth = 0; node && depth < 8; depth++) {
-    const parent: Element | null = node.parentElement;
-    if (!parent) break;
-    const label = parent.getAttribute('aria-label');
-    if (label && ['SECTION', 'FORM', 'FIELDSET', 'NAV', 'ASIDE', 'DIALOG'].includes(parent.tagName)) return clip(label);
-    let found: Element | undefined;
-    for (const h of Array.from(parent.querySelectorAll(HEADING_SELECTOR))) {
-      if (h === el || h.contains(el) || el.contains(h)) continue;
-      // Only headings before the element count; the last one before it is the nearest.
-      if (h.compareDocumentPosition(el) & 4) found = h;
+  for (let p = el.parentElement, depth = 0; p && depth < 6; p = p.parentElement, depth++) {
+    const label = p.getAttribute('aria-label');
+    if (label && LABELLED_SECTIONS.has(p.tagName)) return clip(label);
+    if (p.tagName === 'FIELDSET') {
+      const legend = p.querySelector(':scope > legend');
+      if (legend) return clip(visibleText(legend));
     }
-    if (found) return clip(visibleText(found));
-    node = parent;
+  }
+  const doc = el.ownerDocument;
+  const root = el.getRootNode() as Node;
+  const walker = doc.createTreeWalker(root, 1);
+  walker.currentNode = el;
+  for (let i = 0; i < 200; i++) {
+    const prev = walker.previousNode() as Element | null;
+    if (!prev) break;
+    if (HEADING_TAGS.has(prev.tagName) || prev.getAttribute('role') === 'heading') {
+      if (prev.contains(el)) continue;
+      return clip(visibleText(prev));
+    }
   }
   return undefined;
 }
@@ -330,22 +366,24 @@ function features(el: Element): Features {
   const tag = el.tagName.toLowerCase();
   const kind = kindOf(el);
   const formish = kind === 'field' || kind === 'select' || kind === 'toggle';
-  const label = formish ? labelText(el) : undefined;
+  const ownText = formish && isFormField(el) ? undefined : clip(visibleText(el));
+  // A field's label; for an element with no text of its own, the text just before it.
+  // A field that names itself (aria-label, placeholder, title) needs no guess from the text before it.
+  const selfNamed = el.hasAttribute('aria-label') || el.hasAttribute('placeholder') || el.hasAttribute('title');
+  const label = formish
+    ? (labelText(el) ?? (selfNamed ? undefined : nearbyText(el, false)))
+    : ownText
+      ? undefined
+      : nearbyText(el, true);
   const id = el.getAttribute('id');
   const classes = Array.from(el.classList).filter(isStableToken).slice(0, 8);
-  const f: Features = {
-    el,
-    kind,
-    tag,
-    role: roleOf(el),
-    path: structuralPath(el),
-  };
+  const f: Features = { el, kind, tag, role: roleOf(el), path: structuralPath(el) };
   const set = <K extends keyof Features>(key: K, value: Features[K] | undefined): void => {
     if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) f[key] = value;
   };
   set('type', tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : undefined);
   set('name', accessibleName(el, label));
-  set('text', formish && isFormField(el) ? undefined : clip(visibleText(el)));
+  set('text', ownText);
   set('label', label);
   set('placeholder', clip(el.getAttribute('placeholder')));
   set('title', clip(el.getAttribute('title')));
@@ -357,32 +395,48 @@ function features(el: Element): Features {
   return f;
 }
 
-/** Every element below a root, through open shadow roots and same-origin iframes, in document order. */
-export function* allElements(root: Document | ShadowRoot | Element): Generator<Element> {
-  const list = root.querySelectorAll('*');
-  for (let i = 0; i < list.length; i++) {
-    const el = list[i]!;
-    yield el;
-    if (el.shadowRoot) yield* allElements(el.shadowRoot);
-    if (el.tagName === 'IFRAME') {
-      let doc: Document | null = null;
-      try {
-        doc = (el as HTMLIFrameElement).contentDocument;
-      } catch {
-        doc = null; // cross-origin: not ours to read
+/**
+ * The document and every open shadow root and same-origin iframe document below it: where controls are
+ * looked for. Document first, then the others in the order they are found.
+ */
+export function searchRoots(doc: Document): (Document | ShadowRoot)[] {
+  const roots: (Document | ShadowRoot)[] = [doc];
+  for (let i = 0; i < roots.length; i++) {
+    const all = roots[i]!.querySelectorAll('*');
+    for (let j = 0; j < all.length; j++) {
+      const el = all[j]!;
+      if (el.shadowRoot) roots.push(el.shadowRoot);
+      if (el.tagName === 'IFRAME') {
+        let inner: Document | null = null;
+        try {
+          inner = (el as HTMLIFrameElement).contentDocument;
+        } catch {
+          inner = null; // cross-origin: not ours to read
+        }
+        // Pushed even while empty: an iframe written to later must still be watched.
+        if (inner) roots.push(inner);
       }
-      if (doc?.documentElement) yield* allElements(doc);
     }
   }
+  return roots;
 }
 
-/** Elements of one kind, in document order, including open shadow roots and same-origin iframes. */
-function elementsOfKind(root: Document, kind: AnchorKind, tag: string, role: string): Element[] {
+function kindSelector(kind: AnchorKind, tag: string, role: string): string {
+  if (kind !== 'other') return KIND_SELECTORS[kind];
+  return role !== 'generic' && !IMPLICIT_ROLES[tag] ? `${tag},[role="${role}"]` : tag;
+}
+
+/** Elements of one kind, including open shadow roots and same-origin iframes. */
+function elementsOfKind(roots: (Document | ShadowRoot)[], kind: AnchorKind, tag: string, role: string): Element[] {
+  const selector = kindSelector(kind, tag, role);
   const out: Element[] = [];
-  for (const el of allElements(root)) {
-    if (kind === 'other') {
-      if (el.tagName.toLowerCase() === tag || (role !== 'generic' && el.getAttribute('role') === role)) out.push(el);
-    } else if (el.matches(KIND_SELECTORS[kind]) && kindOf(el) === kind) out.push(el);
+  for (const root of roots) {
+    const found = root.querySelectorAll(selector);
+    for (let i = 0; i < found.length; i++) {
+      const el = found[i]!;
+      // Without a role attribute the kind selectors do not overlap: no need to classify again.
+      if (kind === 'other' || !el.hasAttribute('role') || kindOf(el) === kind) out.push(el);
+    }
   }
   return out;
 }
@@ -399,7 +453,13 @@ export function isRendered(el: Element): boolean {
 export function captureAnchor(el: Element): Anchor {
   const f = features(el);
   const doc = el.ownerDocument;
-  const peers = elementsOfKind(doc, f.kind, f.tag, f.role);
+  let top: Document = doc;
+  try {
+    top = doc.defaultView?.top?.document ?? doc;
+  } catch {
+    top = doc; // inside a cross-origin frame: its own document is the world
+  }
+  const peers = elementsOfKind(searchRoots(top), f.kind, f.tag, f.role);
   const index = Math.max(0, peers.indexOf(el));
   const anchor: Anchor = { v: 1, kind: f.kind, tag: f.tag, role: f.role, path: f.path, index, count: peers.length };
   for (const key of ['type', 'name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'heading', 'id'] as const) {
@@ -407,28 +467,104 @@ export function captureAnchor(el: Element): Anchor {
     if (value !== undefined) anchor[key] = value;
   }
   if (f.classes) anchor.classes = f.classes;
+  // Look-alikes on the same page (another control with the same name): remember how many and which one
+  // this is, so a changed page with a different number of them is not guessed at. A link target shared
+  // with another control (a nav link and a button to the same page) does not identify this one.
+  const key = twinKey(f);
+  if (key) {
+    const folded = key.slice(key.indexOf('|') + 1);
+    const twins = peers.filter(
+      (p) =>
+        p !== el &&
+        !nested(p, el) &&
+        quickTexts(p).some((t) => t.includes(folded)) &&
+        isRendered(p) &&
+        twinKey(features(p)) === key,
+    );
+    if (twins.length > 0) {
+      anchor.twins = twins.length;
+      anchor.twinIndex = [...twins, el].sort(documentOrder).indexOf(el);
+    }
+  }
+  if (anchor.href && peers.some((p) => p !== el && hrefPath(p) === anchor.href)) delete anchor.href;
+  const rival = rivalSimilarity(anchor, el, peers);
+  if (rival >= 0.5) anchor.rival = Math.round(rival * 100) / 100;
   return anchor;
 }
 
-const WEIGHTS = {
-  name: 3,
-  text: 1.5,
-  label: 2.5,
-  placeholder: 1.5,
-  title: 1,
-  attrName: 1.5,
-  href: 1.5,
-  id: 1.5,
-  type: 0.5,
-  role: 0.5,
-  classes: 0.75,
-  heading: 1,
-  path: 0.75,
-  index: 0.75,
-} as const;
+/** The identity similarity of the control most like `el` among the other rendered controls of its kind. */
+function rivalSimilarity(anchor: Anchor, el: Element, peers: Element[]): number {
+  const key = anchor.twins ? twinKey(features(el)) : '';
+  const tokens = anchorTokenSets(anchor);
+  const others = peers
+    .filter((p) => p !== el)
+    .map((p) => ({ p, q: quickScore(anchor, tokens, p) }))
+    .sort((a, b) => b.q - a.q)
+    .slice(0, 12)
+    .map((x) => x.p)
+    .filter(isRendered);
+  let best = 0;
+  for (const p of others) {
+    const f = features(p);
+    if (key && twinKey(f) === key) continue;
+    best = Math.max(best, score(anchor, f, 0, peers.length).identity);
+  }
+  return best;
+}
 
-/** Features that say which control this is, rather than where it sits. */
-const IDENTITY = ['name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'id'] as const;
+function anchorTokenSets(anchor: Anchor): Set<string>[] {
+  return [anchor.name, anchor.text, anchor.label, anchor.placeholder, anchor.title]
+    .filter((t): t is string => !!t)
+    .map((t) => new Set(foldText(t).split(' ').filter(Boolean)));
+}
+
+function twinKey(f: Features): string {
+  const name = f.name ?? f.text ?? f.label ?? f.placeholder;
+  return name ? `${f.kind}|${foldText(name)}` : '';
+}
+
+/** Elements from the top document down to `el`, through shadow hosts and iframe elements. */
+function liftChain(el: Element): Element[] {
+  const chain: Element[] = [el];
+  let node: Element | null = el;
+  while (node) {
+    const root = node.getRootNode();
+    let up: Element | null = null;
+    if (root instanceof ShadowRootCtor()) up = (root as ShadowRoot).host;
+    else {
+      try {
+        up = (root as Document).defaultView?.frameElement ?? null;
+      } catch {
+        up = null;
+      }
+    }
+    if (up) chain.unshift(up);
+    node = up;
+  }
+  return chain;
+}
+
+/** Document order across shadow roots and same-origin iframes (a host or frame stands for its content). */
+export function documentOrder(a: Element, b: Element): number {
+  if (a === b) return 0;
+  const ca = liftChain(a);
+  const cb = liftChain(b);
+  for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
+    const x = ca[i]!;
+    const y = cb[i]!;
+    if (x === y) continue;
+    if (x.getRootNode() !== y.getRootNode()) return 0;
+    return x.compareDocumentPosition(y) & 4 ? -1 : 1;
+  }
+  return ca.length - cb.length;
+}
+
+/** Weights of what says which control this is. id and classes only ever add: a redesign renames them. */
+const IDENTITY_WEIGHTS = { name: 3, text: 1.5, label: 2.5, placeholder: 1.5, title: 1, attrName: 1.5, href: 1.5 } as const;
+/** Weights of where the control sits. */
+const CONTEXT_WEIGHTS = { role: 1, type: 0.5, heading: 1, path: 0.75, index: 0.75 } as const;
+/** Share of identity in the final score. */
+const IDENTITY_SHARE = 0.75;
 
 function hrefSimilarity(a: string, b: string): number {
   if (a === b) return 1;
@@ -457,82 +593,171 @@ function classSimilarity(a: string[], b: string[] | undefined): number {
   return common / Math.max(a.length, b.length);
 }
 
-interface Scored {
-  element: Element;
-  confidence: number;
-  /** Best similarity of any one identifying feature. */
-  identity: number;
-  /** Weighted similarity of the identifying features alone (what the control is, not where). */
-  identityScore: number;
-  index: number;
-  count: number;
-}
-
-/** Texts differing in their numbers ("Chữ số 1" / "Chữ số 2") name different controls. */
+/** Texts differing in their numbers ("Chữ số 1" / "Chữ số 2", "200.000 đ" / "300.000 đ") are different. */
 function labelSimilarity(a: string, b: string): number {
   const sim = textSimilarity(a, b);
   const numsA = foldText(a).match(/\d+/g)?.join(' ') ?? '';
   const numsB = foldText(b).match(/\d+/g)?.join(' ') ?? '';
-  return numsA === numsB ? sim : sim * 0.5;
+  return numsA === numsB ? sim : sim * 0.4;
+}
+
+export interface Scored {
+  element: Element;
+  /** Final score in [0, 1]. */
+  confidence: number;
+  /** Identity similarity in [0, 1] (what the control is). */
+  identity: number;
+  /** Context similarity in [0, 1] (where it sits). */
+  context: number;
+  index: number;
+  count: number;
+  twinKey: string;
+  /** The candidate's name is the anchor's name, letter for letter after folding. */
+  exact: boolean;
 }
 
 function score(anchor: Anchor, f: Features, index: number, count: number): Scored {
-  let got = 0;
-  let max = 0;
-  let identity = 0;
-  let identityScore = 0;
-  const add = (key: keyof typeof WEIGHTS, present: boolean, sim: number): void => {
-    if (!present) return;
-    const w = WEIGHTS[key];
-    max += w;
-    got += w * sim;
-    if ((IDENTITY as readonly string[]).includes(key)) {
-      identity = Math.max(identity, sim);
-      identityScore += w * sim;
-    }
-  };
-  // A text feature of the anchor may show up under another name on the new page
-  // (a label turned into a placeholder, a button's text into aria-label), so each
-  // text is compared with the candidate's best matching text.
+  // Each text of the anchor is compared with the candidate's best matching text: a redesign may turn a
+  // label into a placeholder, or a button's text into its aria-label.
   const texts = [f.name, f.text, f.label, f.placeholder, f.title].filter((t): t is string => !!t);
   const bestText = (t: string, own: string | undefined): number => {
     let best = own ? labelSimilarity(t, own) : 0;
-    for (const other of texts) if (other !== own) best = Math.max(best, 0.85 * labelSimilarity(t, other));
+    for (const other of texts) if (other !== own) best = Math.max(best, 0.9 * labelSimilarity(t, other));
     return best;
   };
-  add('name', !!anchor.name, anchor.name ? bestText(anchor.name, f.name) : 0);
-  add('text', !!anchor.text, anchor.text ? bestText(anchor.text, f.text) : 0);
-  add('label', !!anchor.label, anchor.label ? bestText(anchor.label, f.label) : 0);
-  add('placeholder', !!anchor.placeholder, anchor.placeholder ? bestText(anchor.placeholder, f.placeholder) : 0);
-  add('title', !!anchor.title, anchor.title ? bestText(anchor.title, f.title) : 0);
-  add('attrName', !!anchor.attrName, anchor.attrName && f.attrName ? (anchor.attrName === f.attrName ? 1 : 0.5 * textSimilarity(anchor.attrName, f.attrName)) : 0);
-  add('href', !!anchor.href, anchor.href && f.href ? hrefSimilarity(anchor.href, f.href) : 0);
-  add('id', !!anchor.id, anchor.id && anchor.id === f.id ? 1 : 0);
-  add('type', !!anchor.type, anchor.type === f.type ? 1 : 0);
-  add('role', true, anchor.role === f.role ? 1 : 0);
-  add('classes', !!anchor.classes?.length, anchor.classes ? classSimilarity(anchor.classes, f.classes) : 0);
-  add('heading', !!anchor.heading, anchor.heading && f.heading ? textSimilarity(anchor.heading, f.heading) : 0);
-  add('path', true, pathSimilarity(anchor.path, f.path));
+  let got = 0;
+  let max = 0;
+  const add = (w: number, present: boolean, sim: number): void => {
+    if (!present) return;
+    max += w;
+    got += w * sim;
+  };
+  const W = IDENTITY_WEIGHTS;
+  add(W.name, !!anchor.name, anchor.name ? bestText(anchor.name, f.name) : 0);
+  add(W.text, !!anchor.text, anchor.text ? bestText(anchor.text, f.text) : 0);
+  // An empty element's label is the text before it (context, not its own words): compare like with like.
+  const labelIsContext = anchor.kind === 'other' && !anchor.text;
+  add(W.label, !!anchor.label, anchor.label ? (labelIsContext ? (f.label ? labelSimilarity(anchor.label, f.label) : 0) : bestText(anchor.label, f.label)) : 0);
+  add(W.placeholder, !!anchor.placeholder, anchor.placeholder ? bestText(anchor.placeholder, f.placeholder) : 0);
+  add(W.title, !!anchor.title, anchor.title ? bestText(anchor.title, f.title) : 0);
+  add(W.attrName, !!anchor.attrName, anchor.attrName && f.attrName ? (anchor.attrName === f.attrName ? 1 : 0.5 * textSimilarity(anchor.attrName, f.attrName)) : 0);
+  add(W.href, !!anchor.href, anchor.href && f.href ? hrefSimilarity(anchor.href, f.href) : 0);
+  let identity: number;
+  if (max === 0) {
+    // Known by its id and classes only (a layout block with no text): they are its identity.
+    add(1.5, !!anchor.id, anchor.id && anchor.id === f.id ? 1 : 0);
+    add(1.5, !!anchor.classes?.length, anchor.classes ? classSimilarity(anchor.classes, f.classes) : 0);
+    identity = max > 0 ? got / max : 0;
+  } else {
+    identity = got / max;
+    // Hand-written ids and classes that survived the change are strong evidence; their absence is none.
+    if (anchor.id && anchor.id === f.id) identity = Math.min(1, identity + 0.25 * (1 - identity) + 0.1);
+    if (anchor.classes?.length) identity = Math.min(1, identity + 0.1 * classSimilarity(anchor.classes, f.classes));
+  }
+
+  let cGot = 0;
+  let cMax = 0;
+  const C = CONTEXT_WEIGHTS;
+  const addC = (w: number, present: boolean, sim: number): void => {
+    if (!present) return;
+    cMax += w;
+    cGot += w * sim;
+  };
+  addC(C.role, true, anchor.role === f.role ? 1 : anchor.kind === f.kind ? 0.4 : 0);
+  addC(C.type, !!anchor.type, anchor.type === f.type ? 1 : 0);
+  addC(C.heading, !!anchor.heading, anchor.heading && f.heading ? textSimilarity(anchor.heading, f.heading) : 0);
+  addC(C.path, true, pathSimilarity(anchor.path, f.path));
   const relA = anchor.count > 1 ? anchor.index / (anchor.count - 1) : 0;
   const relB = count > 1 ? index / (count - 1) : 0;
-  add('index', true, anchor.index === index ? 1 : Math.max(0, 1 - 4 * Math.abs(relA - relB)));
-  let confidence = max > 0 ? got / max : 0;
+  addC(C.index, true, anchor.index === index && anchor.count === count ? 1 : Math.max(0, 1 - 4 * Math.abs(relA - relB)));
+  const context = cMax > 0 ? cGot / cMax : 0;
+
+  const hasIdentity = max > 0 || !!anchor.id || !!anchor.classes?.length;
+  let confidence = hasIdentity ? IDENTITY_SHARE * identity + (1 - IDENTITY_SHARE) * context : context;
   if (f.kind !== anchor.kind) confidence *= 0.6;
-  return { element: f.el, confidence, identity, identityScore, index, count };
+  const anchorName = anchor.name ?? anchor.text;
+  const exact = !!anchorName && foldText(f.name ?? f.text ?? '') === foldText(anchorName);
+  return { element: f.el, confidence, identity, context, index, count, twinKey: twinKey(f), exact };
+}
+
+function nested(a: Element, b: Element): boolean {
+  return a !== b && (a.contains(b) || b.contains(a));
 }
 
 function anchorHasIdentity(anchor: Anchor): boolean {
   return IDENTITY.some((k) => anchor[k] !== undefined);
 }
 
-/** Rank the rendered candidates for an anchor, best first. */
-export function rankCandidates(anchor: Anchor, root: Document = document): Scored[] {
-  const peers = elementsOfKind(root, anchor.kind, anchor.tag, anchor.role);
-  const scored: Scored[] = [];
-  const rendered = peers.filter(isRendered);
-  rendered.forEach((el, i) => {
-    scored.push(score(anchor, features(el), i, rendered.length));
-  });
+const IDENTITY = ['name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'id'] as const;
+
+/** Candidates beyond this many are first narrowed down by a cheap text comparison. */
+const PREFILTER_KEEP = 24;
+
+/** The raw texts a candidate shows, cheaply: for narrowing thousands of candidates down to a few. */
+function quickRaw(el: Element): string[] {
+  const out: string[] = [];
+  const push = (t: string | null | undefined): void => {
+    if (t) out.push(t.length > 200 ? t.slice(0, 200) : t);
+  };
+  push(el.getAttribute('aria-label'));
+  push(el.getAttribute('placeholder'));
+  push(el.getAttribute('title'));
+  if (isFormField(el)) {
+    const type = el.getAttribute('type');
+    if (type === 'submit' || type === 'button' || type === 'reset') push(el.getAttribute('value'));
+    const labels = (el as HTMLInputElement).labels;
+    if (labels) for (const l of Array.from(labels)) push(l.textContent);
+  } else push(el.textContent);
+  return out;
+}
+
+/** The folded texts of quickRaw. */
+function quickTexts(el: Element): string[] {
+  return quickRaw(el).map(foldText);
+}
+
+function quickScore(anchor: Anchor, anchorTokens: Set<string>[], el: Element): number {
+  let best = 0;
+  const texts = quickRaw(el);
+  for (const tokensA of anchorTokens) {
+    for (const raw of texts) {
+      const words = tokens(raw);
+      if (words.length === 0) continue;
+      let common = 0;
+      for (const w of words) if (tokensA.has(w)) common++;
+      best = Math.max(best, (2 * common) / (tokensA.size + words.length));
+    }
+  }
+  if (anchor.attrName && el.getAttribute('name') === anchor.attrName) best += 1;
+  if (anchor.id && el.id === anchor.id) best += 1;
+  if (anchor.classes?.length) best += 0.5 * classSimilarity(anchor.classes, Array.from(el.classList));
+  if (anchor.href && hrefPath(el) === anchor.href) best += 1;
+  return best;
+}
+
+export interface ResolveOptions {
+  /** Also consider elements that are not rendered (benchmarks on saved pages). @default false */
+  includeHidden?: boolean;
+}
+
+/** Rank the candidates for an anchor, best first. */
+export function rankCandidates(anchor: Anchor, root: Document = document, options: ResolveOptions = {}): Scored[] {
+  const peers = elementsOfKind(searchRoots(root), anchor.kind, anchor.tag, anchor.role);
+  let pool = peers;
+  if (peers.length > PREFILTER_KEEP) {
+    const anchorTokens = anchorTokenSets(anchor);
+    const quick = peers.map((el) => ({ el, q: quickScore(anchor, anchorTokens, el) }));
+    quick.sort((a, b) => b.q - a.q);
+    // Keep every look-alike of the best, so that twins are counted, and the one where the control sat.
+    const cut = quick[PREFILTER_KEEP - 1]!.q;
+    pool = quick.filter((x, i) => i < PREFILTER_KEEP || (x.q === cut && x.q > 0)).map((x) => x.el);
+    const sameIndex = peers[anchor.index];
+    if (sameIndex && !pool.includes(sameIndex)) pool.push(sameIndex);
+  }
+  const index = new Map<Element, number>();
+  peers.forEach((el, i) => index.set(el, i));
+  const shown = options.includeHidden ? pool : pool.filter(isRendered);
+  const scored = shown.map((el) => score(anchor, features(el), index.get(el) ?? 0, peers.length));
   scored.sort((a, b) => b.confidence - a.confidence);
   return scored;
 }
@@ -541,20 +766,53 @@ export function rankCandidates(anchor: Anchor, root: Document = document): Score
  * Find the element an anchor describes. Returns null when no candidate is strong enough or the best one
  * is not clearly ahead of the runner-up: no hint is better than a hint on the wrong control.
  */
-export function resolveAnchor(anchor: Anchor, root: Document = document): ResolvedAnchor | null {
-  const ranked = rankCandidates(anchor, root);
-  const best = ranked[0];
+export function resolveAnchor(anchor: Anchor, root: Document = document, options: ResolveOptions = {}): ResolvedAnchor | null {
+  const ranked = rankCandidates(anchor, root, options);
+  const pick = choose(anchor, ranked);
+  return pick ? { element: pick.element, confidence: Math.round(pick.confidence * 1000) / 1000 } : null;
+}
+
+function choose(anchor: Anchor, ranked: Scored[]): Scored | null {
+  let best = ranked[0];
   if (!best) return null;
-  if (best.confidence < MIN_CONFIDENCE) return null;
-  if (anchorHasIdentity(anchor) && best.identity < 0.6) return null;
-  const second = ranked[1];
-  if (second && best.confidence - second.confidence < MIN_MARGIN) return null;
-  // Look-alikes (same texts, same attributes) are told apart by position only when the page still has the
-  // same number of such controls and the best one sits where the captured one did.
-  if (second && Math.abs(best.identityScore - second.identityScore) < 0.05 && (best.index !== anchor.index || best.count !== anchor.count)) {
+  // A redesign adds wrappers more often than it removes them: among nested candidates that are equally
+  // like the control (a span and the span around it), the innermost is the control.
+  for (const c of ranked) {
+    if (
+      c !== best &&
+      best.element.contains(c.element) &&
+      c.element.tagName === best.element.tagName &&
+      c.identity >= best.identity - 0.02
+    ) {
+      best = c;
+    }
+  }
+  const hasIdentity = anchorHasIdentity(anchor);
+  if (hasIdentity ? best.identity < MIN_IDENTITY || best.confidence < MIN_CONFIDENCE : best.confidence < CONTEXT_ONLY_CONFIDENCE) {
     return null;
   }
-  return { element: best.element, confidence: Math.round(best.confidence * 1000) / 1000 };
+  // No more like the control than another control on the original page was: could be that other one.
+  if (anchor.rival !== undefined && best.identity < Math.min(1, anchor.rival + 0.03)) return null;
+  // Look-alikes: the group of candidates that are the same as the best one by name.
+  const similar = best.twinKey ? ranked.filter((c) => c.twinKey === best.twinKey && best.identity - c.identity < IDENTITY_LEAD) : [best];
+  // One per nested cluster (ranked is best first, so the best-fitting of a wrapper and its content stays).
+  const group = similar.filter((c, i) => !similar.slice(0, i).some((d) => nested(c.element, d.element)));
+  if (anchor.twins) {
+    // The captured control had look-alikes: trust order among them only if their number is unchanged.
+    if (group.length !== anchor.twins + 1) return null;
+    const ordered = [...group].sort((a, b) => documentOrder(a.element, b.element));
+    return ordered[anchor.twinIndex ?? 0] ?? null;
+  }
+  const second = ranked.find((c) => c !== best && !nested(c.element, best.element));
+  // Wrappers and their content share a text: a candidate nested in the best one (or around it) is the
+  // same thing on screen, not a rival; the best fits the captured structure better.
+  if (group.length > 1) return null; // a look-alike appeared: it could be either
+  if (!second) return best;
+  if (best.confidence - second.confidence >= MIN_MARGIN) return best;
+  if (hasIdentity && best.identity - second.identity >= IDENTITY_LEAD && best.identity >= 0.9) return best;
+  // The only candidate still carrying the exact name, where the others carry a longer or changed one.
+  if (best.exact && !second.exact && best.identity >= 0.95 && best.context >= second.context - 0.2) return best;
+  return null;
 }
 
 export interface WaitOptions {
@@ -582,6 +840,7 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
       if (done) return;
       done = true;
       observer.disconnect();
+      root.removeEventListener('load', schedule, true);
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       resolve(result);
@@ -589,19 +848,32 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
     const check = (): void => {
       scheduled = false;
       if (done) return;
+      observeRoots();
       const found = resolveAnchor(anchor, root);
       if (found) finish(found);
     };
     const schedule = (): void => {
       if (scheduled) return;
       scheduled = true;
+      // A hidden tab gets no animation frames: fall back to a short timer there.
       const raf = view.requestAnimationFrame?.bind(view);
-      if (raf) raf(check);
-      else setTimeout(check, 16);
+      if (raf && !root.hidden) raf(check);
+      else setTimeout(check, 30);
     };
     const MO = (view as typeof globalThis).MutationObserver ?? MutationObserver;
     const observer = new MO(schedule);
-    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    // Shadow roots and iframe documents are observed too, as they appear; an iframe that loads a new
+    // document is noticed through its load event (captured on the document, since load does not bubble).
+    const observed = new Set<Node>();
+    const observeRoots = (): void => {
+      for (const r of searchRoots(root)) {
+        if (observed.has(r)) continue;
+        observed.add(r);
+        observer.observe(r, { subtree: true, childList: true, attributes: true, characterData: true });
+      }
+    };
+    observeRoots();
+    root.addEventListener('load', schedule, true);
     const timer = setTimeout(() => finish(null), timeoutMs);
     const onAbort = (): void => finish(null);
     signal?.addEventListener('abort', onAbort);

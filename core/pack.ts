@@ -67,6 +67,9 @@ const AnchorSchema = v.strictObject(
     count: v.pipe(v.number(), v.integer(), v.minValue(0)),
     id: optionalText(100),
     classes: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(12))),
+    twins: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+    twinIndex: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
+    rival: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
   },
   'neo (anchor) không đúng định dạng',
 );

@@ -191,16 +191,23 @@ export function targetsFor(url: string, dir = sitesDir()): Record<string, string
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
 }
 
-/** core/anchors.ts bundled as a script that sets `window.__danBuocAnchors` (for capture and benchmarks). */
-export async function anchorsBundle(): Promise<string> {
+/** A TypeScript module bundled as a classic script that sets `window[globalName]` (for page injection). */
+export async function bundleForPage(entry: string, globalName: string): Promise<string> {
   const { build } = await import('esbuild');
   const out = await build({
-    entryPoints: [path.join(ROOT, 'core/anchors.ts')],
+    entryPoints: [path.join(ROOT, entry)],
     bundle: true,
     write: false,
     format: 'iife',
-    globalName: '__danBuocAnchors',
+    globalName,
     target: 'chrome120',
+    // tsx/esbuild name-keeping helpers must not leak into page code.
+    keepNames: false,
   });
   return out.outputFiles[0]!.text;
+}
+
+/** core/anchors.ts as a page script setting `window.__danBuocAnchors` (capture script, benchmarks). */
+export function anchorsBundle(): Promise<string> {
+  return bundleForPage('core/anchors.ts', '__danBuocAnchors');
 }

@@ -120,6 +120,17 @@ export class SidePanelPage {
     return this.page.$eval('[data-testid="panel-step"]', (el) => el.textContent ?? '');
   }
 
+  /** End early: press "Kết thúc" and pick an outcome by its label. */
+  async endWith(outcomeLabel: string): Promise<string> {
+    await this.page.bringToFront();
+    await (await this.page.waitForSelector('[data-testid="stop"]'))!.click();
+    const options = await this.page.$$('.outcome-option');
+    for (const o of options) {
+      if (((await o.evaluate((el) => el.textContent)) ?? '').trim() === outcomeLabel) await o.click();
+    }
+    return this.recordOutcome();
+  }
+
   async recordOutcome(): Promise<string> {
     await this.page.bringToFront();
     await (await this.page.waitForSelector('[data-testid="save-outcome"]'))!.click();

@@ -28,8 +28,13 @@ describe('anchors', () => {
     expect(a).toMatchObject({ kind: 'field', tag: 'input', label: 'Số định danh cá nhân', attrName: 'username', placeholder: 'Nhập số định danh' });
     expect(JSON.stringify(a)).not.toContain('001234567890');
     const link = captureAnchor(document.querySelector('.btn-login')!);
-    expect(link).toMatchObject({ kind: 'action', name: 'Đăng nhập', href: expect.stringContaining('/dang-nhap.html') });
-    expect(link.href).not.toContain('?');
+    expect(link).toMatchObject({ kind: 'action', name: 'Đăng nhập' });
+    // The register link goes to the same page (only its query differs): the href identifies neither.
+    expect(link.href).toBeUndefined();
+    page('<a href="/thu-tuc/ly-lich.html?id=001234567890">Lý lịch tư pháp</a><a href="/khac.html">Khác</a>');
+    const unique = captureAnchor(document.querySelector('a')!);
+    expect(unique.href).toMatch(/\/thu-tuc\/ly-lich\.html$/);
+    expect(JSON.stringify(unique)).not.toContain('001234567890');
   });
 
   it('keeps only hand-written ids and classes', () => {
@@ -98,5 +103,57 @@ describe('anchors', () => {
     const aborted = waitForAnchor({ ...a, name: 'Không có', text: 'Không có' }, { timeoutMs: 5000, signal: ctrl.signal });
     ctrl.abort();
     expect(await aborted).toBeNull();
+  });
+});
+
+describe('anchors: look-alikes, rivals and wrappers', () => {
+  it('tells identical controls apart by order only while their number is unchanged', () => {
+    page('<ul><li>Hóa đơn tháng 10 <button>Thanh toán</button></li><li>Hóa đơn tháng 11 <button>Thanh toán</button></li></ul>');
+    const second = captureAnchor(document.querySelectorAll('button')[1]!);
+    expect(second).toMatchObject({ twins: 1, twinIndex: 1 });
+    page('<div><p>Tháng 10 <span><button>Thanh toán</button></span></p><p>Tháng 11 <span><button>Thanh toán</button></span></p></div>');
+    expect(resolveAnchor(second)?.element).toBe(document.querySelectorAll('button')[1]);
+    page('<p><button>Thanh toán</button></p><p><button>Thanh toán</button></p><p><button>Thanh toán</button></p>');
+    expect(resolveAnchor(second)).toBeNull();
+  });
+
+  it('does not accept a control no more like the target than another control on the original page was', () => {
+    page('<nav><a href="/trang-chu">Trang chủ</a></nav><main><a href="/trang-chu">Về trang chủ</a></main>');
+    const back = captureAnchor(document.querySelector('main a')!);
+    expect(back.rival).toBeGreaterThan(0.5);
+    // The "Về trang chủ" link is gone; the nav link is only as alike as it always was.
+    page('<nav><a href="/trang-chu">Trang chủ</a></nav><main><p>Giao dịch thành công</p></main>');
+    expect(resolveAnchor(back)).toBeNull();
+    page('<nav><a href="/home">Trang chủ</a></nav><main><button>VỀ TRANG CHỦ</button></main>');
+    expect(resolveAnchor(back)?.element.tagName).toBe('BUTTON');
+  });
+
+  it('prefers the exact label over a reworded look-alike', () => {
+    page('<div><button>Đăng xuất</button><a href="/">Trang chủ</a></div>');
+    const a = captureAnchor(document.querySelector('button')!);
+    page('<div><button>Đăng xuất</button><button>Đăng xuất (phiên cũ)</button><a href="/">Trang chủ</a></div>');
+    expect(resolveAnchor(a)?.element.textContent).toBe('Đăng xuất');
+  });
+
+  it('names an empty message slot by the field before it, and finds it again', () => {
+    page('<form><label for="u">Tên đăng nhập</label><input id="u"><span class="err" id="uErr"></span><label for="p">Mật khẩu</label><input id="p" type="password"><span class="err" id="pErr"></span></form>');
+    const err = captureAnchor(document.querySelector('#pErr')!);
+    expect(err.label).toBe('Mật khẩu');
+    page('<form><div><input aria-label="Tên đăng nhập"><span class="k1"></span></div><div><input aria-label="Mật khẩu" type="password"><span class="k1"></span></div></form>');
+    expect(resolveAnchor(err)?.element).toBe(document.querySelectorAll('span')[1]);
+  });
+
+  it('picks the control itself rather than a wrapper with the same text', () => {
+    page('<p>Số tiền: <b>504.017 đ</b></p><p>Mã: <b>PE01000123456</b></p>');
+    const amount = captureAnchor(document.querySelector('b')!);
+    page('<p>Số tiền: <b><b>504.017 đ</b></b></p><p>Mã: <b>PE01000123456</b></p>');
+    expect(resolveAnchor(amount)?.element).toBe(document.querySelector('b b'));
+  });
+
+  it('does not take one procedure for another that shares most words', () => {
+    page('<a href="/a">Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam</a><a href="/b">Đăng ký khai sinh</a>');
+    const a = captureAnchor(document.querySelector('a')!);
+    page('<a href="/x">Cấp Phiếu lý lịch tư pháp cho người nước ngoài đã cư trú tại Việt Nam</a><a href="/y">Đăng ký khai sinh</a>');
+    expect(resolveAnchor(a)).toBeNull();
   });
 });

@@ -1,0 +1,45 @@
+// When the site no longer has the control a step points at, the overlay says so in words instead of
+// pointing anywhere, and the step is counted as "not found" in the anonymous log.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { targetsFor } from '../../scripts/lib/harness';
+import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { setup, SidePanelPage, waitForStep, type Env } from './fixture';
+
+describe('control not found', () => {
+  let env: Env;
+  beforeAll(async () => {
+    env = await setup();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('shows the hint as text only, with what to look for, and logs the step as not found', async () => {
+    const site = await env.browser.newPage();
+    // The portal "changed": its sign-in button is gone before the guide looks for it.
+    const selector = targetsFor(VNEID_LOGIN.startUrl)['login-button']!;
+    await site.evaluateOnNewDocument((sel: string) => {
+      document.addEventListener('DOMContentLoaded', () => document.querySelector(sel)?.remove());
+    }, selector);
+    await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
+    const panel = await SidePanelPage.open(env);
+    await panel.startWalkthrough(VNEID_LOGIN.key);
+    await site.bringToFront();
+
+    const state = await waitForStep(site, 'Bước 1/8', { outline: false, timeout: 30_000 });
+    await site.waitForFunction(
+      () => /Chưa thấy/.test(document.querySelector('dan-buoc-guide')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent ?? ''),
+      { timeout: 20_000 },
+    );
+    const notice = await site.evaluate(() => document.querySelector('dan-buoc-guide')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent);
+    expect(notice).toContain('nút «Đăng nhập»');
+    expect(state.outline).toBeNull();
+    expect(state.text).toMatch(/Đăng nhập/);
+
+    const saved = await panel.endWith('Trang lỗi');
+    expect(saved).toMatch(/Trang lỗi/);
+    const records = (await panel.logRecords()) as { notFound: number[]; outcome: string }[];
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ notFound: [0], outcome: 'site-error' });
+  });
+});
