@@ -343,24 +343,8 @@ function hrefPath(el: Element): string | undefined {
   }
 }
 
-interface Features {
-  el: Element;
-  kind: AnchorKind;
-  tag: string;
-  role: string;
-  type?: string;
-  name?: string;
-  text?: string;
-  label?: string;
-  placeholder?: string;
-  title?: string;
-  attrName?: string;
-  href?: string;
-  heading?: string;
-  path: string;
-  id?: string;
-  classes?: string[];
-}
+/** What an element offers for comparison: the anchor's own description, before its place among peers. */
+type Features = Omit<Anchor, 'v' | 'index' | 'count' | 'twins' | 'twinIndex' | 'rival'> & { el: Element };
 
 function features(el: Element): Features {
   const tag = el.tagName.toLowerCase();
@@ -767,9 +751,17 @@ export function rankCandidates(anchor: Anchor, root: Document = document, option
  * is not clearly ahead of the runner-up: no hint is better than a hint on the wrong control.
  */
 export function resolveAnchor(anchor: Anchor, root: Document = document, options: ResolveOptions = {}): ResolvedAnchor | null {
-  const ranked = rankCandidates(anchor, root, options);
-  const pick = choose(anchor, ranked);
-  return pick ? { element: pick.element, confidence: Math.round(pick.confidence * 1000) / 1000 } : null;
+  const pick = choose(anchor, rankCandidates(anchor, root, options));
+  return pick ? toResolved(pick) : null;
+}
+
+function toResolved(pick: Scored): ResolvedAnchor {
+  return { element: pick.element, confidence: Math.round(pick.confidence * 1000) / 1000 };
+}
+
+/** Strong enough to take at once: confident, and carrying the control's own name (or id) unchanged. */
+function settled(pick: Scored): boolean {
+  return pick.confidence >= SETTLED_CONFIDENCE && (pick.exact || pick.identity >= 0.99);
 }
 
 function choose(anchor: Anchor, ranked: Scored[]): Scored | null {
@@ -815,6 +807,13 @@ function choose(anchor: Anchor, ranked: Scored[]): Scored | null {
   return null;
 }
 
+/** A match this strong (and with the control's exact name) is taken at once; others wait for the page to settle. */
+const SETTLED_CONFIDENCE = 0.85;
+/** The page counts as settled after this long without a change. */
+const QUIET_MS = 300;
+/** A weaker match is never held longer than this (pages with tickers never settle). */
+const MAX_HOLD_MS = 1200;
+
 export interface WaitOptions {
   /** Give up after this long. @default 8000 */
   timeoutMs?: number;
@@ -831,17 +830,33 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
   const root = options.root ?? document;
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(null);
-    const first = resolveAnchor(anchor, root);
-    if (first) return resolve(first);
+    const look = (): Scored | null => choose(anchor, rankCandidates(anchor, root));
+    const firstPick = look();
+    if (firstPick && settled(firstPick)) return resolve(toResolved(firstPick));
+    const first = firstPick ? toResolved(firstPick) : null;
     const view = root.defaultView ?? globalThis;
     let scheduled = false;
     let done = false;
+    // A weaker match is held while the page is still changing: a page that renders in parts may show a
+    // look-alike first and the control itself a moment later.
+    let tentative: ResolvedAnchor | null = first;
+    let heldSince = first ? Date.now() : 0;
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const hold = (found: ResolvedAnchor | null): void => {
+      if (found && !tentative) heldSince = Date.now();
+      tentative = found;
+      clearTimeout(quiet);
+      if (!tentative) return;
+      if (Date.now() - heldSince >= MAX_HOLD_MS) return finish(tentative);
+      quiet = setTimeout(() => finish(tentative), QUIET_MS);
+    };
     const finish = (result: ResolvedAnchor | null): void => {
       if (done) return;
       done = true;
       observer.disconnect();
       root.removeEventListener('load', schedule, true);
       clearTimeout(timer);
+      clearTimeout(quiet);
       signal?.removeEventListener('abort', onAbort);
       resolve(result);
     };
@@ -849,8 +864,9 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
       scheduled = false;
       if (done) return;
       observeRoots();
-      const found = resolveAnchor(anchor, root);
-      if (found) finish(found);
+      const pick = look();
+      if (pick && settled(pick)) finish(toResolved(pick));
+      else hold(pick ? toResolved(pick) : null);
     };
     const schedule = (): void => {
       if (scheduled) return;
@@ -874,15 +890,17 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
     };
     observeRoots();
     root.addEventListener('load', schedule, true);
-    const timer = setTimeout(() => finish(null), timeoutMs);
+    const timer = setTimeout(() => finish(tentative), timeoutMs);
     const onAbort = (): void => finish(null);
     signal?.addEventListener('abort', onAbort);
+    if (tentative) hold(tentative);
   });
 }
 
 /** A short description of the control for a text-only hint ("nút «Đăng nhập»"). */
-export function describeAnchor(anchor: Anchor): { kind: AnchorKind; label: string } {
-  return { kind: anchor.kind, label: anchor.label ?? anchor.name ?? anchor.text ?? anchor.placeholder ?? anchor.title ?? '' };
+export function describeAnchor(anchor: Anchor): { kind: AnchorKind; label: string; heading?: string } {
+  const label = anchor.label ?? anchor.name ?? anchor.text ?? anchor.placeholder ?? anchor.title ?? '';
+  return anchor.heading && anchor.heading !== label ? { kind: anchor.kind, label, heading: anchor.heading } : { kind: anchor.kind, label };
 }
 
 function cssEscape(value: string): string {

@@ -64,7 +64,9 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     if (!ui) return;
     const s = view.step;
     const what = s.anchor ? describeAnchor(s.anchor) : null;
-    const whatText = what?.label ? tr(`kind.${what.kind}`, { label: what.label }) : tr('kind.unknown');
+    const whatText =
+      (what?.label ? tr(`kind.${what.kind}`, { label: what.label }) : tr('kind.unknown')) +
+      (what?.heading ? tr('overlay.where', { heading: what.heading }) : '');
     const notice =
       phase === 'not-found'
         ? tr('overlay.notFound', { what: whatText })

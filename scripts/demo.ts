@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setup } from './lib/env';
 import { actOnOutlined, VNEID_LOGIN } from './lib/flows';
 import { ROOT } from './lib/harness';
-import { clickOverlayButton, SidePanelPage, waitForStep } from './lib/overlay-probe';
+import { clickOverlayButton, startGuided, waitForStep } from './lib/overlay-probe';
 
 export async function runDemo(): Promise<string[]> {
   const outDir = path.join(ROOT, 'demo-output');
@@ -14,11 +14,7 @@ export async function runDemo(): Promise<string[]> {
   const env = await setup();
   const files: string[] = [];
   try {
-    const site = await env.browser.newPage();
-    await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
-    const panel = await SidePanelPage.open(env);
-    await panel.startWalkthrough(VNEID_LOGIN.key);
-    await site.bringToFront();
+    const { site, panel } = await startGuided(env, VNEID_LOGIN);
     const total = VNEID_LOGIN.steps.length;
     for (const [i, step] of VNEID_LOGIN.steps.entries()) {
       await step.settle?.(site);

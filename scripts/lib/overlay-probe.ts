@@ -159,3 +159,13 @@ export class SidePanelPage {
     );
   }
 }
+
+/** Open the flow's start page, start its walkthrough from the side panel, and bring the site to the front. */
+export async function startGuided(env: Env, flow: { key: string; startUrl: string }, site?: Page): Promise<{ site: Page; panel: SidePanelPage }> {
+  const page = site ?? (await env.browser.newPage());
+  await page.goto(flow.startUrl, { waitUntil: 'load' });
+  const panel = await SidePanelPage.open(env);
+  await panel.startWalkthrough(flow.key);
+  await page.bringToFront();
+  return { site: page, panel };
+}

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { targetsFor } from '../../scripts/lib/harness';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { setup, SidePanelPage, waitForStep, type Env } from './fixture';
+import { setup, startGuided, waitForStep, type Env } from './fixture';
 
 describe('control not found', () => {
   let env: Env;
@@ -21,10 +21,7 @@ describe('control not found', () => {
     await site.evaluateOnNewDocument((sel: string) => {
       document.addEventListener('DOMContentLoaded', () => document.querySelector(sel)?.remove());
     }, selector);
-    await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
-    const panel = await SidePanelPage.open(env);
-    await panel.startWalkthrough(VNEID_LOGIN.key);
-    await site.bringToFront();
+    const { panel } = await startGuided(env, VNEID_LOGIN, site);
 
     const state = await waitForStep(site, 'Bước 1/8', { outline: false, timeout: 30_000 });
     await site.waitForFunction(

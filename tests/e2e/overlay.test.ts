@@ -2,7 +2,7 @@
 // never covers it; hides from the site's CSS in a shadow root.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { expectOutlines, overlaps, setup, SidePanelPage, targetBox, waitForStep, overlayState, type Env } from './fixture';
+import { expectOutlines, overlaps, setup, startGuided, targetBox, waitForStep, overlayState, type Env } from './fixture';
 
 describe('overlay', () => {
   let env: Env;
@@ -22,11 +22,7 @@ describe('overlay', () => {
   });
 
   it('follows the control on resize and scroll, and never covers it', async () => {
-    const site = await env.browser.newPage();
-    await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
-    const panel = await SidePanelPage.open(env);
-    await panel.startWalkthrough(VNEID_LOGIN.key);
-    await site.bringToFront();
+    const { site } = await startGuided(env, VNEID_LOGIN);
     let state = await waitForStep(site, 'Bước 1/8');
     expectOutlines(state.outline, await targetBox(site, 'login-button'));
 

@@ -1,7 +1,7 @@
 // The VNeID sign-in walkthrough, end to end in Chromium with the built extension, across both domains.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnOutlined, VNEID_LOGIN } from '../../scripts/lib/flows';
-import { clickOverlayButton, expectOutlines, overlaps, setup, SidePanelPage, targetBox, waitForStep, type Env } from './fixture';
+import { clickOverlayButton, expectOutlines, overlaps, setup, startGuided, targetBox, waitForStep, type Env } from './fixture';
 
 describe('VNeID sign-in walkthrough', () => {
   let env: Env;
@@ -13,11 +13,7 @@ describe('VNeID sign-in walkthrough', () => {
   });
 
   it('guides a resident from the portal through VNeID and back, outlining exactly the intended control at every step', async () => {
-    const site = await env.browser.newPage();
-    await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
-    const panel = await SidePanelPage.open(env);
-    await panel.startWalkthrough(VNEID_LOGIN.key);
-    await site.bringToFront();
+    const { site, panel } = await startGuided(env, VNEID_LOGIN);
 
     const total = VNEID_LOGIN.steps.length;
     const hosts: string[] = [];

@@ -3,7 +3,7 @@
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnOutlined, VNEID_LOGIN } from '../../scripts/lib/flows';
-import { expectOutlines, setup, SidePanelPage, targetBox, waitForStep, type Env } from './fixture';
+import { expectOutlines, setup, startGuided, targetBox, waitForStep, type Env } from './fixture';
 
 async function workerRunning(browser: Browser): Promise<boolean> {
   return browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
@@ -19,11 +19,7 @@ describe('service worker restart', () => {
   });
 
   it('resumes on the right step after the worker is stopped and the page reloads', async () => {
-    const site = await env.browser.newPage();
-    await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
-    const panel = await SidePanelPage.open(env);
-    await panel.startWalkthrough(VNEID_LOGIN.key);
-    await site.bringToFront();
+    const { site, panel } = await startGuided(env, VNEID_LOGIN);
     const total = VNEID_LOGIN.steps.length;
     for (let i = 0; i < 3; i++) {
       const state = await waitForStep(site, `Bước ${i + 1}/${total}`);

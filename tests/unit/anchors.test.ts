@@ -157,3 +157,25 @@ describe('anchors: look-alikes, rivals and wrappers', () => {
     expect(resolveAnchor(a)).toBeNull();
   });
 });
+
+describe('waitForAnchor on a page that renders in parts', () => {
+  it('holds a weaker match until the page settles, and takes the control when it arrives', async () => {
+    page('<main><h2>Hồ sơ</h2><button>Thanh toán trực tuyến</button></main>');
+    const a = captureAnchor(document.querySelector('button')!);
+    // First a reworded look-alike renders: alone it would be taken (the site may have relabelled the button).
+    page('<main><h2>Hồ sơ</h2><p>Đang tải…</p><a href="/huong-dan">Thanh toán trực tuyến ngay</a></main>');
+    expect(resolveAnchor(a)?.element.tagName).toBe('A');
+    const pending = waitForAnchor(a, { timeoutMs: 3000 });
+    setTimeout(() => {
+      const b = document.createElement('button');
+      b.textContent = 'Thanh toán trực tuyến';
+      document.querySelector('main')!.append(b);
+    }, 120);
+    expect((await pending)?.element.tagName).toBe('BUTTON');
+    // With nothing better arriving, the look-alike is taken once the page is quiet.
+    page('<main><h2>Hồ sơ</h2><a href="/huong-dan">Thanh toán trực tuyến ngay</a></main>');
+    const t0 = Date.now();
+    expect((await waitForAnchor(a, { timeoutMs: 3000 }))?.element.tagName).toBe('A');
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});
