@@ -21,7 +21,8 @@ async function main(): Promise<void> {
       const selector = targets[id];
       if (!selector) throw new Error(`no target "${id}" in the targets file of ${url}`);
       await page.waitForSelector(selector, { timeout: 5000 });
-      out[id] = await page.$eval(selector, (el) => (window as unknown as { __danBuocAnchors: typeof import('../core/anchors') }).__danBuocAnchors.captureAnchor(el));
+      const handle = (await page.$(selector))!;
+      out[id] = await handle.evaluate((el) => (window as unknown as { __danBuocAnchors: typeof import('../core/anchors') }).__danBuocAnchors.captureAnchor(el));
     }
     console.log(JSON.stringify(out, null, 2));
   } finally {

@@ -81,7 +81,7 @@ export async function targetBox(page: Page, targetId: string, sitesDir?: string)
   const selector = targetsFor(page.url(), sitesDir)[targetId];
   if (!selector) throw new Error(`no target "${targetId}" for ${page.url()}`);
   await page.waitForSelector(selector, { timeout: 10_000 });
-  return page.$eval(selector, (el) => {
+  return (await page.$(selector))!.evaluate((el) => {
     const r = el.getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   });
@@ -117,7 +117,7 @@ export class SidePanelPage {
   }
 
   async stepLabel(): Promise<string> {
-    return this.page.$eval('[data-testid="panel-step"]', (el) => el.textContent ?? '');
+    return (await this.page.$('[data-testid="panel-step"]'))!.evaluate((el) => el.textContent ?? '');
   }
 
   /** End early: press "Kết thúc" and pick an outcome by its label. */
