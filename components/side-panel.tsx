@@ -30,13 +30,26 @@ export function SidePanel({ t, search, api }: SidePanelProps): JSX.Element {
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
-    const load = (): void =>
-      void api.current().then((v) => {
-        setView(v);
-        setLoaded(true);
-      });
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // A request can be lost when the service worker is stopped at that moment: ask again shortly.
+    const load = (): void => {
+      clearTimeout(retry);
+      api.current().then(
+        (v) => {
+          setView(v);
+          setLoaded(true);
+        },
+        () => {
+          retry = setTimeout(load, 500);
+        },
+      );
+    };
     load();
-    return api.subscribe(load);
+    const unsubscribe = api.subscribe(load);
+    return () => {
+      clearTimeout(retry);
+      unsubscribe();
+    };
   }, [api]);
 
   if (!loaded) return <main class="panel" aria-busy="true" />;

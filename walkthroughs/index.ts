@@ -1,4 +1,5 @@
 // The packs shipped with the extension (and offered to the widget); each is validated before use.
 import dichvucong from './dichvucong.json';
+import evn from './evn.json';
 
-export const SHIPPED_PACKS: readonly unknown[] = [dichvucong];
+export const SHIPPED_PACKS: readonly unknown[] = [dichvucong, evn];

@@ -52,6 +52,22 @@ export const VNEID_LOGIN: Flow = {
   ],
 };
 
+export const EVN_BILL: Flow = {
+  key: 'evn/thanh-toan-hoa-don-dien',
+  startUrl: 'https://evn.example/',
+  steps: [
+    { target: 'customer-code', act: 'type', text: () => 'PE01000123456', key: 'Tab' },
+    { target: 'lookup-button', act: 'click' },
+    { target: 'pay-button', act: 'click' },
+    { target: 'channel-momo', act: 'click' },
+    { target: 'confirm-button', act: 'click' },
+    { target: null, act: 'done' },
+  ],
+};
+
+/** Every flow, for tests that walk them all. */
+export const FLOWS: Flow[] = [VNEID_LOGIN, EVN_BILL];
+
 /** Do what the step asks, at the middle of the outlined box. */
 export async function actOnOutlined(page: Page, step: FlowStep, outline: { x: number; y: number; width: number; height: number }): Promise<void> {
   const x = outline.x + outline.width / 2;

@@ -1,6 +1,9 @@
 // End-to-end fixture: re-exports the environment and overlay probes, and adds the assertions.
+import type { Browser, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import type { Box } from '../../scripts/lib/overlay-probe';
+import type { Env } from '../../scripts/lib/env';
+import { actOnOutlined, type Flow } from '../../scripts/lib/flows';
+import { clickOverlayButton, overlaps, startGuided, targetBox, waitForStep, type Box, type SidePanelPage } from '../../scripts/lib/overlay-probe';
 
 export { setup, type Env } from '../../scripts/lib/env';
 export * from '../../scripts/lib/overlay-probe';
@@ -20,3 +23,54 @@ export function expectOutlines(outline: Box | null, control: Box): void {
   expect(o.y + o.height - (control.y + control.height)).toBeLessThanOrEqual(slack);
 }
 
+
+export async function workerRunning(browser: Browser): Promise<boolean> {
+  return browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+}
+
+/** Stop the extension's MV3 service worker through CDP and wait until it is gone. */
+export async function stopWorker(env: Env, via: SidePanelPage): Promise<void> {
+  const cdp = await via.page.createCDPSession();
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const deadline = Date.now() + 10_000;
+  while ((await workerRunning(env.browser)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(await workerRunning(env.browser), 'service worker stopped').toBe(false);
+  await cdp.detach();
+}
+
+/**
+ * Walk a whole flow as the resident: at every step the overlay must outline exactly the control the sites'
+ * targets.json names, the card must not cover it, and private steps must ask the volunteer to look away.
+ * `stopWorkerBefore`: stop the service worker just before that step (1-based) is acted on.
+ */
+export async function walkFlow(env: Env, flow: Flow, options: { stopWorkerBefore?: number; privateTargets?: string[] } = {}): Promise<{ site: Page; panel: SidePanelPage; hosts: string[] }> {
+  const { site, panel } = await startGuided(env, flow);
+  const total = flow.steps.length;
+  const hosts: string[] = [];
+  for (const [i, step] of flow.steps.entries()) {
+    const label = `Bước ${i + 1}/${total}`;
+    await step.settle?.(site);
+    if (options.stopWorkerBefore === i + 1) {
+      await stopWorker(env, panel);
+      await site.reload({ waitUntil: 'load' });
+    }
+    const state = await waitForStep(site, label, { outline: step.target !== null });
+    hosts.push(new URL(site.url()).hostname);
+    expect(state.text, `${label} has a hint`).toBeTruthy();
+    await panel.page
+      .waitForFunction((l: string) => document.querySelector('[data-testid="panel-step"]')?.textContent === l, { timeout: 5000 }, label)
+      .catch(() => undefined);
+    expect(await panel.stepLabel(), 'the console shows the same step').toBe(label);
+    if (step.target) {
+      const control = await targetBox(site, step.target);
+      expectOutlines(state.outline, control);
+      expect(overlaps(state.bubble!, control), `${label}: the card must not cover the control`).toBe(false);
+    }
+    if (options.privateTargets?.includes(step.target ?? '')) expect(state.privateNote, `${label} asks the volunteer to look away`).toMatch(/quay mặt đi/);
+    else expect(state.privateNote).toBeNull();
+    if (step.act === 'done') await clickOverlayButton(site, 'next');
+    else await actOnOutlined(site, step, state.outline!);
+  }
+  return { site, panel, hosts };
+}

@@ -1,13 +1,8 @@
 // The MV3 service worker is stopped mid-walkthrough (CDP); after the next page load the guide is back on
 // the right step, because the session lives in storage, not in the worker's memory.
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnOutlined, VNEID_LOGIN } from '../../scripts/lib/flows';
-import { expectOutlines, setup, startGuided, targetBox, waitForStep, type Env } from './fixture';
-
-async function workerRunning(browser: Browser): Promise<boolean> {
-  return browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
-}
+import { expectOutlines, setup, startGuided, stopWorker, targetBox, waitForStep, workerRunning, type Env } from './fixture';
 
 describe('service worker restart', () => {
   let env: Env;
@@ -27,12 +22,7 @@ describe('service worker restart', () => {
     }
     await waitForStep(site, `Bước 4/${total}`);
 
-    const cdp = await panel.page.createCDPSession();
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const deadline = Date.now() + 10_000;
-    while ((await workerRunning(env.browser)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await workerRunning(env.browser), 'service worker stopped').toBe(false);
+    await stopWorker(env, panel);
 
     await site.reload({ waitUntil: 'load' });
     const resumed = await waitForStep(site, `Bước 4/${total}`);
