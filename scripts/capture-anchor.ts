@@ -2,6 +2,7 @@
 // Prints one JSON object targetId → Anchor. The targetIds come from the page's *.targets.json.
 
 import { anchorsBundle, launch, startSites, targetsFor } from './lib/harness';
+import { reach, visitFor } from './lib/visits';
 
 async function main(): Promise<void> {
   const [url, ...ids] = process.argv.slice(2);
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   try {
     const page = await chrome.browser.newPage();
     await page.evaluateOnNewDocument(await anchorsBundle());
-    await page.goto(url, { waitUntil: 'load' });
+    // Reach the page in the state a flow leaves it in (a session, a pending transfer…).
+    await reach(page, visitFor(url));
     const out: Record<string, unknown> = {};
     for (const id of ids) {
       const selector = targets[id];

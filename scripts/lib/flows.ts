@@ -65,8 +65,26 @@ export const EVN_BILL: Flow = {
   ],
 };
 
+export const EBANK_TRANSFER: Flow = {
+  key: 'ebank/chuyen-tien',
+  startUrl: 'https://ebank.example/dang-nhap',
+  steps: [
+    { target: 'username', act: 'type', text: () => 'nguoithu', key: 'Tab' },
+    { target: 'password', act: 'type', text: () => 'matkhau-thu', key: 'Tab' },
+    { target: 'login-button', act: 'click' },
+    { target: 'menu-transfer', act: 'click' },
+    { target: 'bank-option-vietcombank', act: 'click' },
+    { target: 'account-number', act: 'type', text: () => '0011223344', key: 'Tab' },
+    { target: 'amount', act: 'type', text: () => '50000', key: 'Tab' },
+    { target: 'message', act: 'type', text: () => 'tra tien dien', key: 'Tab' },
+    { target: 'continue-button', act: 'click' },
+    { target: 'otp', act: 'type', text: () => '123456', key: 'Enter' },
+    { target: null, act: 'done' },
+  ],
+};
+
 /** Every flow, for tests that walk them all. */
-export const FLOWS: Flow[] = [VNEID_LOGIN, EVN_BILL];
+export const FLOWS: Flow[] = [VNEID_LOGIN, EVN_BILL, EBANK_TRANSFER];
 
 /** Do what the step asks, at the middle of the outlined box. */
 export async function actOnOutlined(page: Page, step: FlowStep, outline: { x: number; y: number; width: number; height: number }): Promise<void> {

@@ -42,20 +42,29 @@ export async function stopWorker(env: Env, via: SidePanelPage): Promise<void> {
 /**
  * Walk a whole flow as the resident: at every step the overlay must outline exactly the control the sites'
  * targets.json names, the card must not cover it, and private steps must ask the volunteer to look away.
- * `stopWorkerBefore`: stop the service worker just before that step (1-based) is acted on.
+ * `stopWorkerBefore`: stop the service worker just before that step (1-based) is acted on, then reload the
+ * page (unless `reloadAfterStop` is false: a single-page app's form would lose what was typed).
  */
-export async function walkFlow(env: Env, flow: Flow, options: { stopWorkerBefore?: number; privateTargets?: string[] } = {}): Promise<{ site: Page; panel: SidePanelPage; hosts: string[] }> {
+export async function walkFlow(
+  env: Env,
+  flow: Flow,
+  options: { stopWorkerBefore?: number; reloadAfterStop?: boolean; privateTargets?: string[] } = {},
+): Promise<{ site: Page; panel: SidePanelPage; hosts: string[] }> {
   const { site, panel } = await startGuided(env, flow);
   const total = flow.steps.length;
   const hosts: string[] = [];
   for (const [i, step] of flow.steps.entries()) {
     const label = `Bước ${i + 1}/${total}`;
     await step.settle?.(site);
+    let state = await waitForStep(site, label, { outline: step.target !== null });
     if (options.stopWorkerBefore === i + 1) {
       await stopWorker(env, panel);
-      await site.reload({ waitUntil: 'load' });
+      // A reload is the next page load; without it the resident's next action has to wake the worker.
+      if (options.reloadAfterStop !== false) {
+        await site.reload({ waitUntil: 'load' });
+        state = await waitForStep(site, label, { outline: step.target !== null });
+      }
     }
-    const state = await waitForStep(site, label, { outline: step.target !== null });
     hosts.push(new URL(site.url()).hostname);
     expect(state.text, `${label} has a hint`).toBeTruthy();
     await panel.page

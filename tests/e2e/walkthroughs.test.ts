@@ -1,6 +1,6 @@
 // The shipped walkthroughs beyond VNeID, end to end, each with the service worker stopped half-way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVN_BILL } from '../../scripts/lib/flows';
+import { EBANK_TRANSFER, EVN_BILL } from '../../scripts/lib/flows';
 import { setup, walkFlow, type Env } from './fixture';
 
 describe('shipped walkthroughs', () => {
@@ -17,7 +17,17 @@ describe('shipped walkthroughs', () => {
     expect(new Set(hosts)).toEqual(new Set(['evn.example']));
     expect(await panel.recordOutcome()).toMatch(/Hoàn thành/);
     const records = (await panel.logRecords()) as Record<string, unknown>[];
-    expect(records.at(-1)).toMatchObject({ walkthroughId: 'thanh-toan-hoa-don-dien', outcome: 'completed', stepsReached: EVN_BILL.steps.length });
+    expect(records.find((r) => r.walkthroughId === 'thanh-toan-hoa-don-dien')).toMatchObject({ outcome: 'completed', stepsReached: EVN_BILL.steps.length });
     expect(JSON.stringify(records)).not.toContain('PE01000123456');
+  });
+
+  it('Internet banking (a single-page app): transfer money, with the worker stopped mid-form', async () => {
+    const { panel, hosts } = await walkFlow(env, EBANK_TRANSFER, { stopWorkerBefore: 6, reloadAfterStop: false, privateTargets: ['password', 'otp'] });
+    expect(new Set(hosts)).toEqual(new Set(['ebank.example']));
+    expect(await panel.recordOutcome()).toMatch(/Hoàn thành/);
+    const records = (await panel.logRecords()) as Record<string, unknown>[];
+    expect(records.find((r) => r.walkthroughId === 'chuyen-tien')).toMatchObject({ outcome: 'completed', stepsReached: EBANK_TRANSFER.steps.length });
+    const stored = JSON.stringify(records);
+    for (const secret of ['nguoithu', 'matkhau-thu', '0011223344', '50000', '123456']) expect(stored).not.toContain(secret);
   });
 });
