@@ -27,6 +27,15 @@ export default defineBackground(() => {
     return controller.start(d.packId, d.walkthroughId, d.tabId);
   });
   messaging.onMessage('current', () => controller.current());
+  messaging.onMessage('offer', ({ data }) => {
+    const d = check(schemas.offer, data);
+    const entry = catalog.find(d.packId, d.walkthroughId);
+    return entry ? { title: entry.walkthrough.title.vi } : null;
+  });
+  messaging.onMessage('startHere', ({ data, sender }) => {
+    const d = check(schemas.offer, data);
+    return controller.start(d.packId, d.walkthroughId, senderTab(sender));
+  });
   messaging.onMessage('pageReady', ({ data, sender }) => controller.pageReady(senderTab(sender), check(schemas.pageReady, data).page));
   messaging.onMessage('advance', ({ data, sender }) => controller.advance(senderTab(sender), check(schemas.advance, data).fromIndex));
   messaging.onMessage('next', () => controller.next());

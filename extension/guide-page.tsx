@@ -8,7 +8,9 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { describeAnchor, waitForAnchor } from '../core/anchors';
 import { createTranslator, type Translate } from '../core/i18n';
 import { matchesPage, stripUrl } from '../core/url-pattern';
+import { OfferCard } from '../components/offer-card';
 import { Overlay } from '../components/overlay';
+import { parseHandOff, type HandOff } from '../core/handoff';
 import { plainHint } from '../components/hint-text';
 import { messaging, type StepView } from './protocol';
 
@@ -180,14 +182,39 @@ export function startGuidePage(ctx: ContentScriptContext): void {
   // this document has changed (a single-page app's route), never for the page being left.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     const target = event.newUrl.href;
+    // Steps belong to origin + path; a change of query or fragment alone cannot change the step.
+    if (stripUrl(target) === stripUrl(event.oldUrl.href)) return;
     ctx.setTimeout(() => {
       if (location.href !== target) return;
       shownKey = '';
       void refresh();
     }, 50);
   });
+  /** A hand-off link offers its walkthrough (if installed and nothing runs here); the fragment goes either way. */
+  async function offer(handOff: HandOff): Promise<void> {
+    const found = await messaging.sendMessage('offer', handOff).catch(() => null);
+    if (!found || shownKey) return;
+    const created = await ensureUi();
+    render(
+      <OfferCard
+        t={t}
+        title={found.title}
+        onStart={() => {
+          render(null, created.uiContainer);
+          void messaging.sendMessage('startHere', handOff).then(show, () => removeUi());
+        }}
+        onDismiss={removeUi}
+      />,
+      created.uiContainer,
+    );
+  }
+
   ctx.onInvalidated(removeUi);
-  void refresh();
+  const handOff = parseHandOff(location.hash);
+  if (handOff) history.replaceState(history.state, '', location.pathname + location.search);
+  void refresh().then(() => {
+    if (handOff) void offer(handOff);
+  });
 }
 
 function isInViewport(el: Element): boolean {

@@ -8,6 +8,7 @@ const index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
 
 export const schemas = {
   start: v.strictObject({ packId: id, walkthroughId: id, tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  offer: v.strictObject({ packId: id, walkthroughId: id }),
   pageReady: v.strictObject({ page: v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^?#]*$/)) }),
   advance: v.strictObject({ fromIndex: index }),
   notFound: v.strictObject({ index }),

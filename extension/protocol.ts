@@ -34,6 +34,10 @@ export interface ProtocolMap {
   notFound(data: { index: number }): void;
   /** Side panel: end the session with an outcome. */
   finish(data: { outcome: Outcome }): void;
+  /** Content script: a hand-off link (#dan-buoc=<pack>/<walkthrough>) names this walkthrough; its title if installed. */
+  offer(data: { packId: string; walkthroughId: string }): { title: string } | null;
+  /** Content script: the resident accepted the offer; start it on the sender's tab. */
+  startHere(data: { packId: string; walkthroughId: string }): StepView;
   /** Background → content script: show this step, or remove the overlay (null). */
   showStep(data: StepView | null): void;
 }

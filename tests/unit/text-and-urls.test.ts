@@ -55,3 +55,14 @@ describe('official origins', () => {
     expect(isOfficialOrigin('https://govvn.com')).toBe(false);
   });
 });
+
+describe('hand-off links', () => {
+  it('reads #dan-buoc=<pack>/<walkthrough> and nothing else', async () => {
+    const { parseHandOff, handOffFragment } = await import('../../core/handoff');
+    expect(parseHandOff('#dan-buoc=dichvucong/dang-nhap-vneid')).toEqual({ packId: 'dichvucong', walkthroughId: 'dang-nhap-vneid' });
+    expect(handOffFragment({ packId: 'evn', walkthroughId: 'x' })).toBe('#dan-buoc=evn/x');
+    for (const bad of ['', '#dan-buoc=', '#dan-buoc=a', '#dan-buoc=A/b', '#dan-buoc=a/b/c', '#dan-buoc=a/<script>', '#other=a/b']) {
+      expect(parseHandOff(bad)).toBeNull();
+    }
+  });
+});
