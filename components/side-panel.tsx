@@ -13,6 +13,8 @@ export interface PanelApi {
   next(): Promise<void>;
   back(): Promise<void>;
   repeat(): Promise<void>;
+  skip(): Promise<void>;
+  pause(paused: boolean): Promise<void>;
   finish(outcome: Outcome): Promise<void>;
   /** Call `onChange` whenever the session changes; returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
@@ -140,6 +142,25 @@ function Running({ t, view, api, onEnded }: { t: Translate; view: StepView; api:
   const [error, setError] = useState<string | null>(null);
   const done = view.status === 'done';
   const showOutcome = ending || done;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const actions: Record<string, () => Promise<void>> = {
+        ArrowRight: api.next,
+        ArrowLeft: api.back,
+        KeyR: api.repeat,
+        KeyS: api.skip,
+        KeyP: () => api.pause(!view.paused),
+      };
+      // e.code, not e.key: Alt+letter types other characters on some keyboards.
+      const action = actions[e.code];
+      if (!action) return;
+      e.preventDefault();
+      void action();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [api, view.paused]);
   return (
     <section aria-labelledby="run-title" data-testid="running">
       <p class="run-label">{t('panel.current')}</p>
@@ -154,17 +175,25 @@ function Running({ t, view, api, onEnded }: { t: Translate; view: StepView; api:
           <HintText text={view.step.text.vi} />
         </p>
       ) : null}
+      {view.paused ? <p class="run-paused" role="status">{t('panel.paused')}</p> : null}
       <div class="run-actions">
-        <button type="button" class="btn" onClick={() => void api.back()} disabled={view.index === 0 && !done}>
+        <button type="button" class="btn" onClick={() => void api.back()} disabled={view.index === 0 && !done} aria-keyshortcuts="Alt+ArrowLeft">
           {t('panel.back')}
         </button>
-        <button type="button" class="btn" onClick={() => void api.repeat()} disabled={done}>
+        <button type="button" class="btn" onClick={() => void api.repeat()} disabled={done} aria-keyshortcuts="Alt+R">
           {t('panel.repeat')}
         </button>
-        <button type="button" class="btn btn-main" onClick={() => void api.next()} disabled={done}>
+        <button type="button" class="btn" onClick={() => void api.skip()} disabled={done} aria-keyshortcuts="Alt+S" data-testid="skip">
+          {t('panel.skip')}
+        </button>
+        <button type="button" class="btn btn-main" onClick={() => void api.next()} disabled={done} aria-keyshortcuts="Alt+ArrowRight">
           {t('panel.next')}
         </button>
+        <button type="button" class="btn" onClick={() => void api.pause(!view.paused)} aria-keyshortcuts="Alt+P" data-testid="pause">
+          {view.paused ? t('panel.resume') : t('panel.pause')}
+        </button>
       </div>
+      <p class="run-shortcuts">{t('panel.shortcuts')}</p>
       {showOutcome ? (
         <form
           class="outcome"

@@ -19,6 +19,8 @@ export interface AssistRecord {
   stepsCompleted: number;
   repeats: Record<number, number>;
   notFound: number[];
+  /** Steps the volunteer skipped. */
+  skipped: number[];
   outcome: Outcome | 'abandoned';
 }
 
@@ -47,6 +49,7 @@ export function recordFromSession(s: Session, now: number): AssistRecord {
     stepsCompleted: completed,
     repeats: { ...s.repeats },
     notFound: [...s.notFound],
+    skipped: [...(s.skipped ?? [])],
     outcome: s.status === 'abandoned' ? 'abandoned' : (s.outcome ?? 'stopped'),
   };
 }

@@ -27,6 +27,10 @@ export interface Session {
   repeats: Record<number, number>;
   /** Steps whose control was not found on the page. */
   notFound: number[];
+  /** Steps the volunteer skipped. */
+  skipped?: number[];
+  /** Paused by the volunteer: the overlay is hidden until resumed. */
+  paused?: boolean;
   outcome?: Outcome;
 }
 
@@ -77,6 +81,19 @@ export function back(s: Session): Session {
   if (s.status === 'done') return { ...s, status: 'running', repeats: { ...s.repeats, [s.stepIndex]: (s.repeats[s.stepIndex] ?? 0) + 1 } };
   if (s.status !== 'running' || s.stepIndex === 0) return s;
   return moveTo(s, s.stepIndex - 1);
+}
+
+/** Skip the current step ("Bỏ qua"): remembered for the logs, then on as if done. */
+export function skip(s: Session): Session {
+  if (s.status !== 'running') return s;
+  const skipped = (s.skipped ?? []).includes(s.stepIndex) ? (s.skipped ?? []) : [...(s.skipped ?? []), s.stepIndex];
+  return advance({ ...s, skipped }, s.stepIndex);
+}
+
+/** Pause or resume guiding: while paused nothing is shown on the page. */
+export function setPaused(s: Session, paused: boolean): Session {
+  if (!isActive(s) || !!s.paused === paused) return s;
+  return { ...s, paused };
 }
 
 /** Show the current step again ("Chỉ lại"). */

@@ -41,6 +41,8 @@ export default defineBackground(() => {
   messaging.onMessage('next', () => controller.next());
   messaging.onMessage('back', () => controller.back());
   messaging.onMessage('repeat', () => controller.repeat());
+  messaging.onMessage('skip', () => controller.skip());
+  messaging.onMessage('pause', ({ data }) => controller.pause(check(schemas.pause, data).paused));
   messaging.onMessage('notFound', ({ data, sender }) => controller.notFound(senderTab(sender), check(schemas.notFound, data).index));
   messaging.onMessage('finish', ({ data }) => controller.finish(check(schemas.finish, data).outcome));
 

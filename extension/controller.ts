@@ -53,6 +53,7 @@ export function createController(deps: ControllerDeps) {
       index: s.stepIndex,
       total: s.total,
       status: s.status,
+      paused: !!s.paused,
       step,
     };
   }
@@ -129,6 +130,8 @@ export function createController(deps: ControllerDeps) {
       serial(() => update((s) => (s.tabId === tabId ? machine.advance(s, fromIndex) : s))),
     next: () => serial(() => update((s) => machine.advance(s, s.stepIndex))),
     back: () => serial(() => update(machine.back)),
+    skip: () => serial(() => update(machine.skip)),
+    pause: (paused: boolean) => serial(() => update((s) => machine.setPaused(s, paused))),
     repeat: () =>
       serial(async () => {
         const s = await active();

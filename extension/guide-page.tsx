@@ -122,7 +122,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
   }
 
   async function show(view: StepView | null): Promise<void> {
-    if (!view) return removeUi();
+    if (!view || view.paused) return removeUi();
     const key = `${view.sessionId}:${view.index}:${view.status}:${location.pathname}`;
     if (key === shownKey && ui) return;
     shownKey = key;

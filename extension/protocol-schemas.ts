@@ -13,6 +13,7 @@ export const schemas = {
   advance: v.strictObject({ fromIndex: index }),
   notFound: v.strictObject({ index }),
   finish: v.strictObject({ outcome: v.picklist(OUTCOMES) }),
+  pause: v.strictObject({ paused: v.boolean() }),
 };
 
 /** Validate a message's data; throws a short error the sender sees as a rejected promise. */

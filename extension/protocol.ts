@@ -14,6 +14,8 @@ export interface StepView {
   index: number;
   total: number;
   status: SessionStatus;
+  /** Paused by the volunteer: the overlay shows nothing. */
+  paused: boolean;
   step: Step;
 }
 
@@ -30,6 +32,8 @@ export interface ProtocolMap {
   next(): void;
   back(): void;
   repeat(): void;
+  skip(): void;
+  pause(data: { paused: boolean }): void;
   /** Content script: the current step's control was not found. */
   notFound(data: { index: number }): void;
   /** Side panel: end the session with an outcome. */

@@ -23,6 +23,8 @@ const api: PanelApi = {
   next: () => messaging.sendMessage('next'),
   back: () => messaging.sendMessage('back'),
   repeat: () => messaging.sendMessage('repeat'),
+  skip: () => messaging.sendMessage('skip'),
+  pause: (paused) => messaging.sendMessage('pause', { paused }),
   finish: (outcome) => messaging.sendMessage('finish', { outcome }),
   subscribe: (onChange) => sessionStorage.watch(() => onChange()),
 };

@@ -107,3 +107,20 @@ describe('session state machine', () => {
     expect(m.advance(a, 3)).toBe(a);
   });
 });
+
+describe('skip and pause', () => {
+  it('skip remembers the step and moves on', () => {
+    const s = m.skip(at(1));
+    expect(s.stepIndex).toBe(2);
+    expect(s.skipped).toEqual([1]);
+    expect(m.skip(m.advance(at(5), 5)).status).toBe('done');
+  });
+
+  it('pause and resume keep the step', () => {
+    const p = m.setPaused(at(2), true);
+    expect(p).toMatchObject({ paused: true, stepIndex: 2 });
+    expect(m.isActive(p)).toBe(true);
+    expect(m.setPaused(p, true)).toBe(p);
+    expect(m.setPaused(p, false).paused).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+// The volunteer console: pause hides the guide and resume brings it back; skip moves on and is logged;
+// keyboard shortcuts work.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { setup, startGuided, waitForStep, type Env } from './fixture';
+
+describe('volunteer console', () => {
+  let env: Env;
+  beforeAll(async () => {
+    env = await setup();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('pauses, resumes, skips and follows keyboard shortcuts', async () => {
+    const { site, panel } = await startGuided(env, VNEID_LOGIN);
+    await waitForStep(site, 'Bước 1/8');
+
+    await panel.page.bringToFront();
+    await (await panel.page.waitForSelector('[data-testid="pause"]'))!.click();
+    await site.waitForFunction(() => !document.querySelector('dan-buoc-guide'), { timeout: 10_000 });
+    await (await panel.page.waitForSelector('[data-testid="pause"]'))!.click();
+    await site.bringToFront();
+    await waitForStep(site, 'Bước 1/8');
+
+    // Alt+→ in the console: next step (its page is another one, so the card says so).
+    await panel.page.bringToFront();
+    await panel.page.keyboard.down('Alt');
+    await panel.page.keyboard.press('ArrowRight');
+    await panel.page.keyboard.up('Alt');
+    await panel.page.waitForFunction(() => document.querySelector('[data-testid="panel-step"]')?.textContent === 'Bước 2/8');
+    await (await panel.page.waitForSelector('[data-testid="skip"]'))!.click();
+    await panel.page.waitForFunction(() => document.querySelector('[data-testid="panel-step"]')?.textContent === 'Bước 3/8');
+    await site.bringToFront();
+    const state = await waitForStep(site, 'Bước 3/8', { outline: false });
+    expect(state.notice).toMatch(/trang khác/);
+
+    await panel.endWith('Dừng giữa chừng');
+    const records = (await panel.logRecords()) as { skipped: number[]; outcome: string }[];
+    expect(records.at(-1)).toMatchObject({ skipped: [1], outcome: 'stopped' });
+  });
+});
