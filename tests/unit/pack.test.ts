@@ -1,4 +1,5 @@
 // Pack validation, and the shipped packs against it.
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests build deliberately malformed packs */
 import { describe, expect, it } from 'vitest';
 import { parsePack } from '../../core/pack';
 import { OFFICIAL_MATCH_PATTERNS } from '../../core/origins';
@@ -55,6 +56,43 @@ describe('parsePack', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(parsePack(cyclic).ok).toBe(false);
+  });
+
+  it('refuses type mismatches anywhere, with the path of the field', () => {
+    const cases: [(p: Record<string, any>) => void, string][] = [
+      [(p) => (p.version = 1), '/version'],
+      [(p) => (p.title = 'Cổng'), '/title'],
+      [(p) => (p.walkthroughs[0].minutes = '5'), '/walkthroughs/0/minutes'],
+      [(p) => (p.walkthroughs[0].category = 'game'), '/walkthroughs/0/category'],
+      [(p) => (p.walkthroughs[0].steps[2].private = 'yes'), '/walkthroughs/0/steps/2/private'],
+      [(p) => (p.walkthroughs[0].steps[0].anchor.index = -1), '/walkthroughs/0/steps/0/anchor/index'],
+      [(p) => (p.walkthroughs[0].steps[0].text = { vi: 42 }), '/walkthroughs/0/steps/0/text/vi'],
+      [(p) => (p.walkthroughs[0].steps = []), '/walkthroughs/0/steps'],
+    ];
+    for (const [mutate, path] of cases) {
+      const bad = clone() as Record<string, any>;
+      mutate(bad);
+      const r = parsePack(bad);
+      expect(r.ok, path).toBe(false);
+      if (!r.ok) {
+        expect(r.errors.map((e) => e.path), path).toContain(path);
+        expect(r.errors[0]!.message.length).toBeGreaterThan(3);
+      }
+    }
+  });
+
+  it('refuses nesting deeper than the schema allows', () => {
+    const bad = clone() as Record<string, any>;
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 20; i++) {
+      deep.x = {};
+      deep = deep.x as Record<string, unknown>;
+    }
+    bad.walkthroughs[0].steps[0].anchor.extra = root;
+    const r = parsePack(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toMatch(/lồng nhau quá sâu/);
   });
 
   it('refuses packs over 2 MB', () => {
