@@ -12,9 +12,11 @@ export const OUTLINE_GAP = 4;
 export interface OverlayProps {
   target: Element | null;
   card: StepCardProps;
+  /** Resident mode: larger, high-contrast card and a thicker outline, no animation. */
+  resident?: boolean;
 }
 
-export function Overlay({ target, card }: OverlayProps): JSX.Element {
+export function Overlay({ target, card, resident = false }: OverlayProps): JSX.Element {
   const outlineRef = useRef<HTMLDivElement>(null);
   const bubbleRef = useRef<HTMLDivElement>(null);
 
@@ -29,13 +31,13 @@ export function Overlay({ target, card }: OverlayProps): JSX.Element {
       const box = viewportRect(target, win);
       const shown = box.width > 0 && box.height > 0 && target.isConnected;
       outline.hidden = !shown;
-      const o = inflate(box, OUTLINE_GAP);
+      const o = inflate(box, resident ? OUTLINE_GAP * 2 : OUTLINE_GAP);
       Object.assign(outline.style, { left: `${o.x}px`, top: `${o.y}px`, width: `${o.width}px`, height: `${o.height}px` });
       const mine = ++frame;
       void computePosition(reference, bubble, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(OUTLINE_GAP + 12), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [offset(2 * OUTLINE_GAP + 12), flip({ padding: 8 }), shift({ padding: 8 })],
       }).then(({ x, y }) => {
         if (mine !== frame) return;
         const size = bubble.getBoundingClientRect();
@@ -48,10 +50,10 @@ export function Overlay({ target, card }: OverlayProps): JSX.Element {
       frame++;
       stop();
     };
-  }, [target]);
+  }, [target, resident]);
 
   return (
-    <div class="db-root" data-dan-buoc="overlay">
+    <div class={resident ? 'db-root db-resident' : 'db-root'} data-dan-buoc="overlay" data-resident={resident ? 'on' : 'off'}>
       {target ? <div ref={outlineRef} class="db-outline" data-dan-buoc="outline" aria-hidden="true" /> : null}
       <div ref={bubbleRef} class={target ? 'db-bubble' : 'db-bubble db-docked'} data-dan-buoc="bubble">
         <StepCard {...card} />

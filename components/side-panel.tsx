@@ -2,9 +2,10 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
-import { localText, type Translate } from '../core/i18n';
+import { localText, type Lang, type Translate } from '../core/i18n';
 import { OUTCOMES, type Outcome } from '../core/session';
 import type { StepView } from '../extension/protocol';
+import type { Settings } from '../extension/settings';
 import { HintText } from './hint-text';
 
 export interface PanelApi {
@@ -24,9 +25,11 @@ export interface SidePanelProps {
   t: Translate;
   search(query: string): CatalogEntry[];
   api: PanelApi;
+  settings: Settings;
+  onSettings(next: Settings): void;
 }
 
-export function SidePanel({ t, search, api }: SidePanelProps): JSX.Element {
+export function SidePanel({ t, search, api, settings, onSettings }: SidePanelProps): JSX.Element {
   const [view, setView] = useState<StepView | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -59,6 +62,29 @@ export function SidePanel({ t, search, api }: SidePanelProps): JSX.Element {
     <main class="panel">
       <header class="panel-head">
         <h1>{t('app.name')}</h1>
+        <details class="settings">
+          <summary>{t('panel.settings')}</summary>
+          <label class="setting">
+            <input
+              type="checkbox"
+              checked={settings.residentMode}
+              onChange={(e) => onSettings({ ...settings, residentMode: (e.currentTarget as HTMLInputElement).checked })}
+              data-testid="resident-mode"
+            />
+            {t('panel.residentMode')}
+          </label>
+          <label class="setting">
+            {t('panel.language')}{' '}
+            <select
+              value={settings.lang}
+              onChange={(e) => onSettings({ ...settings, lang: (e.currentTarget as HTMLSelectElement).value === 'en' ? 'en' : 'vi' })}
+              data-testid="language"
+            >
+              <option value="vi">Tiếng Việt</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </details>
       </header>
       {message ? (
         <p class="panel-message" role="status" data-testid="panel-message">
@@ -66,10 +92,11 @@ export function SidePanel({ t, search, api }: SidePanelProps): JSX.Element {
         </p>
       ) : null}
       {view ? (
-        <Running t={t} view={view} api={api} onEnded={(text) => setMessage(text)} />
+        <Running t={t} lang={settings.lang} view={view} api={api} onEnded={(text) => setMessage(text)} />
       ) : (
         <Catalogue
           t={t}
+          lang={settings.lang}
           search={search}
           onStart={async (e) => {
             setMessage(null);
@@ -85,7 +112,7 @@ export function SidePanel({ t, search, api }: SidePanelProps): JSX.Element {
   );
 }
 
-function Catalogue({ t, search, onStart }: { t: Translate; search: SidePanelProps['search']; onStart: (e: CatalogEntry) => void }): JSX.Element {
+function Catalogue({ t, lang, search, onStart }: { t: Translate; lang: Lang; search: SidePanelProps['search']; onStart: (e: CatalogEntry) => void }): JSX.Element {
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
   const entries = useMemo(() => search(query), [search, query]);
@@ -109,7 +136,7 @@ function Catalogue({ t, search, onStart }: { t: Translate; search: SidePanelProp
             <li key={key} class={open ? 'wt open' : 'wt'}>
               <button type="button" class="wt-title" aria-expanded={open} onClick={() => setPicked(open ? null : key)} data-walkthrough={key}>
                 <span class="wt-cat">{t(`category.${e.walkthrough.category}`)}</span>
-                {localText(e.walkthrough.title, 'vi')}
+                {localText(e.walkthrough.title, lang)}
               </button>
               {open ? (
                 <div class="wt-detail">
@@ -119,7 +146,7 @@ function Catalogue({ t, search, onStart }: { t: Translate; search: SidePanelProp
                   <h3>{t('panel.bring')}</h3>
                   <ul class="bring">
                     {e.walkthrough.bring.map((b, i) => (
-                      <li key={i}>{localText(b, 'vi')}</li>
+                      <li key={i}>{localText(b, lang)}</li>
                     ))}
                   </ul>
                   <p class="wt-hint">{t('panel.startHint')}</p>
@@ -136,7 +163,7 @@ function Catalogue({ t, search, onStart }: { t: Translate; search: SidePanelProp
   );
 }
 
-function Running({ t, view, api, onEnded }: { t: Translate; view: StepView; api: PanelApi; onEnded: (m: string) => void }): JSX.Element {
+function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; view: StepView; api: PanelApi; onEnded: (m: string) => void }): JSX.Element {
   const [ending, setEnding] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>('completed');
   const [error, setError] = useState<string | null>(null);
@@ -164,7 +191,7 @@ function Running({ t, view, api, onEnded }: { t: Translate; view: StepView; api:
   return (
     <section aria-labelledby="run-title" data-testid="running">
       <p class="run-label">{t('panel.current')}</p>
-      <h2 id="run-title">{view.title}</h2>
+      <h2 id="run-title">{localText(view.title, lang)}</h2>
       <p class="run-step" data-testid="panel-step">
         {t('panel.step', { n: view.index + 1, total: view.total })}
       </p>
@@ -172,7 +199,7 @@ function Running({ t, view, api, onEnded }: { t: Translate; view: StepView; api:
       {!done && view.step.private ? <p class="run-private">{t('panel.private')}</p> : null}
       {!done ? (
         <p class="run-text">
-          <HintText text={view.step.text.vi} />
+          <HintText text={localText(view.step.text, lang)} />
         </p>
       ) : null}
       {view.paused ? <p class="run-paused" role="status">{t('panel.paused')}</p> : null}

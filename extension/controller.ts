@@ -3,7 +3,6 @@
 // a reload or a cross-domain navigation resumes on the right step.
 
 import type { Catalog } from '../core/catalog';
-import { localText } from '../core/i18n';
 import { createLogStore, recordFromSession, type LogStore } from '../core/log-store';
 import * as machine from '../core/session';
 import type { Outcome, Session } from '../core/session';
@@ -49,7 +48,7 @@ export function createController(deps: ControllerDeps) {
       sessionId: s.id,
       packId: s.packId,
       walkthroughId: s.walkthroughId,
-      title: localText(entry.walkthrough.title, 'vi'),
+      title: entry.walkthrough.title,
       index: s.stepIndex,
       total: s.total,
       status: s.status,

@@ -6,13 +6,14 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { describeAnchor, waitForAnchor } from '../core/anchors';
-import { createTranslator, type Translate } from '../core/i18n';
+import { createTranslator, localText, type Translate } from '../core/i18n';
 import { matchesPage, stripUrl } from '../core/url-pattern';
 import { OfferCard } from '../components/offer-card';
 import { Overlay } from '../components/overlay';
 import { parseHandOff, type HandOff } from '../core/handoff';
 import { plainHint } from '../components/hint-text';
 import { messaging, type StepView } from './protocol';
+import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from './settings';
 
 /** How long to wait for a late control before showing the hint as text only. @default 10000 */
 const FIND_TIMEOUT_MS = 10_000;
@@ -20,7 +21,10 @@ const FIND_TIMEOUT_MS = 10_000;
 type Phase = 'searching' | 'found' | 'not-found' | 'no-target' | 'other-page' | 'done';
 
 export function startGuidePage(ctx: ContentScriptContext): void {
-  const t = createTranslator('vi');
+  let settings: Settings = DEFAULT_SETTINGS;
+  let t = createTranslator(settings.lang);
+  let lastView: StepView | null = null;
+  let spokenKey = '';
   let ui: ShadowRootContentScriptUi<void> | null = null;
   let step: AbortController | null = null;
   let shownKey = '';
@@ -65,6 +69,13 @@ export function startGuidePage(ctx: ContentScriptContext): void {
   function draw(view: StepView, phase: Phase, target: Element | null, tr: Translate): void {
     if (!ui) return;
     const s = view.step;
+    const hint = localText(s.text, settings.lang);
+    // Resident mode reads each step aloud once, when it is shown where it belongs.
+    const key = `${view.sessionId}:${view.index}:${phase === 'done'}`;
+    if (settings.residentMode && phase !== 'searching' && phase !== 'other-page' && key !== spokenKey) {
+      spokenKey = key;
+      speak(phase === 'done' ? tr('overlay.done') : plainHint(hint), settings.lang);
+    }
     const what = s.anchor ? describeAnchor(s.anchor) : null;
     const whatText =
       (what?.label ? tr(`kind.${what.kind}`, { label: what.label }) : tr('kind.unknown')) +
@@ -80,18 +91,19 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     render(
       <Overlay
         target={phase === 'found' ? target : null}
+        resident={settings.residentMode}
         card={{
           t: tr,
           index: view.index,
           total: view.total,
-          title: view.title,
-          text: s.text.vi,
+          title: localText(view.title, settings.lang),
+          text: hint,
           privateKind: s.private,
           notice,
           done: phase === 'done',
           onBack: send.back,
           onNext: send.next,
-          onListen: () => speak(phase === 'done' ? tr('overlay.done') : plainHint(s.text.vi)),
+          onListen: () => speak(phase === 'done' ? tr('overlay.done') : plainHint(hint), settings.lang),
         }}
       />,
       ui.uiContainer,
@@ -122,6 +134,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
   }
 
   async function show(view: StepView | null): Promise<void> {
+    lastView = view;
     if (!view || view.paused) return removeUi();
     const key = `${view.sessionId}:${view.index}:${view.status}:${location.pathname}`;
     if (key === shownKey && ui) return;
@@ -209,12 +222,30 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     );
   }
 
-  ctx.onInvalidated(removeUi);
+  // Language or resident mode changed in the console: draw the current step again.
+  const unwatch = settingsItem.watch(() => {
+    void readSettings().then((next) => {
+      settings = next;
+      t = createTranslator(next.lang);
+      shownKey = '';
+      void show(lastView);
+    });
+  });
+  ctx.onInvalidated(() => {
+    unwatch();
+    removeUi();
+  });
   const handOff = parseHandOff(location.hash);
   if (handOff) history.replaceState(history.state, '', location.pathname + location.search);
-  void refresh().then(() => {
-    if (handOff) void offer(handOff);
-  });
+  void readSettings()
+    .then((loaded) => {
+      settings = loaded;
+      t = createTranslator(loaded.lang);
+    })
+    .then(refresh)
+    .then(() => {
+      if (handOff) void offer(handOff);
+    });
 }
 
 function isInViewport(el: Element): boolean {
@@ -223,14 +254,14 @@ function isInViewport(el: Element): boolean {
   return r.top >= 0 && r.left >= 0 && r.bottom <= win.innerHeight && r.right <= win.innerWidth;
 }
 
-function speak(text: string): void {
+function speak(text: string, lang: 'vi' | 'en'): void {
   const synth = globalThis.speechSynthesis;
   if (!synth) return;
   synth.cancel();
   const u = new SpeechSynthesisUtterance(text);
-  u.lang = 'vi-VN';
+  u.lang = lang === 'en' ? 'en-US' : 'vi-VN';
   u.rate = 0.9;
-  const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith('vi'));
+  const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang));
   if (voice) u.voice = voice;
   synth.speak(u);
 }

@@ -2,7 +2,7 @@
 // Every background handler validates what it receives (protocol-schemas.ts); senders are never trusted.
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Step } from '../core/pack';
+import type { LocalText, Step } from '../core/pack';
 import type { Outcome, SessionStatus } from '../core/session';
 
 /** What the overlay needs to show one step. */
@@ -10,7 +10,7 @@ export interface StepView {
   sessionId: string;
   packId: string;
   walkthroughId: string;
-  title: string;
+  title: LocalText;
   index: number;
   total: number;
   status: SessionStatus;

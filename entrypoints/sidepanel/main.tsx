@@ -1,12 +1,14 @@
 // Side panel wiring: the console component, talking to the background through the protocol.
 import './style.css';
-import { render } from 'preact';
+import { render, type JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SidePanel, type PanelApi } from '../../components/side-panel';
 import { createTranslator } from '../../core/i18n';
 import { catalog } from '../../extension/catalog';
 import { messaging } from '../../extension/protocol';
 import { sessionStorage } from '../../extension/session-storage';
+import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
 
 /** The tab to guide: the active web tab of this window, else the web tab used most recently. */
 async function guidedTabId(): Promise<number> {
@@ -29,4 +31,18 @@ const api: PanelApi = {
   subscribe: (onChange) => sessionStorage.watch(() => onChange()),
 };
 
-render(<SidePanel t={createTranslator('vi')} search={catalog.search} api={api} />, document.getElementById('app')!);
+function App(): JSX.Element {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    const load = (): void => void readSettings().then(setSettings);
+    load();
+    return settingsItem.watch(load);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = settings.lang;
+  }, [settings.lang]);
+  const t = useMemo(() => createTranslator(settings.lang), [settings.lang]);
+  return <SidePanel t={t} search={catalog.search} api={api} settings={settings} onSettings={(next) => void settingsItem.setValue(next)} />;
+}
+
+render(<App />, document.getElementById('app')!);

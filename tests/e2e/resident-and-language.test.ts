@@ -1,0 +1,89 @@
+// Resident mode and the console language, and accessibility (axe-core) of the overlay in both modes and
+// of the side panel.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { expectOutlines, overlayState, setup, startGuided, targetBox, waitForStep, type Env } from './fixture';
+
+// Evaluated through the DevTools protocol, so extension pages' CSP does not block it.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+  passes: unknown[];
+}
+
+async function axe(page: Page, include?: string): Promise<AxeResult['violations']> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async (sel: string | null) => {
+    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run;
+    const r = await run(sel ? { include: [sel] } : document, {});
+    return {
+      passes: r.passes.length,
+      violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })),
+    };
+  }, include ?? null);
+  // Something was checked: an empty scope would pass vacuously.
+  expect(result.passes).toBeGreaterThan(5);
+  return result.violations;
+}
+
+async function setResident(panel: Page, on: boolean): Promise<void> {
+  await panel.bringToFront();
+  await panel.evaluate(() => ((document.querySelector('details.settings') as HTMLDetailsElement).open = true));
+  const box = (await panel.waitForSelector('[data-testid="resident-mode"]'))!;
+  if ((await box.evaluate((el) => (el as HTMLInputElement).checked)) !== on) await box.click();
+}
+
+describe('resident mode, language and accessibility', () => {
+  let env: Env;
+  beforeAll(async () => {
+    env = await setup();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('has no axe violations in the overlay (resident mode off and on) or the side panel', async () => {
+    const { site, panel } = await startGuided(env, VNEID_LOGIN);
+    await waitForStep(site, 'Bước 1/8');
+    expect(await axe(site, 'dan-buoc-guide')).toEqual([]);
+    expect(await axe(panel.page)).toEqual([]);
+
+    await setResident(panel.page, true);
+    await site.bringToFront();
+    await site.waitForFunction(() => document.querySelector('dan-buoc-guide')?.shadowRoot?.querySelector('[data-resident="on"]'));
+    const state = await waitForStep(site, 'Bước 1/8');
+    expectOutlines(state.outline, await targetBox(site, 'login-button'));
+    const look = await site.evaluate(() => {
+      const root = document.querySelector('dan-buoc-guide')!.shadowRoot!;
+      return {
+        text: getComputedStyle(root.querySelector('[data-dan-buoc="text"]')!).fontSize,
+        outline: getComputedStyle(root.querySelector('[data-dan-buoc="outline"]')!).borderTopWidth,
+      };
+    });
+    expect(parseFloat(look.text)).toBeGreaterThanOrEqual(24);
+    expect(parseFloat(look.outline)).toBeGreaterThanOrEqual(6);
+    expect(await axe(site, 'dan-buoc-guide')).toEqual([]);
+    await setResident(panel.page, false);
+  });
+
+  it('switching the language changes the console and the hints', async () => {
+    const site = (await env.browser.pages()).find((p) => p.url().startsWith('https://dichvucong.gov.vn'))!;
+    const panel = (await env.browser.pages()).find((p) => p.url().includes('sidepanel.html'))!;
+    await panel.bringToFront();
+    await panel.evaluate(() => ((document.querySelector('details.settings') as HTMLDetailsElement).open = true));
+    await panel.select('[data-testid="language"]', 'en');
+    await panel.waitForFunction(() => document.querySelector('[data-testid="panel-step"]')?.textContent === 'Step 1/8');
+    await site.bringToFront();
+    const state = await waitForStep(site, 'Step 1/8');
+    expect(state.text).toMatch(/^Click Đăng nhập \(Log in\)/);
+    await panel.bringToFront();
+    await panel.select('[data-testid="language"]', 'vi');
+    await site.bringToFront();
+    expect((await waitForStep(site, 'Bước 1/8')).text).toMatch(/^Bấm nút Đăng nhập/);
+    expect((await overlayState(site)).step).toBe('Bước 1/8');
+  });
+});
