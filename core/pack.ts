@@ -95,6 +95,8 @@ const Step = v.strictObject({
   text: LocalText,
   advance: Advance,
   private: v.optional(v.picklist(['password', 'otp', 'pin'], 'bước riêng tư phải là password, otp hoặc pin')),
+  /** A step the resident may not need (e.g. signing in when already signed in): resuming may pass it over. */
+  optional: v.optional(v.boolean('optional phải là true hoặc false')),
 });
 
 const CATEGORIES = ['public-service', 'bank', 'e-wallet', 'utility'] as const;

@@ -124,9 +124,9 @@ export function resumeOnPage(s: Session, walkthrough: Walkthrough, url: string):
   for (let i = s.stepIndex + 1; i < steps.length; i++) {
     const step = steps[i]!;
     if (step.page !== lastPage) {
-      groups++;
       lastPage = step.page;
-      if (groups > FORWARD_GROUPS) break;
+      // Optional steps (a sign-in the resident may already have done) are passed over freely.
+      if (!step.optional && ++groups > FORWARD_GROUPS) break;
     }
     if (matchesPage(step.page, url)) {
       ahead = i;

@@ -124,3 +124,20 @@ describe('skip and pause', () => {
     expect(m.setPaused(p, false).paused).toBe(false);
   });
 });
+
+describe('optional steps', () => {
+  it('a resume may pass over optional steps (a sign-in already done), however many pages they span', () => {
+    const base = sampleWalkthrough();
+    const page = (p: string) => `https://a.gov.vn/${p}`;
+    const step = (id: string, p: string, optional = false) => ({ ...base.steps[0]!, id, page: page(p), ...(optional ? { optional: true } : {}) });
+    const wt = {
+      ...base,
+      steps: [step('thu-tuc', 'thu-tuc.html'), step('dang-nhap', 'dang-nhap.html', true), step('sso', 'sso.html', true), step('otp', 'otp.html', true), step('form', 'nop-ho-so.html')],
+    };
+    const s0 = m.startSession({ id: 'x', packId: 'p', packVersion: '1', walkthrough: wt, tabId: 1, now: 0 });
+    const s1 = m.advance(s0, 0);
+    expect(m.resumeOnPage(s1, wt, page('nop-ho-so.html')).stepIndex).toBe(4);
+    const required = { ...wt, steps: wt.steps.map(({ optional: _o, ...rest }) => rest) };
+    expect(m.resumeOnPage(s1, required, page('nop-ho-so.html')).stepIndex).toBe(1);
+  });
+});
