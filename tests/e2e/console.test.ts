@@ -18,9 +18,16 @@ describe('volunteer console', () => {
     await waitForStep(site, 'Bước 1/8');
 
     await panel.page.bringToFront();
-    await (await panel.page.waitForSelector('[data-testid="pause"]'))!.click();
+    // The console may still be settling right after the start: press again until it shows it is paused
+    // (pause(true) sent twice is harmless: the controller ignores a pause of a paused session).
+    for (let attempt = 0; attempt < 3 && !(await panel.page.$('.run-paused')); attempt++) {
+      await (await panel.page.waitForSelector('[data-testid="pause"]'))!.click();
+      await panel.page.waitForSelector('.run-paused', { timeout: 3000 }).catch(() => undefined);
+    }
+    await panel.page.waitForSelector('.run-paused', { timeout: 1000 });
     await site.waitForFunction(() => !document.querySelector('dan-buoc-guide'), { timeout: 10_000 });
     await (await panel.page.waitForSelector('[data-testid="pause"]'))!.click();
+    await panel.page.waitForFunction(() => !document.querySelector('.run-paused'), { timeout: 10_000 });
     await site.bringToFront();
     await waitForStep(site, 'Bước 1/8');
 
