@@ -17,7 +17,8 @@ export default defineConfig({
     description: 'Hướng dẫn từng bước trên cổng dịch vụ công, ngân hàng và điện lực — cho tổ công nghệ số cộng đồng.',
     // Only the official origins the shipped packs target; never blanket host access.
     host_permissions: [...OFFICIAL_MATCH_PATTERNS],
-    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
+    // No "tabs" permission: the URLs of other sites' tabs are none of our business.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
     action: { default_title: 'Dẫn Bước' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'dan-buoc@ward.example', strict_min_version: '115.0' } } }

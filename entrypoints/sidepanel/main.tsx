@@ -10,11 +10,15 @@ import { messaging } from '../../extension/protocol';
 import { sessionStorage } from '../../extension/session-storage';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
 
-/** The tab to guide: the active web tab of this window, else the web tab used most recently. */
+/**
+ * The tab to guide: the active tab of this window unless it is one of our own pages, else the tab used most
+ * recently. Without the "tabs" permission only official sites' URLs are visible, which is all we need.
+ */
 async function guidedTabId(): Promise<number> {
   const tabs = await browser.tabs.query({ currentWindow: true });
-  const web = tabs.filter((tab) => /^https?:/.test(tab.url ?? '') && typeof tab.id === 'number');
-  const pick = web.find((tab) => tab.active) ?? web.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  const own = browser.runtime.getURL('/');
+  const candidates = tabs.filter((tab) => typeof tab.id === 'number' && !(tab.url ?? '').startsWith(own));
+  const pick = candidates.find((tab) => tab.active) ?? candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   if (!pick?.id) throw new Error('no-tab');
   return pick.id;
 }

@@ -28,6 +28,8 @@ describe('builds', () => {
     expect(hosts.length).toBeGreaterThan(0);
     for (const h of hosts) expect(h).toMatch(ONE_HOST);
     expect(m.side_panel).toBeTruthy();
+    // Reading every tab's URL is an activity history; the extension does without.
+    expect(m.permissions).not.toContain('tabs');
     expect(JSON.stringify(m)).not.toMatch(/unsafe-eval/);
   }, 60_000);
 
