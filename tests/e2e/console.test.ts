@@ -1,20 +1,14 @@
 // The volunteer console: pause hides the guide and resume brings it back; skip moves on and is logged;
 // keyboard shortcuts work.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { setup, startGuided, waitForStep, type Env } from './fixture';
+import { startGuided, useEnv, waitForStep } from './fixture';
 
 describe('volunteer console', () => {
-  let env: Env;
-  beforeAll(async () => {
-    env = await setup();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
+  const ctx = useEnv();
 
   it('pauses, resumes, skips and follows keyboard shortcuts', async () => {
-    const { site, panel } = await startGuided(env, VNEID_LOGIN);
+    const { site, panel } = await startGuided(ctx.env, VNEID_LOGIN);
     await waitForStep(site, 'Bước 1/8');
 
     await panel.page.bringToFront();

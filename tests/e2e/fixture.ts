@@ -1,7 +1,7 @@
 // End-to-end fixture: re-exports the environment and overlay probes, and adds the assertions.
 import type { Browser, Page } from 'puppeteer-core';
-import { expect } from 'vitest';
-import type { Env } from '../../scripts/lib/env';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { setup as setupEnv, type Env } from '../../scripts/lib/env';
 import { actOnOutlined, type Flow } from '../../scripts/lib/flows';
 import { clickOverlayButton, overlaps, startGuided, targetBox, waitForStep, type Box, type SidePanelPage } from '../../scripts/lib/overlay-probe';
 
@@ -82,4 +82,16 @@ export async function walkFlow(
     else await actOnOutlined(site, step, state.outline!);
   }
   return { site, panel, hosts };
+}
+
+/** One environment per test file: started before its tests, closed after them. Read `ctx.env` in tests. */
+export function useEnv(): { env: Env } {
+  const ctx = {} as { env: Env };
+  beforeAll(async () => {
+    ctx.env = await setupEnv();
+  });
+  afterAll(async () => {
+    await ctx.env?.close();
+  });
+  return ctx;
 }

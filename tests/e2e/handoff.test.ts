@@ -1,19 +1,13 @@
 // A hand-off link (#dan-buoc=<pack>/<walkthrough>) offers the installed walkthrough on the official site,
 // and the fragment is removed; a link to a walkthrough that is not installed offers nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setup, waitForStep, type Env } from './fixture';
+import { describe, expect, it } from 'vitest';
+import { useEnv, waitForStep } from './fixture';
 
 describe('hand-off links', () => {
-  let env: Env;
-  beforeAll(async () => {
-    env = await setup();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
+  const ctx = useEnv();
 
   it('offers an installed walkthrough, removes the fragment, and starts on "Bắt đầu"', async () => {
-    const site = await env.browser.newPage();
+    const site = await ctx.env.browser.newPage();
     await site.goto('https://dichvucong.gov.vn/#dan-buoc=dichvucong/dang-nhap-vneid', { waitUntil: 'load' });
     const offer = await site.waitForSelector('>>> [data-dan-buoc="offer"]', { timeout: 10_000 });
     expect(await offer!.evaluate((el) => el.textContent)).toContain('Đăng nhập Cổng Dịch vụ công bằng tài khoản VNeID');
@@ -25,7 +19,7 @@ describe('hand-off links', () => {
   });
 
   it('offers nothing for a walkthrough that is not installed', async () => {
-    const site = await env.browser.newPage();
+    const site = await ctx.env.browser.newPage();
     await site.goto('https://evn.example/#dan-buoc=khong-co/khong-co', { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1000));
     expect(new URL(site.url()).hash).toBe('');

@@ -1,27 +1,21 @@
 // When the site no longer has the control a step points at, the overlay says so in words instead of
 // pointing anywhere, and the step is counted as "not found" in the anonymous log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { targetsFor } from '../../scripts/lib/harness';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { setup, startGuided, waitForStep, type Env } from './fixture';
+import { startGuided, useEnv, waitForStep } from './fixture';
 
 describe('control not found', () => {
-  let env: Env;
-  beforeAll(async () => {
-    env = await setup();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
+  const ctx = useEnv();
 
   it('shows the hint as text only, with what to look for, and logs the step as not found', async () => {
-    const site = await env.browser.newPage();
+    const site = await ctx.env.browser.newPage();
     // The portal "changed": its sign-in button is gone before the guide looks for it.
     const selector = targetsFor(VNEID_LOGIN.startUrl)['login-button']!;
     await site.evaluateOnNewDocument((sel: string) => {
       document.addEventListener('DOMContentLoaded', () => document.querySelector(sel)?.remove());
     }, selector);
-    const { panel } = await startGuided(env, VNEID_LOGIN, site);
+    const { panel } = await startGuided(ctx.env, VNEID_LOGIN, site);
 
     const state = await waitForStep(site, 'Bước 1/8', { outline: false, timeout: 30_000 });
     await site.waitForFunction(

@@ -1,20 +1,14 @@
 // The overlay on a real page: nothing without a walkthrough; follows its control on resize and scroll;
 // never covers it; hides from the site's CSS in a shadow root.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { expectOutlines, overlaps, setup, startGuided, targetBox, waitForStep, overlayState, type Env } from './fixture';
+import { expectOutlines, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
 
 describe('overlay', () => {
-  let env: Env;
-  beforeAll(async () => {
-    env = await setup();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
+  const ctx = useEnv();
 
   it('adds nothing to a page while no walkthrough runs', async () => {
-    const site = await env.browser.newPage();
+    const site = await ctx.env.browser.newPage();
     await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 500));
     expect(await site.$('dan-buoc-guide')).toBeNull();
@@ -22,7 +16,7 @@ describe('overlay', () => {
   });
 
   it('follows the control on resize and scroll, and never covers it', async () => {
-    const { site } = await startGuided(env, VNEID_LOGIN);
+    const { site } = await startGuided(ctx.env, VNEID_LOGIN);
     let state = await waitForStep(site, 'Bước 1/8');
     expectOutlines(state.outline, await targetBox(site, 'login-button'));
 

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { expectOutlines, overlayState, setup, startGuided, targetBox, waitForStep, type Env } from './fixture';
+import { expectOutlines, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
 
 // Evaluated through the DevTools protocol, so extension pages' CSP does not block it.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -38,16 +38,10 @@ async function setResident(panel: Page, on: boolean): Promise<void> {
 }
 
 describe('resident mode, language and accessibility', () => {
-  let env: Env;
-  beforeAll(async () => {
-    env = await setup();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
+  const ctx = useEnv();
 
   it('has no axe violations in the overlay (resident mode off and on) or the side panel', async () => {
-    const { site, panel } = await startGuided(env, VNEID_LOGIN);
+    const { site, panel } = await startGuided(ctx.env, VNEID_LOGIN);
     await waitForStep(site, 'Bước 1/8');
     expect(await axe(site, 'dan-buoc-guide')).toEqual([]);
     expect(await axe(panel.page)).toEqual([]);
@@ -71,8 +65,8 @@ describe('resident mode, language and accessibility', () => {
   });
 
   it('switching the language changes the console and the hints', async () => {
-    const site = (await env.browser.pages()).find((p) => p.url().startsWith('https://dichvucong.gov.vn'))!;
-    const panel = (await env.browser.pages()).find((p) => p.url().includes('sidepanel.html'))!;
+    const site = (await ctx.env.browser.pages()).find((p) => p.url().startsWith('https://dichvucong.gov.vn'))!;
+    const panel = (await ctx.env.browser.pages()).find((p) => p.url().includes('sidepanel.html'))!;
     await panel.bringToFront();
     await panel.evaluate(() => ((document.querySelector('details.settings') as HTMLDetailsElement).open = true));
     await panel.select('[data-testid="language"]', 'en');

@@ -1,19 +1,13 @@
 // The VNeID sign-in walkthrough, end to end in Chromium with the built extension, across both domains.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { setup, walkFlow, type Env } from './fixture';
+import { useEnv, walkFlow } from './fixture';
 
 describe('VNeID sign-in walkthrough', () => {
-  let env: Env;
-  beforeAll(async () => {
-    env = await setup();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
+  const ctx = useEnv();
 
   it('guides a resident from the portal through VNeID and back, outlining exactly the intended control at every step', async () => {
-    const { site, panel, hosts } = await walkFlow(env, VNEID_LOGIN, { privateTargets: ['password', 'otp-1'] });
+    const { site, panel, hosts } = await walkFlow(ctx.env, VNEID_LOGIN, { privateTargets: ['password', 'otp-1'] });
     expect(new Set(hosts)).toEqual(new Set(['dichvucong.gov.vn', 'sso.dancuquocgia.gov.vn']));
     expect(hosts[0]).toBe('dichvucong.gov.vn');
     expect(hosts.at(-1)).toBe('dichvucong.gov.vn');

@@ -1,19 +1,13 @@
 // The shipped walkthroughs beyond VNeID, end to end, each with the service worker stopped half-way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EBANK_TRANSFER, EVN_BILL } from '../../scripts/lib/flows';
-import { setup, walkFlow, type Env } from './fixture';
+import { useEnv, walkFlow } from './fixture';
 
 describe('shipped walkthroughs', () => {
-  let env: Env;
-  beforeAll(async () => {
-    env = await setup();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
+  const ctx = useEnv();
 
   it('EVN: look up and pay an electricity bill, surviving a worker stop half-way', async () => {
-    const { panel, hosts } = await walkFlow(env, EVN_BILL, { stopWorkerBefore: 4 });
+    const { panel, hosts } = await walkFlow(ctx.env, EVN_BILL, { stopWorkerBefore: 4 });
     expect(new Set(hosts)).toEqual(new Set(['evn.example']));
     expect(await panel.recordOutcome()).toMatch(/Hoàn thành/);
     const records = (await panel.logRecords()) as Record<string, unknown>[];
@@ -22,7 +16,7 @@ describe('shipped walkthroughs', () => {
   });
 
   it('Internet banking (a single-page app): transfer money, with the worker stopped mid-form', async () => {
-    const { panel, hosts } = await walkFlow(env, EBANK_TRANSFER, { stopWorkerBefore: 6, reloadAfterStop: false, privateTargets: ['password', 'otp'] });
+    const { panel, hosts } = await walkFlow(ctx.env, EBANK_TRANSFER, { stopWorkerBefore: 6, reloadAfterStop: false, privateTargets: ['password', 'otp'] });
     expect(new Set(hosts)).toEqual(new Set(['ebank.example']));
     expect(await panel.recordOutcome()).toMatch(/Hoàn thành/);
     const records = (await panel.logRecords()) as Record<string, unknown>[];

@@ -1,20 +1,14 @@
 // The MV3 service worker is stopped mid-walkthrough (CDP); after the next page load the guide is back on
 // the right step, because the session lives in storage, not in the worker's memory.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actOnOutlined, VNEID_LOGIN } from '../../scripts/lib/flows';
-import { expectOutlines, setup, startGuided, stopWorker, targetBox, waitForStep, workerRunning, type Env } from './fixture';
+import { expectOutlines, startGuided, stopWorker, targetBox, useEnv, waitForStep, workerRunning } from './fixture';
 
 describe('service worker restart', () => {
-  let env: Env;
-  beforeAll(async () => {
-    env = await setup();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
+  const ctx = useEnv();
 
   it('resumes on the right step after the worker is stopped and the page reloads', async () => {
-    const { site, panel } = await startGuided(env, VNEID_LOGIN);
+    const { site, panel } = await startGuided(ctx.env, VNEID_LOGIN);
     const total = VNEID_LOGIN.steps.length;
     for (let i = 0; i < 3; i++) {
       const state = await waitForStep(site, `Bước ${i + 1}/${total}`);
@@ -22,13 +16,13 @@ describe('service worker restart', () => {
     }
     await waitForStep(site, `Bước 4/${total}`);
 
-    await stopWorker(env, panel);
+    await stopWorker(ctx.env, panel);
 
     await site.reload({ waitUntil: 'load' });
     const resumed = await waitForStep(site, `Bước 4/${total}`);
     expect(resumed.privateNote).toMatch(/quay mặt đi/);
     expectOutlines(resumed.outline, await targetBox(site, 'password'));
-    expect(await workerRunning(env.browser), 'the page load woke the worker').toBe(true);
+    expect(await workerRunning(ctx.env.browser), 'the page load woke the worker').toBe(true);
 
     // And the walkthrough goes on from there.
     await actOnOutlined(site, VNEID_LOGIN.steps[3]!, resumed.outline!);
