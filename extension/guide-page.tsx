@@ -163,8 +163,9 @@ export function startGuidePage(ctx: ContentScriptContext): void {
       return;
     }
     const el = found.element;
-    if (!isInViewport(el)) el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    draw(view, 'found', el, t);
+    const shown = visibleStandIn(el);
+    if (!isInViewport(shown)) shown.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    draw(view, 'found', shown, t);
     watchAdvance(view, el, signal);
     watchTarget(view, el, signal);
   }
@@ -246,6 +247,23 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     .then(() => {
       if (handOff) void offer(handOff);
     });
+}
+
+/**
+ * What to outline for a control: itself, or — when it is drawn invisibly, as custom radios and checkboxes
+ * are (a 1-pixel or transparent input under a styled label) — the label the resident actually sees.
+ */
+function visibleStandIn(el: Element): Element {
+  const r = el.getBoundingClientRect();
+  const tiny = r.width < 4 || r.height < 4;
+  const transparent = Number(getComputedStyle(el).opacity) < 0.05;
+  if (!tiny && !transparent) return el;
+  const label = (el as HTMLInputElement).labels?.[0] ?? el.closest('label');
+  if (label) {
+    const lr = label.getBoundingClientRect();
+    if (lr.width >= 4 && lr.height >= 4) return label;
+  }
+  return el;
 }
 
 function isInViewport(el: Element): boolean {

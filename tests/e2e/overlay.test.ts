@@ -1,8 +1,9 @@
 // The overlay on a real page: nothing without a walkthrough; follows its control on resize and scroll;
 // never covers it; hides from the site's CSS in a shadow root.
 import { describe, expect, it } from 'vitest';
-import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { expectOutlines, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
+import { targetsFor } from '../../scripts/lib/harness';
+import { EVN_BILL, VNEID_LOGIN } from '../../scripts/lib/flows';
+import { clickOutlined, expectOutlines, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
 
 describe('overlay', () => {
   const ctx = useEnv();
@@ -48,5 +49,33 @@ describe('overlay', () => {
     await new Promise((r) => setTimeout(r, 200));
     state = await overlayState(site);
     expect(state.bubble?.width ?? 0, 'the card is still shown').toBeGreaterThan(200);
+  });
+});
+
+describe('overlay on custom-styled controls', () => {
+  const ctx = useEnv();
+
+  it('outlines the label a resident sees when the radio itself is drawn invisibly, and still advances', async () => {
+    const { site } = await startGuided(ctx.env, EVN_BILL);
+    await waitForStep(site, 'Bước 1/6');
+    // A common bank-site pattern: the real radio is 1 px and transparent under a styled label.
+    await site.evaluateOnNewDocument(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = 'input[type=radio]{position:absolute;opacity:0;width:1px;height:1px;margin:0}';
+        document.head.append(style);
+      });
+    });
+    await site.goto('https://evn.example/thanh-toan.html?ma=PE01000123456', { waitUntil: 'load' });
+    const state = await waitForStep(site, 'Bước 4/6');
+    const selector = targetsFor(site.url())['channel-momo']!;
+    const label = await (await site.$(selector))!.evaluate((el) => {
+      const r = (el as HTMLInputElement).labels![0]!.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    expectOutlines(state.outline, label);
+    await clickOutlined(site, state.outline!);
+    await waitForStep(site, 'Bước 5/6');
+    expect(await (await site.$(selector))!.evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
   });
 });
