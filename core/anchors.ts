@@ -726,7 +726,12 @@ export interface ResolveOptions {
 
 /** Rank the candidates for an anchor, best first. */
 export function rankCandidates(anchor: Anchor, root: Document = document, options: ResolveOptions = {}): Scored[] {
-  const peers = elementsOfKind(searchRoots(root), anchor.kind, anchor.tag, anchor.role);
+  return rankIn(anchor, searchRoots(root), options);
+}
+
+/** rankCandidates over roots already found (waitForAnchor scans the document once per check). */
+function rankIn(anchor: Anchor, roots: (Document | ShadowRoot)[], options: ResolveOptions): Scored[] {
+  const peers = elementsOfKind(roots, anchor.kind, anchor.tag, anchor.role);
   let pool = peers;
   if (peers.length > PREFILTER_KEEP) {
     const anchorTokens = anchorTokenSets(anchor);
@@ -830,7 +835,7 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
   const root = options.root ?? document;
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(null);
-    const look = (): Scored | null => choose(anchor, rankCandidates(anchor, root));
+    const look = (roots = searchRoots(root)): Scored | null => choose(anchor, rankIn(anchor, roots, {}));
     const firstPick = look();
     if (firstPick && settled(firstPick)) return resolve(toResolved(firstPick));
     const first = firstPick ? toResolved(firstPick) : null;
@@ -863,8 +868,7 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
     const check = (): void => {
       scheduled = false;
       if (done) return;
-      observeRoots();
-      const pick = look();
+      const pick = look(observeRoots());
       if (pick && settled(pick)) finish(toResolved(pick));
       else hold(pick ? toResolved(pick) : null);
     };
@@ -881,12 +885,14 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
     // Shadow roots and iframe documents are observed too, as they appear; an iframe that loads a new
     // document is noticed through its load event (captured on the document, since load does not bubble).
     const observed = new Set<Node>();
-    const observeRoots = (): void => {
-      for (const r of searchRoots(root)) {
+    const observeRoots = (): (Document | ShadowRoot)[] => {
+      const roots = searchRoots(root);
+      for (const r of roots) {
         if (observed.has(r)) continue;
         observed.add(r);
         observer.observe(r, { subtree: true, childList: true, attributes: true, characterData: true });
       }
+      return roots;
     };
     observeRoots();
     root.addEventListener('load', schedule, true);

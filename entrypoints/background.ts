@@ -5,11 +5,11 @@ import { createController } from '../extension/controller';
 import { catalog } from '../extension/catalog';
 import { messaging } from '../extension/protocol';
 import { check, schemas } from '../extension/protocol-schemas';
-import { sessionStorage } from '../extension/session-storage';
+import { sessionStore } from '../extension/session-storage';
 
 export default defineBackground(() => {
   const controller = createController({
-    storage: sessionStorage,
+    storage: sessionStore,
     catalog,
     sendToTab: (tabId, view) => messaging.sendMessage('showStep', view, tabId).catch(() => undefined),
     navigate: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),

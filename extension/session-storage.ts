@@ -6,7 +6,7 @@ import type { SessionStorageLike } from './controller';
 
 const item = storage.defineItem<Session | null>('session:dan-buoc-session', { fallback: null });
 
-export const sessionStorage: SessionStorageLike & { watch: typeof item.watch } = {
+export const sessionStore: SessionStorageLike & { watch: typeof item.watch } = {
   get: () => item.getValue(),
   set: (s) => (s ? item.setValue(s) : item.removeValue()),
   watch: item.watch.bind(item),

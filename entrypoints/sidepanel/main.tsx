@@ -7,7 +7,7 @@ import { SidePanel, type PanelApi } from '../../components/side-panel';
 import { createTranslator } from '../../core/i18n';
 import { catalog } from '../../extension/catalog';
 import { messaging } from '../../extension/protocol';
-import { sessionStorage } from '../../extension/session-storage';
+import { sessionStore } from '../../extension/session-storage';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
 
 /**
@@ -32,7 +32,7 @@ const api: PanelApi = {
   skip: () => messaging.sendMessage('skip'),
   pause: (paused) => messaging.sendMessage('pause', { paused }),
   finish: (outcome) => messaging.sendMessage('finish', { outcome }),
-  subscribe: (onChange) => sessionStorage.watch(() => onChange()),
+  subscribe: (onChange) => sessionStore.watch(() => onChange()),
 };
 
 function App(): JSX.Element {
