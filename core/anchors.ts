@@ -159,9 +159,18 @@ function isFormField(el: Element): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
+/** False when style hides the element (display: none on it or an ancestor, visibility: hidden). */
+function shownByStyle(el: Element): boolean {
+  const check = (el as HTMLElement).checkVisibility;
+  return typeof check === 'function' && el.isConnected ? check.call(el, { visibilityProperty: true }) : true;
+}
+
 /** Text an element shows, skipping form fields (whose content is the resident's) and hidden parts. */
 function visibleText(el: Element): string {
   if (isFormField(el)) return '';
+  // Parts hidden by style (a "loading…" note inside a label) are skipped too, unless the element itself is
+  // hidden (an anchor captured for a message that appears later): then its text is all there is.
+  const styled = shownByStyle(el);
   let out = '';
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -170,6 +179,7 @@ function visibleText(el: Element): string {
         const c = child as Element;
         if (isFormField(c) || c.tagName === 'SCRIPT' || c.tagName === 'STYLE') continue;
         if (c.getAttribute('aria-hidden') === 'true' || c.hasAttribute('hidden')) continue;
+        if (styled && !shownByStyle(c)) continue;
         if (c.tagName === 'IMG') out += ' ' + (c.getAttribute('alt') ?? '') + ' ';
         else {
           out += ' ';
@@ -230,6 +240,12 @@ function labelText(el: Element): string | undefined {
 function nearbyText(el: Element, throughFields: boolean): string | undefined {
   let node: Element | null = el;
   for (let depth = 0; node && depth < 3; depth++) {
+    // Text written right before it ("Mã hồ sơ: <span>…</span>") names a value slot.
+    const before = node.previousSibling;
+    if (before?.nodeType === 3) {
+      const t = clip(before.nodeValue)?.replace(/[:：]\s*$/, '');
+      if (t) return t.length <= 80 ? t : undefined;
+    }
     for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
       // A field (or a row holding one) before the element names it by the field's own name.
       const fields = isFormField(prev) ? [prev] : Array.from(prev.querySelectorAll('input:not([type=hidden]),select,textarea'));
@@ -240,6 +256,35 @@ function nearbyText(el: Element, throughFields: boolean): string | undefined {
     }
     node = node.parentElement;
     if (node && node.children.length > 6) break;
+  }
+  return undefined;
+}
+
+/**
+ * The caption of a value slot: text ending in a colon right before it, the header cell before a table
+ * cell, the term before a definition. Only for plain elements (not buttons or links).
+ */
+function valueCaption(el: Element, depth = 0): string | undefined {
+  if (kindOf(el) !== 'other') return undefined;
+  const blank = (n: Node | null): boolean => !!n && n.nodeType === 3 && !n.nodeValue?.trim();
+  let before = el.previousSibling;
+  while (blank(before)) before = before!.previousSibling;
+  let after = el.nextSibling;
+  while (blank(after)) after = after!.nextSibling;
+  // The only thing inside a captioned wrapper (<b><b>504.017 đ</b></b>) has the wrapper's caption.
+  const parent = el.parentElement;
+  if (!before && !after && parent && depth < 3) {
+    const inherited = valueCaption(parent, depth + 1);
+    if (inherited) return inherited;
+  }
+  if (before?.nodeType === 3) {
+    const t = clip(before.nodeValue);
+    if (t && /[:：]$/.test(t) && t.length <= 81) return t.slice(0, -1).trim() || undefined;
+  }
+  const prev = el.previousElementSibling;
+  if (prev && ((el.tagName === 'TD' && prev.tagName === 'TH') || (el.tagName === 'DD' && prev.tagName === 'DT'))) {
+    const t = clip(visibleText(prev));
+    return t && t.length <= 80 ? t : undefined;
   }
   return undefined;
 }
@@ -354,10 +399,11 @@ function features(el: Element): Features {
   // A field's label; for an element with no text of its own, the text just before it.
   // A field that names itself (aria-label, placeholder, title) needs no guess from the text before it.
   const selfNamed = el.hasAttribute('aria-label') || el.hasAttribute('placeholder') || el.hasAttribute('title');
+  // A value shown under a caption ("Mã hồ sơ: G22…", a table cell after its header) is known by the caption.
   const label = formish
     ? (labelText(el) ?? (selfNamed ? undefined : nearbyText(el, false)))
     : ownText
-      ? undefined
+      ? valueCaption(el)
       : nearbyText(el, true);
   const id = el.getAttribute('id');
   const classes = Array.from(el.classList).filter(isStableToken).slice(0, 8);
@@ -446,9 +492,11 @@ export function captureAnchor(el: Element): Anchor {
   const peers = elementsOfKind(searchRoots(top), f.kind, f.tag, f.role);
   const index = Math.max(0, peers.indexOf(el));
   const anchor: Anchor = { v: 1, kind: f.kind, tag: f.tag, role: f.role, path: f.path, index, count: peers.length };
+  // A captioned value is data (a dossier code, the resident's name): the anchor keeps the caption only.
+  const valueSlot = f.kind === 'other' && !!f.text && f.label !== undefined;
   for (const key of ['type', 'name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'heading', 'id'] as const) {
     const value = f[key];
-    if (value !== undefined) anchor[key] = value;
+    if (value !== undefined && !(valueSlot && (key === 'name' || key === 'text'))) anchor[key] = value;
   }
   if (f.classes) anchor.classes = f.classes;
   // Look-alikes on the same page (another control with the same name): remember how many and which one

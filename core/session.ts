@@ -112,7 +112,7 @@ const FORWARD_GROUPS = 2;
  * to another page of the site from jumping to the end of the walkthrough. When no step belongs to the page
  * the session stays where it is.
  */
-export function resumeOnPage(s: Session, walkthrough: Walkthrough, url: string): Session {
+export function resumeOnPage(s: Session, walkthrough: Walkthrough, url: string, options: { backward?: boolean } = {}): Session {
   if (s.status !== 'running') return s;
   const steps = walkthrough.steps;
   const current = steps[s.stepIndex];
@@ -134,7 +134,7 @@ export function resumeOnPage(s: Session, walkthrough: Walkthrough, url: string):
     }
   }
   let behind = -1;
-  for (let i = s.stepIndex - 1; i >= 0; i--) {
+  for (let i = options.backward === false ? -1 : s.stepIndex - 1; i >= 0; i--) {
     if (matchesPage(steps[i]!.page, url)) {
       behind = i;
       break;
@@ -148,13 +148,16 @@ export function resumeOnPage(s: Session, walkthrough: Walkthrough, url: string):
 
 /**
  * A page finished loading on the session's tab: a step that advances on reaching a page is done once that
- * page loads; then the session resumes on the step that belongs to the page.
+ * page loads; then the session resumes on the step that belongs to the page. A page reached that way is
+ * where the walkthrough expected to go, so it never sends the session back: it may be a pass-through (a
+ * sign-in callback that redirects on) that happens to share its path with an earlier step.
  */
 export function arriveOnPage(s: Session, walkthrough: Walkthrough, url: string): Session {
   const step = walkthrough.steps[s.stepIndex];
-  let next = s;
-  if (step?.advance.kind === 'url' && matchesPage(step.advance.page, url)) next = advance(s, s.stepIndex);
-  return resumeOnPage(next, walkthrough, url);
+  if (step?.advance.kind === 'url' && matchesPage(step.advance.page, url)) {
+    return resumeOnPage(advance(s, s.stepIndex), walkthrough, url, { backward: false });
+  }
+  return resumeOnPage(s, walkthrough, url);
 }
 
 /** True when the step the session is on belongs to the page at `url`. */

@@ -18,7 +18,8 @@ import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from './s
 /** How long to wait for a late control before showing the hint as text only. @default 10000 */
 const FIND_TIMEOUT_MS = 10_000;
 
-type Phase = 'searching' | 'found' | 'not-found' | 'no-target' | 'other-page' | 'done';
+/** found: outlined; waiting: outlined, but the control is disabled for now (a list still loading). */
+type Phase = 'searching' | 'found' | 'waiting' | 'not-found' | 'no-target' | 'other-page' | 'done';
 
 export function startGuidePage(ctx: ContentScriptContext): void {
   let settings: Settings = DEFAULT_SETTINGS;
@@ -83,6 +84,8 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     const notice =
       phase === 'not-found'
         ? tr('overlay.notFound', { what: whatText })
+        : phase === 'waiting'
+          ? tr('overlay.waiting', { what: whatText })
         : phase === 'searching'
           ? tr('overlay.searching')
           : phase === 'other-page'
@@ -90,7 +93,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
             : undefined;
     render(
       <Overlay
-        target={phase === 'found' ? target : null}
+        target={phase === 'found' || phase === 'waiting' ? target : null}
         resident={settings.residentMode}
         card={{
           t: tr,
@@ -124,8 +127,23 @@ export function startGuidePage(ctx: ContentScriptContext): void {
         { capture: true, signal },
       );
     } else if (rule.kind === 'input' && target) {
+      let idle: ReturnType<typeof setTimeout> | undefined;
       // 'change' fires once the resident has changed the field and moved on; the value is never read.
-      target.addEventListener('change', (e) => e.isTrusted && send.advance(from), { signal });
+      target.addEventListener(
+        'change',
+        (e) => {
+          if (!e.isTrusted) return;
+          // A date or time field reports a change at every complete value while it is still being typed
+          // (day, month, then each digit of the year): move on once the resident leaves it, or stops typing.
+          if (changesWhileTyping(target) && target.contains(document.activeElement)) {
+            clearTimeout(idle);
+            idle = setTimeout(() => send.advance(from), TYPING_IDLE_MS);
+            signal.addEventListener('abort', () => clearTimeout(idle), { once: true });
+            target.addEventListener('focusout', () => send.advance(from), { once: true, signal });
+          } else send.advance(from);
+        },
+        { signal },
+      );
     } else if (rule.kind === 'appear') {
       void waitForAnchor(rule.anchor, { timeoutMs: 30 * 60_000, signal }).then((found) => {
         if (found && !signal.aborted) send.advance(from);
@@ -165,9 +183,26 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     const el = found.element;
     const shown = visibleStandIn(el);
     if (!isInViewport(shown)) shown.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    draw(view, 'found', shown, t);
+    draw(view, isDisabled(el) ? 'waiting' : 'found', shown, t);
     watchAdvance(view, el, signal);
     watchTarget(view, el, signal);
+    watchDisabled(view, el, shown, signal);
+  }
+
+  /** A control disabled for now (a list that loads late): say so, and say it no more once it can be used. */
+  function watchDisabled(view: StepView, el: Element, shown: Element, signal: AbortSignal): void {
+    let was = isDisabled(el);
+    const observer = new MutationObserver(() => {
+      const now = isDisabled(el);
+      if (now === was || signal.aborted) return;
+      was = now;
+      draw(view, now ? 'waiting' : 'found', shown, t);
+    });
+    observer.observe(el, { attributes: true, attributeFilter: ['disabled', 'aria-disabled'] });
+    // A fieldset can disable everything in it.
+    const fieldset = el.closest('fieldset');
+    if (fieldset) observer.observe(fieldset, { attributes: true, attributeFilter: ['disabled'] });
+    signal.addEventListener('abort', () => observer.disconnect());
   }
 
   /** A single-page app may replace the control: look for it again when it leaves the document. */
@@ -264,6 +299,21 @@ function visibleStandIn(el: Element): Element {
     if (lr.width >= 4 && lr.height >= 4) return label;
   }
   return el;
+}
+
+/** Disabled now: by the attribute, an enclosing disabled fieldset, or aria-disabled. Reads no value. */
+function isDisabled(el: Element): boolean {
+  return el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true';
+}
+
+/** A date field still being typed in counts as filled after this long without a change. @default 4000 */
+const TYPING_IDLE_MS = 4000;
+
+const TYPED_DATE_TYPES = new Set(['date', 'datetime-local', 'month', 'week', 'time']);
+
+/** Fields that fire 'change' while the resident is still typing in them (by their type, not their value). */
+function changesWhileTyping(el: Element): boolean {
+  return el.tagName === 'INPUT' && TYPED_DATE_TYPES.has((el as HTMLInputElement).type);
 }
 
 function isInViewport(el: Element): boolean {

@@ -23,7 +23,7 @@ export async function runDemo(): Promise<string[]> {
       await site.screenshot({ path: file as `${string}.png` });
       files.push(file);
       console.log(`  ${path.relative(ROOT, file)}  ${state.step}: ${state.text}`);
-      if (step.act === 'done') await clickOverlayButton(site, 'next');
+      if (step.act === 'done' || step.act === 'next') await clickOverlayButton(site, 'next');
       else await actOnOutlined(site, step, state.outline!);
     }
     await panel.page.bringToFront();

@@ -1,16 +1,28 @@
 // The walkthrough flows as a resident does them, for the e2e tests and `npm run demo`: per step, the
 // targetId (from the sites' *.targets.json) the overlay must outline, and what the resident does there.
 // The action always goes to the control the overlay outlines, never to a selector of the page.
-import type { Page } from 'puppeteer-core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { KeyInput, Page } from 'puppeteer-core';
 
 export interface FlowStep {
   /** targetId in the page's targets.json, or null for a step without a control. */
   target: string | null;
-  act: 'click' | 'type' | 'done';
+  /**
+   * click: click the outlined control; type: click it, press `keysBefore`, type `text`, press `key`;
+   * choose: click it (a list opens) and press `keysBefore` (arrows, Enter); upload: click it and pick a file;
+   * next: look at it and press the card's "Tiếp"; done: the last step, press "Hoàn thành".
+   */
+  act: 'click' | 'type' | 'choose' | 'upload' | 'next' | 'done';
   /** What to type (synthetic test data only). */
   text?: (page: Page) => Promise<string> | string;
-  /** Key pressed after typing. */
-  key?: 'Tab' | 'Enter';
+  /** Keys pressed after clicking, before typing. */
+  keysBefore?: KeyInput[];
+  /** Key(s) pressed after typing. */
+  key?: KeyInput | KeyInput[];
+  /** The file to pick, for `upload`. */
+  file?: () => string;
   /** Wait for the page to settle (e.g. a redirect chain) before looking at the step. */
   settle?: (page: Page) => Promise<unknown>;
 }
@@ -83,16 +95,71 @@ export const EBANK_TRANSFER: Flow = {
   ],
 };
 
+/** A small synthetic PDF to attach (a scan of a paper, as far as the form can tell). */
+function samplePdf(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'dan-buoc-')), 'giay-to.pdf');
+  writeFileSync(file, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  return file;
+}
+
+/** Cấp Phiếu lý lịch tư pháp, from a signed-out portal: search, procedure, VNeID sign-in, form, fee. */
+export const LLTP_APPLY: Flow = {
+  key: 'dichvucong/ly-lich-tu-phap',
+  startUrl: 'https://dichvucong.gov.vn/',
+  steps: [
+    { target: 'search-input', act: 'type', text: () => 'ly lich tu phap', key: 'Tab' },
+    { target: 'search-button', act: 'click' },
+    { target: 'result-ly-lich-tu-phap', act: 'click' },
+    { target: 'submit-online-button', act: 'click' },
+    // Signed out: the portal asks for VNeID first (the optional steps of the walkthrough).
+    ...VNEID_LOGIN.steps.slice(1, 7),
+    { target: 'full-name', act: 'next' },
+    // A date field: go to its first part, then day/month and year (either order gives a valid date); the
+    // first Tab goes to its calendar button, the second leaves it.
+    { target: 'dob', act: 'type', keysBefore: ['ArrowLeft', 'ArrowLeft', 'ArrowLeft'], text: () => '01021960', key: ['Tab', 'Tab'] },
+    { target: 'gender', act: 'choose', keysBefore: ['ArrowDown', 'Enter'] },
+    { target: 'id-number', act: 'type', text: () => '001234567890', key: 'Tab' },
+    { target: 'phone', act: 'type', text: () => '0912345678', key: 'Tab' },
+    { target: 'email', act: 'type', text: () => 'nguoi.thu@vidu.vn', key: 'Tab' },
+    { target: 'province', act: 'choose', keysBefore: ['ArrowDown', 'Enter'] },
+    // The ward list loads late: the guide waits (and says so) until it can be used.
+    { target: 'ward', act: 'choose', keysBefore: ['ArrowDown', 'Enter'] },
+    { target: 'address-detail', act: 'type', text: () => 'So 12 ngo 34 pho Thu', key: 'Tab' },
+    { target: 'purpose', act: 'type', text: () => 'bo sung ho so xin viec', key: 'Tab' },
+    { target: 'quantity', act: 'next' },
+    { target: 'attachment', act: 'upload', file: samplePdf },
+    { target: 'commitment-checkbox', act: 'click' },
+    { target: 'submit-button', act: 'click' },
+    { target: 'ma-ho-so', act: 'next' },
+    { target: 'pay-online-button', act: 'click' },
+    { target: 'method-momo', act: 'click' },
+    { target: 'pay-button', act: 'click' },
+    { target: 'transaction-code', act: 'done' },
+  ],
+};
+
 /** Every flow, for tests that walk them all. */
-export const FLOWS: Flow[] = [VNEID_LOGIN, EVN_BILL, EBANK_TRANSFER];
+export const FLOWS: Flow[] = [VNEID_LOGIN, LLTP_APPLY, EVN_BILL, EBANK_TRANSFER];
 
 /** Do what the step asks, at the middle of the outlined box. */
 export async function actOnOutlined(page: Page, step: FlowStep, outline: { x: number; y: number; width: number; height: number }): Promise<void> {
   const x = outline.x + outline.width / 2;
   const y = outline.y + outline.height / 2;
+  if (step.act === 'upload') {
+    // A file field opens its chooser from its button, at its start (the rest only names the chosen file),
+    // and only in the focused tab. Puppeteer turns on chooser interception without waiting: a round trip
+    // to the page first makes sure it is on before the click.
+    await page.bringToFront();
+    const chooser = page.waitForFileChooser({ timeout: 10_000 });
+    await page.evaluate(() => document.readyState);
+    await page.mouse.click(outline.x + Math.min(40, outline.width / 4), y);
+    await (await chooser).accept([step.file!()]);
+    return;
+  }
   await page.mouse.click(x, y);
+  for (const key of step.keysBefore ?? []) await page.keyboard.press(key);
   if (step.act === 'type') {
     await page.keyboard.type(await step.text!(page), { delay: 15 });
-    if (step.key) await page.keyboard.press(step.key);
+    for (const key of [step.key ?? []].flat()) await page.keyboard.press(key);
   }
 }

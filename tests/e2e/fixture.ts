@@ -78,7 +78,7 @@ export async function walkFlow(
     }
     if (options.privateTargets?.includes(step.target ?? '')) expect(state.privateNote, `${label} asks the volunteer to look away`).toMatch(/quay mặt đi/);
     else expect(state.privateNote).toBeNull();
-    if (step.act === 'done') await clickOverlayButton(site, 'next');
+    if (step.act === 'done' || step.act === 'next') await clickOverlayButton(site, 'next');
     else await actOnOutlined(site, step, state.outline!);
   }
   return { site, panel, hosts };

@@ -37,6 +37,22 @@ describe('anchors', () => {
     expect(JSON.stringify(unique)).not.toContain('001234567890');
   });
 
+  it('knows a shown value by its caption, and never keeps the value (a dossier code, a name)', () => {
+    page(`<p>Mã hồ sơ: <span class="code">G22.99-261124-0001</span></p>
+      <table><tr><th>Người nộp</th><td>Nguyễn Văn A</td></tr><tr><th>Mã giao dịch</th><td>GD1234567890</td></tr></table>`);
+    const code = captureAnchor(document.querySelector('.code')!);
+    expect(code).toMatchObject({ kind: 'other', label: 'Mã hồ sơ' });
+    const cell = captureAnchor(document.querySelectorAll('td')[1]!);
+    expect(cell).toMatchObject({ kind: 'other', label: 'Mã giao dịch' });
+    const stored = JSON.stringify([code, cell, captureAnchor(document.querySelector('td')!)]);
+    for (const value of ['G22.99', 'Nguyễn', 'GD1234567890']) expect(stored).not.toContain(value);
+    // Another resident's page: other values, same captions, rows in another order.
+    page(`<table><tr><th>Mã giao dịch</th><td>GD9999999999</td></tr><tr><th>Người nộp</th><td>Trần Thị B</td></tr></table>
+      <div><p>Mã hồ sơ: <span>G22.99-261125-4321</span></p></div>`);
+    expect(resolveAnchor(code)?.element.textContent).toBe('G22.99-261125-4321');
+    expect(resolveAnchor(cell)?.element.textContent).toBe('GD9999999999');
+  });
+
   it('keeps only hand-written ids and classes', () => {
     expect(isStableToken('btn-login')).toBe(true);
     expect(isStableToken('username')).toBe(true);

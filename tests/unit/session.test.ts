@@ -140,4 +140,26 @@ describe('optional steps', () => {
     const required = { ...wt, steps: wt.steps.map(({ optional: _o, ...rest }) => rest) };
     expect(m.resumeOnPage(s1, required, page('nop-ho-so.html')).stepIndex).toBe(1);
   });
+
+  it('a page reached by a URL step is never a reason to go back (a sign-in callback on an earlier step’s page)', () => {
+    const base = sampleWalkthrough();
+    const page = (p: string) => `https://a.gov.vn/${p}`;
+    const step = (id: string, p: string, extra: object = {}) => ({ ...base.steps[0]!, id, page: page(p), ...extra });
+    const wt = {
+      ...base,
+      steps: [
+        step('thu-tuc', 'thu-tuc.html'),
+        step('chon-vneid', 'dang-nhap.html', { optional: true }),
+        step('otp', 'otp.html', { optional: true, advance: { kind: 'url', page: 'https://a.gov.vn/*' } }),
+        step('form', 'nop-ho-so.html'),
+      ],
+    };
+    const atOtp = { ...m.startSession({ id: 'x', packId: 'p', packVersion: '1', walkthrough: wt, tabId: 1, now: 0 }), stepIndex: 2, reached: 2 };
+    // The portal's callback page shares its path with the sign-in choice, then redirects to the form.
+    const callback = m.arriveOnPage(atOtp, wt, page('dang-nhap.html'));
+    expect(callback.stepIndex).toBe(3);
+    expect(m.arriveOnPage(callback, wt, page('nop-ho-so.html')).stepIndex).toBe(3);
+    // Without a URL step done, going back to that page still goes back to its step.
+    expect(m.arriveOnPage({ ...atOtp, stepIndex: 3 }, wt, page('dang-nhap.html')).stepIndex).toBe(1);
+  });
 });
