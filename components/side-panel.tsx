@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
 import { localText, type Lang, type Translate } from '../core/i18n';
+import { NOTE_MAX, redact } from '../core/privacy';
 import { OUTCOMES, type Outcome } from '../core/session';
 import type { StepView } from '../extension/protocol';
 import type { Settings } from '../extension/settings';
@@ -16,7 +17,7 @@ export interface PanelApi {
   repeat(): Promise<void>;
   skip(): Promise<void>;
   pause(paused: boolean): Promise<void>;
-  finish(outcome: Outcome): Promise<void>;
+  finish(outcome: Outcome, note?: string): Promise<void>;
   /** Call `onChange` whenever the session changes; returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
 }
@@ -167,6 +168,9 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
   const [ending, setEnding] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>('completed');
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  // What will be stored, shown as the volunteer types: names, numbers and codes become markers.
+  const redacted = useMemo(() => redact(note), [note]);
   const done = view.status === 'done';
   const showOutcome = ending || done;
   useEffect(() => {
@@ -228,7 +232,7 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
           onSubmit={(e) => {
             e.preventDefault();
             setError(null);
-            api.finish(outcome).then(
+            api.finish(outcome, note.trim() || undefined).then(
               () => onEnded(t('panel.saved', { outcome: t(`outcome.${outcome}`) })),
               (err: unknown) => setError(t('panel.saveFailed', { reason: String(err) })),
             );
@@ -243,6 +247,25 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
               </label>
             ))}
           </fieldset>
+          <label class="note-label" for="outcome-note">
+            {t('panel.note')}
+          </label>
+          <textarea
+            id="outcome-note"
+            class="note"
+            rows={3}
+            maxLength={NOTE_MAX}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+            aria-describedby="outcome-note-help outcome-note-preview"
+            data-testid="outcome-note"
+          />
+          <p id="outcome-note-help" class="note-help">
+            {t('panel.noteHelp')}
+          </p>
+          <p id="outcome-note-preview" class="note-preview" aria-live="polite" data-testid="outcome-note-preview">
+            {redacted.found.length > 0 ? t('panel.notePreview', { text: redacted.text }) : ''}
+          </p>
           {error ? <p role="alert">{error}</p> : null}
           <div class="run-actions">
             {!done ? (

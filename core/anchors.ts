@@ -2,6 +2,7 @@
 // resolver that finds it — or answers null rather than pointing at a wrong control.
 // DOM-only: no browser.* APIs, no framework, no network. Never reads the value of a form field.
 
+import { redact } from './privacy';
 import { foldText, textSimilarity, tokens } from './text';
 
 /** What kind of control an element is; only elements of a compatible kind are compared. */
@@ -282,11 +283,27 @@ function valueCaption(el: Element, depth = 0): string | undefined {
     if (t && /[:：]$/.test(t) && t.length <= 81) return t.slice(0, -1).trim() || undefined;
   }
   const prev = el.previousElementSibling;
-  if (prev && ((el.tagName === 'TD' && prev.tagName === 'TH') || (el.tagName === 'DD' && prev.tagName === 'DT'))) {
-    const t = clip(visibleText(prev));
-    return t && t.length <= 80 ? t : undefined;
-  }
+  if (!prev) return undefined;
+  const t = clip(visibleText(prev));
+  if (!t || t.length > 81) return undefined;
+  if ((el.tagName === 'TD' && prev.tagName === 'TH') || (el.tagName === 'DD' && prev.tagName === 'DT')) return t;
+  // <b>Mã hồ sơ:</b> <span>…</span>, with nothing but blanks between them.
+  if (before === prev && /[:：]$/.test(t)) return t.slice(0, -1).trim() || undefined;
   return undefined;
+}
+
+/** A plain element with its own text and a caption before it (see valueCaption). */
+function isCaptioned(f: Pick<Features, 'kind' | 'text' | 'label'>): boolean {
+  return f.kind === 'other' && !!f.text && f.label !== undefined;
+}
+
+/**
+ * Text that is a record's data rather than the page's words: anything personal (core/privacy.ts finds it),
+ * or a single code-like token with digits ("G22.99-261124-0001", "GD1234567890").
+ */
+function looksLikeData(text: string): boolean {
+  if (redact(text).found.length > 0) return true;
+  return !/\s/.test(text.trim()) && (text.match(/\d/g)?.length ?? 0) >= 4;
 }
 
 /** A form field's name from its label, aria-label or placeholder (never its value). */
@@ -492,11 +509,16 @@ export function captureAnchor(el: Element): Anchor {
   const peers = elementsOfKind(searchRoots(top), f.kind, f.tag, f.role);
   const index = Math.max(0, peers.indexOf(el));
   const anchor: Anchor = { v: 1, kind: f.kind, tag: f.tag, role: f.role, path: f.path, index, count: peers.length };
-  // A captioned value is data (a dossier code, the resident's name): the anchor keeps the caption only.
-  const valueSlot = f.kind === 'other' && !!f.text && f.label !== undefined;
+  // A captioned value: when it is data (a dossier code, the resident's name or number) the anchor keeps
+  // the caption only; when it is the page's own words (a fee, a deadline) it keeps the words, as for any text.
+  const captioned = isCaptioned(f);
+  const data = captioned && looksLikeData(f.text!);
   for (const key of ['type', 'name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'heading', 'id'] as const) {
     const value = f[key];
-    if (value !== undefined && !(valueSlot && (key === 'name' || key === 'text'))) anchor[key] = value;
+    if (value === undefined) continue;
+    if (data && (key === 'name' || key === 'text')) continue;
+    if (captioned && !data && key === 'label') continue;
+    anchor[key] = value;
   }
   if (f.classes) anchor.classes = f.classes;
   // Look-alikes on the same page (another control with the same name): remember how many and which one
@@ -651,7 +673,8 @@ export interface Scored {
 function score(anchor: Anchor, f: Features, index: number, count: number): Scored {
   // Each text of the anchor is compared with the candidate's best matching text: a redesign may turn a
   // label into a placeholder, or a button's text into its aria-label.
-  const texts = [f.name, f.text, f.label, f.placeholder, f.title].filter((t): t is string => !!t);
+  // A value's caption is its context, not its words: it only meets the anchor's own label.
+  const texts = [f.name, f.text, isCaptioned(f) ? undefined : f.label, f.placeholder, f.title].filter((t): t is string => !!t);
   const bestText = (t: string, own: string | undefined): number => {
     let best = own ? labelSimilarity(t, own) : 0;
     for (const other of texts) if (other !== own) best = Math.max(best, 0.9 * labelSimilarity(t, other));

@@ -22,6 +22,8 @@ export interface AssistRecord {
   /** Steps the volunteer skipped. */
   skipped: number[];
   outcome: Outcome | 'abandoned';
+  /** The volunteer's note, redacted before it reached the session. */
+  note?: string;
 }
 
 interface LogSchema extends DBSchema {
@@ -51,6 +53,7 @@ export function recordFromSession(s: Session, now: number): AssistRecord {
     notFound: [...s.notFound],
     skipped: [...(s.skipped ?? [])],
     outcome: s.status === 'abandoned' ? 'abandoned' : (s.outcome ?? 'stopped'),
+    ...(s.note ? { note: s.note } : {}),
   };
 }
 

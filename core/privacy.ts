@@ -11,6 +11,21 @@
 // Input is normalised to NFC first; the offsets in `found` refer to that NFC string (identical to
 // the input when it already was NFC, as text typed in a browser normally is).
 
+/** Longest outcome note kept, in characters. @default 300 */
+export const NOTE_MAX = 300;
+
+/**
+ * A volunteer's note as it may be stored: redacted, whitespace collapsed, at most NOTE_MAX characters
+ * (cut at a word), empty when nothing is left.
+ */
+export function redactNote(note: string): string {
+  const text = redact(note.replace(/\s+/g, ' ').trim()).text;
+  if (text.length <= NOTE_MAX) return text;
+  const cut = text.slice(0, NOTE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > NOTE_MAX / 2 ? cut.slice(0, space) : cut) + '…';
+}
+
 export interface Redaction {
   kind: string;
   start: number;
@@ -168,6 +183,7 @@ const SECRET_WEAK = new RegExp(
   `${WORD_START}(?:mã|code|pin)${WORD_END}(?<conn>\\s*[:=]\\s*|\\s+là\\s*:?\\s*|\\s+)(?<v>\\d{4,8})${NUM_END}`,
   'giu',
 );
+const SECRET_QUALIFIER = /^(?:vneid|zalo|email|e-mail|wifi|wi-fi|mới|cũ|ngân\s*hàng|momo|zalopay|vnpay|icloud|gmail|facebook)$/iu;
 const LEADING_PUNCT = /^[("'“‘«[]+/u;
 const TRAILING_PUNCT = /[.,;:!?)\]}"'”’»]+$/u;
 
@@ -176,6 +192,8 @@ function findSecrets(text: string): Span[] {
     const raw = m.groups?.['v'] ?? '';
     const lead = LEADING_PUNCT.exec(raw)?.[0].length ?? 0;
     const token = raw.slice(lead).replace(TRAILING_PUNCT, '');
+    // "quên mật khẩu VNeID": the account the secret belongs to, not the secret.
+    if (SECRET_QUALIFIER.test(token)) return null;
     if (!looksSecret(token, /[:=]/.test(m.groups?.['conn'] ?? ''))) return null;
     const start = m.index + m[0].length - raw.length + lead;
     return [start, start + token.length];

@@ -32,6 +32,8 @@ export interface Session {
   /** Paused by the volunteer: the overlay is hidden until resumed. */
   paused?: boolean;
   outcome?: Outcome;
+  /** The volunteer's note on the outcome, already redacted (core/privacy.ts). */
+  note?: string;
 }
 
 export interface StartInput {
@@ -172,10 +174,10 @@ export function markNotFound(s: Session, index: number): Session {
   return { ...s, notFound: [...s.notFound, index] };
 }
 
-/** End the session with the volunteer's outcome. */
-export function finish(s: Session, outcome: Outcome, now: number): Session {
+/** End the session with the volunteer's outcome (and a note that has passed `redactNote`). */
+export function finish(s: Session, outcome: Outcome, now: number, note?: string): Session {
   if (s.status === 'finished' || s.status === 'abandoned') return s;
-  return { ...s, status: 'finished', outcome, endedAt: now };
+  return { ...s, status: 'finished', outcome, endedAt: now, ...(note ? { note } : {}) };
 }
 
 /** End a session nobody finished (tab closed, new session started): kept at its last step. */

@@ -44,7 +44,10 @@ export default defineBackground(() => {
   messaging.onMessage('skip', () => controller.skip());
   messaging.onMessage('pause', ({ data }) => controller.pause(check(schemas.pause, data).paused));
   messaging.onMessage('notFound', ({ data, sender }) => controller.notFound(senderTab(sender), check(schemas.notFound, data).index));
-  messaging.onMessage('finish', ({ data }) => controller.finish(check(schemas.finish, data).outcome));
+  messaging.onMessage('finish', ({ data }) => {
+    const d = check(schemas.finish, data);
+    return controller.finish(d.outcome, d.note);
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => void controller.tabClosed(tabId));
   // Chromium: the toolbar button opens the side panel (Firefox shows its sidebar from the action instead).

@@ -6,6 +6,7 @@ import type { Catalog } from '../core/catalog';
 import { createLogStore, recordFromSession, type LogStore } from '../core/log-store';
 import * as machine from '../core/session';
 import type { Outcome, Session } from '../core/session';
+import { redactNote } from '../core/privacy';
 import type { StepView } from './protocol';
 
 export interface SessionStorageLike {
@@ -146,11 +147,12 @@ export function createController(deps: ControllerDeps) {
         const after = machine.markNotFound(s, index);
         if (after !== s) await deps.storage.set(after);
       }),
-    finish: (outcome: Outcome) =>
+    finish: (outcome: Outcome, note?: string) =>
       serial(async () => {
         const s = await active();
         if (!s) return;
-        const ended = machine.finish(s, outcome, now());
+        // The note is redacted here, whatever the sender did: nothing unredacted reaches storage.
+        const ended = machine.finish(s, outcome, now(), note ? redactNote(note) || undefined : undefined);
         await record(ended);
         await deps.storage.set(null);
         await deps.sendToTab(s.tabId, null);

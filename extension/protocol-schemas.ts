@@ -12,7 +12,7 @@ export const schemas = {
   pageReady: v.strictObject({ page: v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^?#]*$/)) }),
   advance: v.strictObject({ fromIndex: index }),
   notFound: v.strictObject({ index }),
-  finish: v.strictObject({ outcome: v.picklist(OUTCOMES) }),
+  finish: v.strictObject({ outcome: v.picklist(OUTCOMES), note: v.optional(v.pipe(v.string(), v.maxLength(2000))) }),
   pause: v.strictObject({ paused: v.boolean() }),
 };
 

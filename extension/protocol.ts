@@ -37,7 +37,7 @@ export interface ProtocolMap {
   /** Content script: the current step's control was not found. */
   notFound(data: { index: number }): void;
   /** Side panel: end the session with an outcome. */
-  finish(data: { outcome: Outcome }): void;
+  finish(data: { outcome: Outcome; note?: string }): void;
   /** Content script: a hand-off link (#dan-buoc=<pack>/<walkthrough>) names this walkthrough; its title if installed. */
   offer(data: { packId: string; walkthroughId: string }): { title: string } | null;
   /** Content script: the resident accepted the offer; start it on the sender's tab. */

@@ -31,7 +31,7 @@ const api: PanelApi = {
   repeat: () => messaging.sendMessage('repeat'),
   skip: () => messaging.sendMessage('skip'),
   pause: (paused) => messaging.sendMessage('pause', { paused }),
-  finish: (outcome) => messaging.sendMessage('finish', { outcome }),
+  finish: (outcome, note) => messaging.sendMessage('finish', note ? { outcome, note } : { outcome }),
   subscribe: (onChange) => sessionStore.watch(() => onChange()),
 };
 

@@ -120,15 +120,24 @@ export class SidePanelPage {
     return (await this.page.$('[data-testid="panel-step"]'))!.evaluate((el) => el.textContent ?? '');
   }
 
-  /** End early: press "Kết thúc" and pick an outcome by its label. */
-  async endWith(outcomeLabel: string): Promise<string> {
+  /** End early: press "Kết thúc", pick an outcome by its label, and write a note if given. */
+  async endWith(outcomeLabel: string, note?: string): Promise<string> {
     await this.page.bringToFront();
-    await (await this.page.waitForSelector('[data-testid="stop"]'))!.click();
+    // The outcome form may be open already (a note being written).
+    if (!(await this.page.$('[data-testid="outcome-form"]'))) await (await this.page.waitForSelector('[data-testid="stop"]'))!.click();
+    await this.page.waitForSelector('[data-testid="outcome-form"]');
     const options = await this.page.$$('.outcome-option');
     for (const o of options) {
       if (((await o.evaluate((el) => el.textContent)) ?? '').trim() === outcomeLabel) await o.click();
     }
+    if (note) await this.writeNote(note);
     return this.recordOutcome();
+  }
+
+  /** Type the outcome note; returns what the console says it will save. */
+  async writeNote(note: string): Promise<string> {
+    await (await this.page.waitForSelector('[data-testid="outcome-note"]'))!.type(note);
+    return (await this.page.$('[data-testid="outcome-note-preview"]'))!.evaluate((el) => el.textContent ?? '');
   }
 
   async recordOutcome(): Promise<string> {

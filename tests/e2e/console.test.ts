@@ -37,8 +37,14 @@ describe('volunteer console', () => {
     const state = await waitForStep(site, 'Bước 3/8', { outline: false });
     expect(state.notice).toMatch(/trang khác/);
 
+    // The note shows how it will be saved, then is saved that way: no name, no number.
+    await panel.page.bringToFront();
+    await (await panel.page.waitForSelector('[data-testid="stop"]'))!.click();
+    const preview = await panel.writeNote('Chú Trần Văn Bình, sđt 0987.654.321, quên mật khẩu: Abc@1234');
+    expect(preview).toBe('Sẽ lưu là: Chú [TÊN], sđt [SĐT], quên mật khẩu: [BÍ MẬT]');
     await panel.endWith('Dừng giữa chừng');
-    const records = (await panel.logRecords()) as { skipped: number[]; outcome: string }[];
-    expect(records.at(-1)).toMatchObject({ skipped: [1], outcome: 'stopped' });
+    const records = (await panel.logRecords()) as { skipped: number[]; outcome: string; note?: string }[];
+    expect(records.at(-1)).toMatchObject({ skipped: [1], outcome: 'stopped', note: 'Chú [TÊN], sđt [SĐT], quên mật khẩu: [BÍ MẬT]' });
+    for (const secret of ['Trần', 'Bình', '0987', 'Abc@1234']) expect(JSON.stringify(records)).not.toContain(secret);
   });
 });

@@ -62,6 +62,15 @@ describe('resident mode, language and accessibility', () => {
     expect(parseFloat(look.outline)).toBeGreaterThanOrEqual(6);
     expect(await axe(site, 'dan-buoc-guide')).toEqual([]);
     await setResident(panel.page, false);
+
+    // The outcome form, with a note and its redacted preview, is accessible too; cancelling keeps the session.
+    await panel.page.bringToFront();
+    await (await panel.page.waitForSelector('[data-testid="stop"]'))!.click();
+    expect(await panel.writeNote('bà Lê Thị Hoa gọi 0912345678')).toMatch(/\[TÊN\].*\[SĐT\]/);
+    expect(await axe(panel.page)).toEqual([]);
+    const cancel = await panel.page.waitForSelector('.outcome button[type="button"]');
+    await cancel!.click();
+    await panel.page.waitForSelector('[data-testid="stop"]');
   });
 
   it('switching the language changes the console and the hints', async () => {

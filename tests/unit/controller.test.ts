@@ -96,6 +96,30 @@ describe('session controller', () => {
     expect(records[0]!.startHour % 3_600_000).toBe(0);
   });
 
+  it('an outcome note is stored redacted and cut to length, whatever the console sent', async () => {
+    const h = harness();
+    const c = h.make();
+    await c.start('dichvucong', 'ly-lich-tu-phap', 4);
+    h.tick(61_000);
+    await c.finish('referred', `Bà Nguyễn Thị Hoa (SĐT 0912 345 678, CCCD 001234567890) chưa có tài khoản VNeID. ${'Chờ quầy. '.repeat(60)}`);
+    const logs = await createLogStore();
+    const record = (await logs.all()).find((r) => r.durationSec === 61);
+    logs.close();
+    expect(record).toMatchObject({ outcome: 'referred' });
+    expect(record!.note).toMatch(/^Bà \[TÊN\] \(SĐT \[SĐT\], CCCD \[CCCD\]\) chưa có tài khoản VNeID\. Chờ quầy\./);
+    expect(record!.note!.length).toBeLessThanOrEqual(300);
+    for (const secret of ['Nguyễn', 'Hoa', '0912', '001234567890']) expect(JSON.stringify(record)).not.toContain(secret);
+    // A note of nothing but blanks is no note.
+    await c.start('evn', 'thanh-toan-hoa-don-dien', 5);
+    h.tick(62_000);
+    await c.finish('completed', '   ');
+    const again = await createLogStore();
+    const blank = (await again.all()).find((r) => r.walkthroughId === 'thanh-toan-hoa-don-dien' && r.durationSec === 62);
+    again.close();
+    expect(blank).toBeDefined();
+    expect(blank!.note).toBeUndefined();
+  });
+
   it('a closed tab abandons its session', async () => {
     const h = harness();
     const c = h.make();

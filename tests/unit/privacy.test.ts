@@ -134,6 +134,8 @@ const ORDINARY = [
   'ngày 09.12.2026 10 giờ',
   // hotlines
   'Gọi tổng đài 1900 1234 hoặc 18001096 hoặc 1900.1234',
+  'Người dân quên mật khẩu VNeID, gọi tổng đài 18001096',
+  'Đổi mật khẩu mới cho tài khoản ngân hàng',
   'Hotline 1900 9095 và 1800 599 920',
   // places and organisations
   'Phường Bến Nghé, Thành phố Hà Nội',
