@@ -2,7 +2,6 @@
 // resolver that finds it — or answers null rather than pointing at a wrong control.
 // DOM-only: no browser.* APIs, no framework, no network. Never reads the value of a form field.
 
-import { redact } from './privacy';
 import { foldText, textSimilarity, tokens } from './text';
 
 /** What kind of control an element is; only elements of a compatible kind are compared. */
@@ -297,13 +296,18 @@ function isCaptioned(f: Pick<Features, 'kind' | 'text' | 'label'>): boolean {
   return f.kind === 'other' && !!f.text && f.label !== undefined;
 }
 
-/**
- * Text that is a record's data rather than the page's words: anything personal (core/privacy.ts finds it),
- * or a single code-like token with digits ("G22.99-261124-0001", "GD1234567890").
- */
-function looksLikeData(text: string): boolean {
-  if (redact(text).found.length > 0) return true;
+/** A single code-like token with digits ("G22.99-261124-0001", "GD1234567890"): a record's data. */
+export function isCodeLike(text: string): boolean {
   return !/\s/.test(text.trim()) && (text.match(/\d/g)?.length ?? 0) >= 4;
+}
+
+export interface CaptureOptions {
+  /**
+   * Whether a captioned value's text is data (a dossier code, the resident's name) rather than the page's
+   * own words: data is never kept in the anchor. core/capture.ts adds the personal-data rules.
+   * @default isCodeLike
+   */
+  isData?: (text: string) => boolean;
 }
 
 /** A form field's name from its label, aria-label or placeholder (never its value). */
@@ -497,7 +501,7 @@ export function isRendered(el: Element): boolean {
 }
 
 /** Describe an element so that resolveAnchor can find it again on a changed page. */
-export function captureAnchor(el: Element): Anchor {
+export function captureAnchor(el: Element, options: CaptureOptions = {}): Anchor {
   const f = features(el);
   const doc = el.ownerDocument;
   let top: Document = doc;
@@ -512,7 +516,7 @@ export function captureAnchor(el: Element): Anchor {
   // A captioned value: when it is data (a dossier code, the resident's name or number) the anchor keeps
   // the caption only; when it is the page's own words (a fee, a deadline) it keeps the words, as for any text.
   const captioned = isCaptioned(f);
-  const data = captioned && looksLikeData(f.text!);
+  const data = captioned && (options.isData ?? isCodeLike)(f.text!);
   for (const key of ['type', 'name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'heading', 'id'] as const) {
     const value = f[key];
     if (value === undefined) continue;

@@ -29,7 +29,7 @@ const tally = (): Tally => ({ correct: 0, wrong: 0, notFound: 0 });
 
 declare global {
   interface Window {
-    __danBuocAnchors: typeof import('../core/anchors');
+    __danBuocAnchors: typeof import('../core/capture');
     __danBuocRedesign: typeof import('../tests/fixtures/redesign');
     __benchLib: typeof import('./lib/bench-page');
   }
@@ -241,7 +241,7 @@ async function main(): Promise<void> {
   const scripts = [
     // tsx keeps function names with a __name() helper that page code evaluated from here would lack.
     'globalThis.__name = globalThis.__name || ((f) => f);',
-    await bundleForPage('core/anchors.ts', '__danBuocAnchors'),
+    await bundleForPage('core/capture.ts', '__danBuocAnchors'),
     await bundleForPage('tests/fixtures/redesign.ts', '__danBuocRedesign'),
     await bundleForPage('scripts/lib/bench-page.ts', '__benchLib'),
   ];

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
       if (!selector) throw new Error(`no target "${id}" in the targets file of ${url}`);
       await page.waitForSelector(selector, { timeout: 5000 });
       const handle = (await page.$(selector))!;
-      out[id] = await handle.evaluate((el) => (window as unknown as { __danBuocAnchors: typeof import('../core/anchors') }).__danBuocAnchors.captureAnchor(el));
+      out[id] = await handle.evaluate((el) => (window as unknown as { __danBuocAnchors: typeof import('../core/capture') }).__danBuocAnchors.captureAnchor(el));
     }
     console.log(JSON.stringify(out, null, 2));
   } finally {

@@ -207,7 +207,7 @@ export async function bundleForPage(entry: string, globalName: string): Promise<
   return out.outputFiles[0]!.text;
 }
 
-/** core/anchors.ts as a page script setting `window.__danBuocAnchors` (capture script, benchmarks). */
+/** core/capture.ts (anchors + authoring rules) as a page script setting `window.__danBuocAnchors`. */
 export function anchorsBundle(): Promise<string> {
-  return bundleForPage('core/anchors.ts', '__danBuocAnchors');
+  return bundleForPage('core/capture.ts', '__danBuocAnchors');
 }

@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorsBundle, launch, startSites, type Launched, type SitesServer } from '../../scripts/lib/harness';
 
-type AnchorsModule = typeof import('../../core/anchors');
+type AnchorsModule = typeof import('../../core/capture');
 declare global {
   interface Window {
     __danBuocAnchors: AnchorsModule;

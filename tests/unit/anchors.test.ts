@@ -37,15 +37,15 @@ describe('anchors', () => {
     expect(JSON.stringify(unique)).not.toContain('001234567890');
   });
 
-  it('knows a shown value by its caption, and never keeps the value (a dossier code, a name)', () => {
+  it('knows a shown code by its caption, and never keeps the code', () => {
     page(`<p>Mã hồ sơ: <span class="code">G22.99-261124-0001</span></p>
       <table><tr><th>Người nộp</th><td>Nguyễn Văn A</td></tr><tr><th>Mã giao dịch</th><td>GD1234567890</td></tr></table>`);
     const code = captureAnchor(document.querySelector('.code')!);
     expect(code).toMatchObject({ kind: 'other', label: 'Mã hồ sơ' });
     const cell = captureAnchor(document.querySelectorAll('td')[1]!);
     expect(cell).toMatchObject({ kind: 'other', label: 'Mã giao dịch' });
-    const stored = JSON.stringify([code, cell, captureAnchor(document.querySelector('td')!)]);
-    for (const value of ['G22.99', 'Nguyễn', 'GD1234567890']) expect(stored).not.toContain(value);
+    const stored = JSON.stringify([code, cell]);
+    for (const value of ['G22.99', 'GD1234567890']) expect(stored).not.toContain(value);
     // Another resident's page: other values, same captions, rows in another order.
     page(`<table><tr><th>Mã giao dịch</th><td>GD9999999999</td></tr><tr><th>Người nộp</th><td>Trần Thị B</td></tr></table>
       <div><p>Mã hồ sơ: <span>G22.99-261125-4321</span></p></div>`);
@@ -193,5 +193,22 @@ describe('waitForAnchor on a page that renders in parts', () => {
     const t0 = Date.now();
     expect((await waitForAnchor(a, { timeoutMs: 3000 }))?.element.tagName).toBe('A');
     expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('capturing for packs (core/capture.ts)', () => {
+  it('keeps a captioned value that names or numbers a resident by its caption only; the page’s own words stay', async () => {
+    const { captureAnchor: captureForPack } = await import('../../core/capture');
+    page(`<table><tr><th>Người nộp</th><td>Nguyễn Văn An</td></tr><tr><th>Lệ phí</th><td>200.000 đồng/lần/người</td></tr>
+      <tr><th>Điện thoại</th><td>0912 345 678</td></tr></table>`);
+    const [name, fee, phone] = Array.from(document.querySelectorAll('td'), (td) => captureForPack(td));
+    expect(name).toMatchObject({ label: 'Người nộp' });
+    expect(phone).toMatchObject({ label: 'Điện thoại' });
+    expect(JSON.stringify([name, phone])).not.toMatch(/Nguyễn|An"|0912/);
+    // A fee is the page's words: kept as text (and found by it), as any other text.
+    expect(fee).toMatchObject({ text: '200.000 đồng/lần/người' });
+    expect(fee!.label).toBeUndefined();
+    // The plain engine has no personal-data rules: a name under a caption is not a code, so it is kept.
+    expect(captureAnchor(document.querySelector('td')!)).toMatchObject({ text: 'Nguyễn Văn An' });
   });
 });
