@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import { NOTE_MAX, redact } from '../core/privacy';
+import { AGE_BANDS, REASONS, type AgeBand, type OutcomeDetails, type Reason } from '../core/log-record';
 import { OUTCOMES, type Outcome } from '../core/session';
 import type { StepView } from '../extension/protocol';
 import type { Settings } from '../extension/settings';
@@ -17,7 +18,9 @@ export interface PanelApi {
   repeat(): Promise<void>;
   skip(): Promise<void>;
   pause(paused: boolean): Promise<void>;
-  finish(outcome: Outcome, note?: string): Promise<void>;
+  finish(outcome: Outcome, details: OutcomeDetails): Promise<void>;
+  /** Open the ward's report page. */
+  openDashboard?(): void;
   /** Call `onChange` whenever the session changes; returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
 }
@@ -85,6 +88,12 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
               <option value="en">English</option>
             </select>
           </label>
+          <DeskSettings t={t} settings={settings} onSettings={onSettings} />
+          {api.openDashboard ? (
+            <button type="button" class="btn" onClick={() => api.openDashboard!()} data-testid="open-dashboard">
+              {t('panel.dashboard')}
+            </button>
+          ) : null}
         </details>
       </header>
       {message ? (
@@ -169,6 +178,8 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
   const [outcome, setOutcome] = useState<Outcome>('completed');
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const [reason, setReason] = useState<Reason | ''>('');
+  const [ageBand, setAgeBand] = useState<AgeBand | ''>('');
   // What will be stored, shown as the volunteer types: names, numbers and codes become markers.
   const redacted = useMemo(() => redact(note), [note]);
   const done = view.status === 'done';
@@ -232,9 +243,15 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
           onSubmit={(e) => {
             e.preventDefault();
             setError(null);
-            api.finish(outcome, note.trim() || undefined).then(
+            const details: OutcomeDetails = {};
+            if (note.trim()) details.note = note.trim();
+            if (reason && outcome !== 'completed') details.reason = reason;
+            if (ageBand) details.ageBand = ageBand;
+            api.finish(outcome, details).then(
               () => onEnded(t('panel.saved', { outcome: t(`outcome.${outcome}`) })),
-              (err: unknown) => setError(t('panel.saveFailed', { reason: String(err) })),
+              (err: unknown) =>
+                // The record is written whole or not at all; the session is kept for another try.
+                setError(/storage full/.test(String(err)) ? t('panel.storageFull') : t('panel.saveFailed', { reason: String(err) })),
             );
           }}
         >
@@ -247,6 +264,30 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
               </label>
             ))}
           </fieldset>
+          {outcome !== 'completed' ? (
+            <label class="setting">
+              {t('panel.reason')}{' '}
+              <select value={reason} onChange={(e) => setReason(e.currentTarget.value as Reason | '')} data-testid="outcome-reason">
+                <option value="">{t('panel.notGiven')}</option>
+                {REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`reason.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <label class="setting">
+            {t('panel.ageBand')}{' '}
+            <select value={ageBand} onChange={(e) => setAgeBand(e.currentTarget.value as AgeBand | '')} data-testid="outcome-age">
+              <option value="">{t('panel.notGiven')}</option>
+              {AGE_BANDS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`age.${a}`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <label class="note-label" for="outcome-note">
             {t('panel.note')}
           </label>
@@ -284,5 +325,64 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
         </button>
       )}
     </section>
+  );
+}
+
+/** The desk's ward code, the volunteer's nickname and the retention period, written into each record. */
+function DeskSettings({ t, settings, onSettings }: { t: Translate; settings: Settings; onSettings(next: Settings): void }): JSX.Element {
+  const [ward, setWard] = useState(settings.wardCode ?? '');
+  const [nick, setNick] = useState(settings.volunteer ?? '');
+  const wardOk = ward === '' || /^\d{5}$/.test(ward);
+  const save = (): void => {
+    if (!wardOk) return;
+    const next: Settings = { ...settings };
+    if (ward) next.wardCode = ward;
+    else delete next.wardCode;
+    if (nick.trim()) next.volunteer = nick.trim().slice(0, 40);
+    else delete next.volunteer;
+    onSettings(next);
+  };
+  return (
+    <div class="desk">
+      <label class="setting">
+        {t('panel.wardCode')}{' '}
+        <input
+          type="text"
+          inputMode="numeric"
+          maxLength={5}
+          size={6}
+          value={ward}
+          onInput={(e) => setWard(e.currentTarget.value.trim())}
+          onBlur={save}
+          aria-invalid={!wardOk}
+          aria-describedby="ward-help"
+          data-testid="ward-code"
+        />
+      </label>
+      <p id="ward-help" class={wardOk ? 'note-help' : 'note-help error'} role={wardOk ? undefined : 'alert'}>
+        {wardOk ? t('panel.wardCodeHelp') : t('panel.wardCodeBad')}
+      </p>
+      <label class="setting">
+        {t('panel.volunteer')}{' '}
+        <input type="text" maxLength={40} value={nick} onInput={(e) => setNick(e.currentTarget.value)} onBlur={save} aria-describedby="nick-help" data-testid="volunteer" />
+      </label>
+      <p id="nick-help" class="note-help">
+        {t('panel.volunteerHelp')}
+      </p>
+      <label class="setting">
+        {t('panel.retention')}{' '}
+        <select
+          value={String(settings.retentionMonths)}
+          onChange={(e) => onSettings({ ...settings, retentionMonths: Number(e.currentTarget.value) })}
+          data-testid="retention"
+        >
+          {[3, 6, 12, 24, 36].map((m) => (
+            <option key={m} value={String(m)}>
+              {t('panel.months', { n: m })}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
 }

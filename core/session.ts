@@ -1,6 +1,7 @@
 // The guided-session state machine: pure functions from one session state to the next.
 // The background keeps the state in storage; nothing here touches a browser API.
 
+import type { AgeBand, Reason } from './log-record';
 import type { Walkthrough } from './pack';
 import { matchesPage } from './url-pattern';
 
@@ -32,6 +33,9 @@ export interface Session {
   /** Paused by the volunteer: the overlay is hidden until resumed. */
   paused?: boolean;
   outcome?: Outcome;
+  /** Why it ended so (from a fixed list), and the resident's age band, if the volunteer gave them. */
+  reason?: Reason;
+  ageBand?: AgeBand;
   /** The volunteer's note on the outcome, already redacted (core/privacy.ts). */
   note?: string;
 }
@@ -174,10 +178,14 @@ export function markNotFound(s: Session, index: number): Session {
   return { ...s, notFound: [...s.notFound, index] };
 }
 
-/** End the session with the volunteer's outcome (and a note that has passed `redactNote`). */
-export function finish(s: Session, outcome: Outcome, now: number, note?: string): Session {
+/** End the session with the volunteer's outcome and details (a note must have passed `redactNote`). */
+export function finish(s: Session, outcome: Outcome, now: number, details: { reason?: Reason; ageBand?: AgeBand; note?: string } = {}): Session {
   if (s.status === 'finished' || s.status === 'abandoned') return s;
-  return { ...s, status: 'finished', outcome, endedAt: now, ...(note ? { note } : {}) };
+  const ended: Session = { ...s, status: 'finished', outcome, endedAt: now };
+  if (details.reason) ended.reason = details.reason;
+  if (details.ageBand) ended.ageBand = details.ageBand;
+  if (details.note) ended.note = details.note;
+  return ended;
 }
 
 /** End a session nobody finished (tab closed, new session started): kept at its last step. */

@@ -6,6 +6,7 @@ import { catalog } from '../extension/catalog';
 import { messaging } from '../extension/protocol';
 import { check, schemas } from '../extension/protocol-schemas';
 import { sessionStore } from '../extension/session-storage';
+import { readSettings } from '../extension/settings';
 
 export default defineBackground(() => {
   const controller = createController({
@@ -14,7 +15,9 @@ export default defineBackground(() => {
     sendToTab: (tabId, view) => messaging.sendMessage('showStep', view, tabId).catch(() => undefined),
     navigate: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
     tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
+    desk: readSettings,
   });
+  browser.runtime.onStartup.addListener(() => void controller.browserStarted());
 
   const senderTab = (sender: { tab?: { id?: number } }): number => {
     const id = sender.tab?.id;
@@ -45,8 +48,8 @@ export default defineBackground(() => {
   messaging.onMessage('pause', ({ data }) => controller.pause(check(schemas.pause, data).paused));
   messaging.onMessage('notFound', ({ data, sender }) => controller.notFound(senderTab(sender), check(schemas.notFound, data).index));
   messaging.onMessage('finish', ({ data }) => {
-    const d = check(schemas.finish, data);
-    return controller.finish(d.outcome, d.note);
+    const { outcome, ...details } = check(schemas.finish, data);
+    return controller.finish(outcome, details);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void controller.tabClosed(tabId));

@@ -3,7 +3,8 @@
 // a reload or a cross-domain navigation resumes on the right step.
 
 import type { Catalog } from '../core/catalog';
-import { createLogStore, recordFromSession, type LogStore } from '../core/log-store';
+import type { DeskInfo, OutcomeDetails } from '../core/log-record';
+import { createLogStore, DEFAULT_RETENTION_MONTHS, recordFromSession, retentionCutoff, type LogStore } from '../core/log-store';
 import * as machine from '../core/session';
 import type { Outcome, Session } from '../core/session';
 import { redactNote } from '../core/privacy';
@@ -26,6 +27,8 @@ export interface ControllerDeps {
   now?: () => number;
   randomId?: () => string;
   openLogs?: () => Promise<LogStore>;
+  /** The desk's ward code and volunteer nickname, and how many months records are kept. */
+  desk?: () => Promise<DeskInfo & { retentionMonths?: number }>;
 }
 
 export function createController(deps: ControllerDeps) {
@@ -58,10 +61,13 @@ export function createController(deps: ControllerDeps) {
     };
   }
 
+  /** Write the session's record (whole or not at all), then drop records past the retention period. */
   async function record(s: Session): Promise<void> {
+    const desk: DeskInfo & { retentionMonths?: number } = (await deps.desk?.().catch(() => undefined)) ?? {};
     const logs = await openLogs();
     try {
-      await logs.add(recordFromSession(s, now()));
+      await logs.add(recordFromSession(s, now(), desk));
+      await logs.purgeBefore(retentionCutoff(now(), desk.retentionMonths ?? DEFAULT_RETENTION_MONTHS)).catch(() => 0);
     } finally {
       logs.close();
     }
@@ -147,15 +153,25 @@ export function createController(deps: ControllerDeps) {
         const after = machine.markNotFound(s, index);
         if (after !== s) await deps.storage.set(after);
       }),
-    finish: (outcome: Outcome, note?: string) =>
+    finish: (outcome: Outcome, details: OutcomeDetails = {}) =>
       serial(async () => {
         const s = await active();
         if (!s) return;
         // The note is redacted here, whatever the sender did: nothing unredacted reaches storage.
-        const ended = machine.finish(s, outcome, now(), note ? redactNote(note) || undefined : undefined);
+        const note = details.note ? redactNote(details.note) || undefined : undefined;
+        const ended = machine.finish(s, outcome, now(), { ...details, note });
+        // If the write fails (storage full) the session stays, so the volunteer can free space and save again.
         await record(ended);
         await deps.storage.set(null);
         await deps.sendToTab(s.tabId, null);
+      }),
+    /** The browser started: a session left from before (the browser closed mid-session) is abandoned. */
+    browserStarted: () =>
+      serial(async () => {
+        const s = await active();
+        if (!s) return;
+        await record(machine.abandon(s, now()));
+        await deps.storage.set(null);
       }),
     tabClosed: (tabId: number) =>
       serial(async () => {

@@ -1,6 +1,7 @@
 // Schemas for the data of every message the background receives (kept apart so pages and the content
 // script do not bundle the validator).
 import * as v from 'valibot';
+import { AGE_BANDS, REASONS } from '../core/log-record';
 import { OUTCOMES } from '../core/session';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
@@ -12,7 +13,12 @@ export const schemas = {
   pageReady: v.strictObject({ page: v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^?#]*$/)) }),
   advance: v.strictObject({ fromIndex: index }),
   notFound: v.strictObject({ index }),
-  finish: v.strictObject({ outcome: v.picklist(OUTCOMES), note: v.optional(v.pipe(v.string(), v.maxLength(2000))) }),
+  finish: v.strictObject({
+    outcome: v.picklist(OUTCOMES),
+    reason: v.optional(v.picklist(REASONS)),
+    ageBand: v.optional(v.picklist(AGE_BANDS)),
+    note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  }),
   pause: v.strictObject({ paused: v.boolean() }),
 };
 

@@ -2,6 +2,7 @@
 // Every background handler validates what it receives (protocol-schemas.ts); senders are never trusted.
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { OutcomeDetails } from '../core/log-record';
 import type { LocalText, Step } from '../core/pack';
 import type { Outcome, SessionStatus } from '../core/session';
 
@@ -37,7 +38,7 @@ export interface ProtocolMap {
   /** Content script: the current step's control was not found. */
   notFound(data: { index: number }): void;
   /** Side panel: end the session with an outcome. */
-  finish(data: { outcome: Outcome; note?: string }): void;
+  finish(data: { outcome: Outcome } & OutcomeDetails): void;
   /** Content script: a hand-off link (#dan-buoc=<pack>/<walkthrough>) names this walkthrough; its title if installed. */
   offer(data: { packId: string; walkthroughId: string }): { title: string } | null;
   /** Content script: the resident accepted the offer; start it on the sender's tab. */

@@ -31,7 +31,8 @@ const api: PanelApi = {
   repeat: () => messaging.sendMessage('repeat'),
   skip: () => messaging.sendMessage('skip'),
   pause: (paused) => messaging.sendMessage('pause', { paused }),
-  finish: (outcome, note) => messaging.sendMessage('finish', note ? { outcome, note } : { outcome }),
+  finish: (outcome, details) => messaging.sendMessage('finish', { outcome, ...details }),
+  openDashboard: () => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }),
   subscribe: (onChange) => sessionStore.watch(() => onChange()),
 };
 

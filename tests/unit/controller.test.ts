@@ -1,13 +1,13 @@
 // The background's session controller: storage is the only state, so a restarted worker resumes.
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../core/catalog';
-import { createLogStore } from '../../core/log-store';
+import { createLogStore, LogStoreError, type LogStore } from '../../core/log-store';
 import type { Session } from '../../core/session';
-import { createController, type SessionStorageLike } from '../../extension/controller';
+import { createController, type ControllerDeps, type SessionStorageLike } from '../../extension/controller';
 import type { StepView } from '../../extension/protocol';
 import { SHIPPED_PACKS } from '../../walkthroughs';
 
-function harness(tabUrl = 'https://dichvucong.gov.vn/') {
+function harness(tabUrl = 'https://dichvucong.gov.vn/', extra: Partial<ControllerDeps> = {}) {
   let stored: Session | null = null;
   const storage: SessionStorageLike = {
     get: async () => (stored ? structuredClone(stored) : null),
@@ -25,6 +25,7 @@ function harness(tabUrl = 'https://dichvucong.gov.vn/') {
       tabUrl: async () => tabUrl,
       now: () => clock,
       randomId: () => `rnd-${Math.random().toString(36).slice(2)}`,
+      ...extra,
     });
   return { make, sent, navigated, stored: () => stored, tick: (ms: number) => (clock += ms) };
 }
@@ -101,7 +102,7 @@ describe('session controller', () => {
     const c = h.make();
     await c.start('dichvucong', 'ly-lich-tu-phap', 4);
     h.tick(61_000);
-    await c.finish('referred', `Bà Nguyễn Thị Hoa (SĐT 0912 345 678, CCCD 001234567890) chưa có tài khoản VNeID. ${'Chờ quầy. '.repeat(60)}`);
+    await c.finish('referred', { note: `Bà Nguyễn Thị Hoa (SĐT 0912 345 678, CCCD 001234567890) chưa có tài khoản VNeID. ${'Chờ quầy. '.repeat(60)}` });
     const logs = await createLogStore();
     const record = (await logs.all()).find((r) => r.durationSec === 61);
     logs.close();
@@ -112,12 +113,53 @@ describe('session controller', () => {
     // A note of nothing but blanks is no note.
     await c.start('evn', 'thanh-toan-hoa-don-dien', 5);
     h.tick(62_000);
-    await c.finish('completed', '   ');
+    await c.finish('completed', { note: '   ' });
     const again = await createLogStore();
     const blank = (await again.all()).find((r) => r.walkthroughId === 'thanh-toan-hoa-don-dien' && r.durationSec === 62);
     again.close();
     expect(blank).toBeDefined();
     expect(blank!.note).toBeUndefined();
+  });
+
+  it('records the desk’s ward code, nickname, the reason and age band; a session left by a closed browser is abandoned', async () => {
+    const h = harness('https://dichvucong.gov.vn/', { desk: async () => ({ wardCode: '00004', volunteer: 'TNV-03', retentionMonths: 12 }) });
+    const c = h.make();
+    await c.start('evn', 'thanh-toan-hoa-don-dien', 8);
+    h.tick(7_000);
+    await c.finish('stopped', { reason: 'no-otp-phone', ageBand: '60-plus' });
+    await c.start('dichvucong', 'dang-nhap-vneid', 8);
+    await c.advance(8, 0);
+    h.tick(9_000);
+    // The browser closed mid-session; at the next start the background finds the session still stored.
+    await h.make().browserStarted();
+    expect(h.stored()).toBeNull();
+    const logs = await createLogStore();
+    const mine = (await logs.all()).filter((r) => r.volunteer === 'TNV-03');
+    logs.close();
+    expect(mine.find((r) => r.walkthroughId === 'thanh-toan-hoa-don-dien')).toMatchObject({ wardCode: '00004', outcome: 'stopped', reason: 'no-otp-phone', ageBand: '60-plus', durationSec: 7 });
+    expect(mine.find((r) => r.walkthroughId === 'dang-nhap-vneid')).toMatchObject({ outcome: 'abandoned', stepsReached: 2, durationSec: 9 });
+  });
+
+  it('when the log cannot be written (storage full) the session is kept and the error says so', async () => {
+    const full: LogStore = {
+      add: async () => {
+        throw new LogStoreError('quota');
+      },
+      addMany: async () => ({ added: 0, duplicates: 0 }),
+      all: async () => [],
+      count: async () => 0,
+      summary: async () => {
+        throw new Error('unused');
+      },
+      purgeBefore: async () => 0,
+      clear: async () => undefined,
+      close: () => undefined,
+    };
+    const h = harness('https://dichvucong.gov.vn/', { openLogs: async () => full });
+    const c = h.make();
+    await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    await expect(c.finish('completed')).rejects.toThrow('storage full');
+    expect(h.stored()).toMatchObject({ status: 'running', packId: 'dichvucong' });
   });
 
   it('a closed tab abandons its session', async () => {

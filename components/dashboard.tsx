@@ -1,0 +1,629 @@
+// The ward's dashboard: figures of the assisted sessions for a period (tables, with bar charts beside them),
+// the drop-off per step of each walkthrough, print, exports (CSV, JSON), import from other desks and
+// deleting everything. Talks to the records only through `DashboardApi`.
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CatalogEntry } from '../core/catalog';
+import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
+import { parseExport, toCsv, toJson } from '../core/log-export';
+import { AGE_BANDS, RECORD_OUTCOMES, type AgeBand, type AssistRecord, type RecordOutcome } from '../core/log-record';
+import type { Funnel, Summary } from '../core/log-summary';
+import type { ImportResult } from '../core/log-store';
+import type { Settings } from '../extension/settings';
+import { BarChart } from './dashboard-chart';
+import {
+  displayDate,
+  exportFileName,
+  filterRecords,
+  isoDate,
+  last12Months,
+  lastMonth,
+  megabytes,
+  minutesSeconds,
+  monthParts,
+  parseDate,
+  percent,
+  shortHint,
+  thisMonth,
+  toSummaryFilter,
+  type FilterForm,
+  type Period,
+} from './dashboard-data';
+
+export interface DashboardApi {
+  summary(filter: ReturnType<typeof toSummaryFilter>): Promise<Summary>;
+  /** Every record (for exports). */
+  records(): Promise<AssistRecord[]>;
+  count(): Promise<number>;
+  addMany(records: AssistRecord[]): Promise<ImportResult>;
+  clear(): Promise<void>;
+  /** Bytes this extension's storage uses, null when unknown. */
+  storageUsage(): Promise<number | null>;
+  download(fileName: string, type: string, text: string): void;
+  print(): void;
+  now(): number;
+}
+
+export interface DashboardProps {
+  t: Translate;
+  settings: Settings;
+  catalog: { find(packId: string, walkthroughId: string): CatalogEntry | null; list(): CatalogEntry[] };
+  api: DashboardApi;
+}
+
+type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string; details?: { path: string; message: string }[] };
+/** A message with its number: each is a new element, so the same words said twice are announced twice. */
+type Numbered = Message & { seq: number };
+
+function errorText(t: Translate, err: unknown): string {
+  if ((err as { code?: string } | null)?.code === 'quota') return t('dashboard.storageFull');
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** A label for a code, or the code itself when no text exists for it (records from newer versions). */
+function labelOf(t: Translate, key: string, fallback: string): string {
+  const s = t(key as MessageKey);
+  return typeof s === 'string' ? s : fallback;
+}
+
+export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.Element {
+  const lang: Lang = settings.lang;
+  const [form, setForm] = useState<FilterForm>(() => ({ ...last12Months(api.now()), walkthrough: '', outcome: '', ageBand: '' }));
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [stored, setStored] = useState<{ count: number; usage: number | null } | null>(null);
+  const [version, setVersion] = useState(0);
+  const [message, setMessageState] = useState<Numbered | null>(null);
+  const setMessage = (m: Message): void => setMessageState((prev) => ({ ...m, seq: (prev?.seq ?? 0) + 1 }));
+  const [busy, setBusy] = useState(false);
+  const filter = useMemo(() => toSummaryFilter(form), [form]);
+  const filterKey = JSON.stringify(filter);
+  const refresh = (): void => setVersion((n) => n + 1);
+
+  useEffect(() => {
+    let current = true;
+    api.summary(filter).then(
+      (s) => {
+        if (!current) return;
+        setSummary(s);
+        setLoadError(null);
+      },
+      (err: unknown) => current && setLoadError(t('dashboard.loadFailed', { reason: errorText(t, err) })),
+    );
+    return () => {
+      current = false;
+    };
+    // `filterKey` stands for the filter.
+  }, [api, filterKey, version]);
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([api.count(), api.storageUsage().catch(() => null)]).then(
+      ([count, usage]) => current && setStored({ count, usage }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, version]);
+
+  // Sessions recorded meanwhile (the console in the side panel) show when the page is looked at again.
+  useEffect(() => {
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  const titleOf = (key: string): string => {
+    const slash = key.indexOf('/');
+    const entry = slash > 0 ? catalog.find(key.slice(0, slash), key.slice(slash + 1)) : null;
+    return entry ? localText(entry.walkthrough.title, lang) : key;
+  };
+  const outcomeLabel = (o: string): string => labelOf(t, `outcome.${o}`, o);
+  const ageLabel = (a: string): string => (a === '-' ? t('dashboard.ageNone') : labelOf(t, `age.${a}`, a));
+  const monthLabel = (key: string): string => {
+    const p = monthParts(key);
+    return p ? t('dashboard.monthLabel', { m: p.m, y: p.y }) : key;
+  };
+  const period: Period = { from: form.from, to: form.to };
+  const periodText = t('dashboard.period', {
+    from: parseDate(form.from) !== undefined ? displayDate(form.from) : t('dashboard.periodStart'),
+    to: parseDate(form.to) !== undefined ? displayDate(form.to) : t('dashboard.periodNow'),
+  });
+
+  async function exportAs(kind: 'csv' | 'json'): Promise<void> {
+    setBusy(true);
+    try {
+      const records = filterRecords(await api.records(), filter);
+      const name = exportFileName(period, kind);
+      if (kind === 'csv') {
+        const csv = toCsv(records, lang, (k, code) => (k === 'outcome' ? outcomeLabel(code) : k === 'age' ? ageLabel(code) : labelOf(t, `reason.${code}`, code)));
+        api.download(name, 'text/csv;charset=utf-8', csv);
+      } else {
+        api.download(name, 'application/json', toJson(records, api.now()));
+      }
+      setMessage({ kind: 'status', text: t('dashboard.exported', { n: records.length, file: name }) });
+    } catch (err) {
+      setMessage({ kind: 'error', text: t('dashboard.exportFailed', { reason: errorText(t, err) }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function importFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setMessage({ kind: 'status', text: t('dashboard.importing') });
+    try {
+      const parsed = parseExport(await file.text());
+      if (!parsed.ok) {
+        setMessage({ kind: 'error', text: t('dashboard.importRefused', { file: file.name }), details: parsed.errors });
+        return;
+      }
+      const r = await api.addMany(parsed.records);
+      setMessage({ kind: 'status', text: t('dashboard.imported', { added: r.added, duplicates: r.duplicates }) });
+    } catch (err) {
+      setMessage({ kind: 'error', text: t('dashboard.importFailed', { reason: errorText(t, err) }) });
+    } finally {
+      // The same file may be chosen again.
+      input.value = '';
+      setBusy(false);
+      refresh();
+    }
+  }
+
+  async function deleteAll(): Promise<void> {
+    setBusy(true);
+    try {
+      await api.clear();
+      setMessage({ kind: 'status', text: t('dashboard.deleted') });
+    } catch (err) {
+      setMessage({ kind: 'error', text: t('dashboard.deleteFailed', { reason: errorText(t, err) }) });
+    } finally {
+      setBusy(false);
+      refresh();
+    }
+  }
+
+  const badPeriod = filter.from !== undefined && filter.to !== undefined && filter.from >= filter.to;
+  return (
+    <div class="dash">
+      <header class="dash-head">
+        <h1>
+          {t('app.name')} — {t('dashboard.title')}
+        </h1>
+        <p class="dash-ward" data-testid="ward">
+          {settings.wardCode ? t('dashboard.ward', { code: settings.wardCode }) : t('dashboard.wardUnset')}
+        </p>
+        <p class="dash-period" data-testid="period">
+          {periodText}
+        </p>
+        <p class="print-only">{t('dashboard.printedAt', { time: `${displayDate(isoDate(api.now()))}` })}</p>
+      </header>
+      <main>
+        <Filters t={t} lang={lang} form={form} onChange={setForm} now={api.now} catalog={catalog} seen={summary ? Object.keys(summary.byWalkthrough) : []} titleOf={titleOf} outcomeLabel={outcomeLabel} ageLabel={ageLabel} />
+        {badPeriod ? (
+          <p class="dash-note" role="status">
+            {t('dashboard.badPeriod')}
+          </p>
+        ) : null}
+        {loadError ? (
+          <p class="dash-error" role="alert">
+            {loadError}
+          </p>
+        ) : null}
+        {!summary ? (
+          <p aria-busy="true">{t('dashboard.loading')}</p>
+        ) : (
+          <Figures t={t} summary={summary} titleOf={titleOf} outcomeLabel={outcomeLabel} ageLabel={ageLabel} monthLabel={monthLabel} />
+        )}
+        {summary && summary.total > 0 ? <Funnels t={t} lang={lang} summary={summary} catalog={catalog} titleOf={titleOf} /> : null}
+        <DataSection
+          t={t}
+          lang={lang}
+          settings={settings}
+          stored={stored}
+          busy={busy}
+          message={message}
+          onPrint={() => api.print()}
+          onExport={(kind) => void exportAs(kind)}
+          onImport={(input) => void importFile(input)}
+          onDelete={() => void deleteAll()}
+        />
+      </main>
+    </div>
+  );
+}
+
+// ---- filters ----
+
+interface FiltersProps {
+  t: Translate;
+  lang: Lang;
+  form: FilterForm;
+  onChange(form: FilterForm): void;
+  now(): number;
+  catalog: DashboardProps['catalog'];
+  seen: string[];
+  titleOf(key: string): string;
+  outcomeLabel(o: string): string;
+  ageLabel(a: string): string;
+}
+
+function Filters({ t, form, onChange, now, catalog, seen, titleOf, outcomeLabel, ageLabel }: FiltersProps): JSX.Element {
+  // The shipped walkthroughs, and those only the records know (older or other desks' packs).
+  const keys = new Set(catalog.list().map((e) => `${e.pack.id}/${e.walkthrough.id}`));
+  for (const k of seen) keys.add(k);
+  if (form.walkthrough) keys.add(form.walkthrough);
+  const walkthroughs = [...keys].map((k) => ({ key: k, title: titleOf(k) })).sort((a, b) => a.title.localeCompare(b.title, 'vi'));
+  const set = (patch: Partial<FilterForm>): void => onChange({ ...form, ...patch });
+  const quick = (p: Period): void => set(p);
+  const same = (p: Period): boolean => p.from === form.from && p.to === form.to;
+  const quicks: [MessageKey, Period, string][] = [
+    ['dashboard.thisMonth', thisMonth(now()), 'this-month'],
+    ['dashboard.lastMonth', lastMonth(now()), 'last-month'],
+    ['dashboard.last12', last12Months(now()), 'last-12'],
+  ];
+  return (
+    <section class="filters no-print" aria-labelledby="filters-title">
+      <h2 id="filters-title">{t('dashboard.filters')}</h2>
+      <div class="filter-row">
+        <label class="field">
+          <span>{t('dashboard.from')}</span>
+          <input type="date" value={form.from} max={form.to || undefined} onChange={(e) => set({ from: e.currentTarget.value })} data-testid="from" />
+        </label>
+        <label class="field">
+          <span>{t('dashboard.to')}</span>
+          <input type="date" value={form.to} min={form.from || undefined} onChange={(e) => set({ to: e.currentTarget.value })} data-testid="to" />
+        </label>
+        <div class="field" role="group" aria-labelledby="quick-title">
+          <span id="quick-title">{t('dashboard.quick')}</span>
+          <div class="quick">
+            {quicks.map(([key, p, id]) => (
+              <button key={id} type="button" class="btn" aria-pressed={same(p)} onClick={() => quick(p)} data-testid={`quick-${id}`}>
+                {t(key)}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+      <div class="filter-row">
+        <label class="field">
+          <span>{t('dashboard.walkthrough')}</span>
+          <select value={form.walkthrough} onChange={(e) => set({ walkthrough: e.currentTarget.value })} data-testid="filter-walkthrough">
+            <option value="">{t('dashboard.all')}</option>
+            {walkthroughs.map((w) => (
+              <option key={w.key} value={w.key}>
+                {w.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('dashboard.outcome')}</span>
+          <select value={form.outcome} onChange={(e) => set({ outcome: e.currentTarget.value as RecordOutcome | '' })} data-testid="filter-outcome">
+            <option value="">{t('dashboard.all')}</option>
+            {RECORD_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {outcomeLabel(o)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('dashboard.ageBand')}</span>
+          <select value={form.ageBand} onChange={(e) => set({ ageBand: e.currentTarget.value as AgeBand | '-' | '' })} data-testid="filter-age">
+            <option value="">{t('dashboard.all')}</option>
+            {[...AGE_BANDS, '-'].map((a) => (
+              <option key={a} value={a}>
+                {ageLabel(a)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </section>
+  );
+}
+
+// ---- figures ----
+
+interface Row {
+  key: string;
+  label: string;
+  count: number;
+}
+
+function CountTable({ t, id, caption, keyHeader, rows, total }: { t: Translate; id: string; caption: string; keyHeader: string; rows: Row[]; total: number }): JSX.Element {
+  return (
+    <table class="counts" data-testid={`table-${id}`}>
+      <caption class="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{keyHeader}</th>
+          <th scope="col" class="num">
+            {t('dashboard.count')}
+          </th>
+          <th scope="col" class="num">
+            {t('dashboard.share')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td class="num" data-col="count">
+              {r.count}
+            </td>
+            <td class="num">{percent(r.count, total)}%</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Breakdown({ t, id, title, keyHeader, rows, total, horizontal }: { t: Translate; id: string; title: string; keyHeader: string; rows: Row[]; total: number; horizontal?: boolean }): JSX.Element {
+  return (
+    <section class="breakdown" aria-labelledby={`h-${id}`}>
+      <h2 id={`h-${id}`}>{title}</h2>
+      <div class="figure">
+        <CountTable t={t} id={id} caption={title} keyHeader={keyHeader} rows={rows} total={total} />
+        <BarChart
+          label={t('dashboard.chart', { title })}
+          labels={rows.map((r) => r.label)}
+          values={rows.map((r) => r.count)}
+          horizontal={horizontal}
+          testid={`chart-${id}`}
+        />
+      </div>
+    </section>
+  );
+}
+
+interface FiguresProps {
+  t: Translate;
+  summary: Summary;
+  titleOf(key: string): string;
+  outcomeLabel(o: string): string;
+  ageLabel(a: string): string;
+  monthLabel(key: string): string;
+}
+
+function Figures({ t, summary, titleOf, outcomeLabel, ageLabel, monthLabel }: FiguresProps): JSX.Element {
+  const completed = summary.byOutcome.completed ?? 0;
+  const median = summary.medianDurationSec;
+  const rows = (m: Record<string, number>, label: (k: string) => string, order?: readonly string[]): Row[] => {
+    const keys = order ? [...order.filter((k) => k in m), ...Object.keys(m).filter((k) => !order.includes(k))] : Object.keys(m);
+    return keys.map((k) => ({ key: k, label: label(k), count: m[k]! }));
+  };
+  const byWalkthrough = rows(summary.byWalkthrough, titleOf).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
+  return (
+    <>
+      <section class="totals" aria-labelledby="h-totals">
+        <h2 id="h-totals">{t('dashboard.totals')}</h2>
+        <dl class="stats">
+          <div class="stat">
+            <dt>{t('dashboard.sessions')}</dt>
+            <dd data-testid="total" data-value={summary.total}>
+              {summary.total}
+            </dd>
+          </div>
+          <div class="stat">
+            <dt>{t('dashboard.completed')}</dt>
+            <dd data-testid="completed" data-value={completed}>
+              {t('dashboard.completedValue', { n: completed, pct: percent(completed, summary.total) })}
+            </dd>
+          </div>
+          <div class="stat">
+            <dt>{t('dashboard.median')}</dt>
+            <dd data-testid="median" data-value={median ?? ''}>
+              {median === null ? t('dashboard.noMedian') : t('dashboard.duration', minutesSeconds(median))}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      {summary.total === 0 ? (
+        <p class="dash-note" data-testid="no-data">
+          {t('dashboard.noData')}
+        </p>
+      ) : (
+        <>
+          <Breakdown t={t} id="walkthrough" title={t('dashboard.byWalkthrough')} keyHeader={t('dashboard.walkthrough')} rows={byWalkthrough} total={summary.total} horizontal />
+          <Breakdown t={t} id="outcome" title={t('dashboard.byOutcome')} keyHeader={t('dashboard.outcome')} rows={rows(summary.byOutcome, outcomeLabel, RECORD_OUTCOMES)} total={summary.total} horizontal />
+          <Breakdown t={t} id="month" title={t('dashboard.byMonth')} keyHeader={t('dashboard.month')} rows={rows(summary.byMonth, monthLabel)} total={summary.total} />
+          <Breakdown t={t} id="age" title={t('dashboard.byAgeBand')} keyHeader={t('dashboard.ageBand')} rows={rows(summary.byAgeBand, ageLabel, [...AGE_BANDS, '-'])} total={summary.total} horizontal />
+        </>
+      )}
+    </>
+  );
+}
+
+// ---- per walkthrough: drop-off, controls not found, repeats ----
+
+function Funnels({ t, lang, summary, catalog, titleOf }: { t: Translate; lang: Lang; summary: Summary; catalog: DashboardProps['catalog']; titleOf(key: string): string }): JSX.Element {
+  const keys = Object.keys(summary.funnels).sort((a, b) => (summary.byWalkthrough[b] ?? 0) - (summary.byWalkthrough[a] ?? 0) || a.localeCompare(b));
+  return (
+    <section class="funnels" aria-labelledby="h-funnels">
+      <h2 id="h-funnels">{t('dashboard.funnels')}</h2>
+      <p class="dash-help">{t('dashboard.funnelHelp')}</p>
+      {keys.map((key) => {
+        const slash = key.indexOf('/');
+        const entry = slash > 0 ? catalog.find(key.slice(0, slash), key.slice(slash + 1)) : null;
+        const hints = entry ? entry.walkthrough.steps.map((s) => shortHint(localText(s.text, lang))) : [];
+        return <FunnelView key={key} t={t} id={key} title={titleOf(key)} sessions={summary.byWalkthrough[key] ?? 0} funnel={summary.funnels[key]!} hints={hints} hasEntry={entry !== null} />;
+      })}
+    </section>
+  );
+}
+
+function FunnelView({ t, id, title, sessions, funnel, hints, hasEntry }: { t: Translate; id: string; title: string; sessions: number; funnel: Funnel; hints: string[]; hasEntry: boolean }): JSX.Element {
+  const headingId = `h-funnel-${id.replace(/[^a-z0-9-]/g, '-')}`;
+  const steps = funnel.reachedAtLeast.map((_, i) => t('dashboard.step', { n: i + 1 }));
+  const notFoundSteps = funnel.notFound.flatMap((n, i) => (n > 0 ? [`${t('dashboard.step', { n: i + 1 })} (${n})`] : []));
+  return (
+    <article class="funnel" aria-labelledby={headingId} data-funnel={id}>
+      <h3 id={headingId}>{title}</h3>
+      <p class="dash-help">{t('dashboard.funnelSessions', { n: sessions, steps: funnel.total })}</p>
+      {notFoundSteps.length > 0 ? (
+        <p class="dash-warn" data-testid="not-found-warning">
+          {t('dashboard.notFoundWarn', { steps: notFoundSteps.join(', ') })}
+        </p>
+      ) : null}
+      <div class="figure figure-funnel">
+        <table class="counts steps">
+          <caption class="sr-only">{t('dashboard.funnelTable', { title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.stepHeader')}</th>
+              <th scope="col">{t('dashboard.hint')}</th>
+              <th scope="col" class="num">
+                {t('dashboard.reached')}
+              </th>
+              <th scope="col" class="num">
+                {t('dashboard.notFound')}
+              </th>
+              <th scope="col" class="num">
+                {t('dashboard.repeats')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {funnel.reachedAtLeast.map((reached, i) => (
+              <tr key={i} data-step={i + 1}>
+                <th scope="row" class="step-name">
+                  {steps[i]}
+                </th>
+                <td class="hint">{hints[i] ?? (hasEntry ? t('dashboard.unknownStep') : '')}</td>
+                <td class="num" data-col="reached">
+                  {reached}
+                </td>
+                <td class={funnel.notFound[i] ? 'num flag' : 'num'} data-col="notFound">
+                  {funnel.notFound[i] ?? 0}
+                </td>
+                <td class="num" data-col="repeats">
+                  {funnel.repeats[i] ?? 0}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <BarChart label={t('dashboard.chart', { title: t('dashboard.funnelChart', { title }) })} labels={steps} values={funnel.reachedAtLeast} color="#0f766e" />
+      </div>
+    </article>
+  );
+}
+
+// ---- print, export, import, delete, storage ----
+
+interface DataSectionProps {
+  t: Translate;
+  lang: Lang;
+  settings: Settings;
+  stored: { count: number; usage: number | null } | null;
+  busy: boolean;
+  message: Numbered | null;
+  onPrint(): void;
+  onExport(kind: 'csv' | 'json'): void;
+  onImport(input: HTMLInputElement): void;
+  onDelete(): void;
+}
+
+function DataSection({ t, lang, settings, stored, busy, message, onPrint, onExport, onImport, onDelete }: DataSectionProps): JSX.Element {
+  const [confirming, setConfirming] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    // Focus follows the question: onto "Hủy" when asked, back to the button when answered.
+    if (confirming) cancelRef.current?.focus();
+    else if (wasConfirming.current) deleteRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  const mb = stored?.usage != null ? megabytes(stored.usage).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }) : null;
+  return (
+    <section class="data no-print" aria-labelledby="h-data">
+      <h2 id="h-data">{t('dashboard.data')}</h2>
+      <div class="actions">
+        <button type="button" class="btn btn-main" onClick={onPrint} data-testid="print">
+          {t('dashboard.print')}
+        </button>
+        <button type="button" class="btn" onClick={() => onExport('csv')} disabled={busy} data-testid="export-csv">
+          {t('dashboard.exportCsv')}
+        </button>
+        <button type="button" class="btn" onClick={() => onExport('json')} disabled={busy} data-testid="export-json">
+          {t('dashboard.exportJson')}
+        </button>
+      </div>
+      <p class="dash-help">{t('dashboard.exportHelp')}</p>
+
+      <div class="import">
+        <label for="dash-import" class="import-label">
+          {t('dashboard.import')}
+        </label>
+        <input id="dash-import" type="file" accept=".json,application/json" aria-describedby="dash-import-help" disabled={busy} onChange={(e) => onImport(e.currentTarget)} data-testid="import" />
+        <p id="dash-import-help" class="dash-help">
+          {t('dashboard.importHelp')}
+        </p>
+      </div>
+
+      <div aria-live="polite" data-testid="message-region">
+        {message?.kind === 'status' ? (
+          <p key={message.seq} class="dash-ok" role="status" data-testid="message">
+            {message.text}
+          </p>
+        ) : null}
+      </div>
+      {message?.kind === 'error' ? (
+        <div key={message.seq} class="dash-error" role="alert" data-testid="error">
+          <p>{message.text}</p>
+          {message.details?.length ? (
+            <ul data-testid="error-list">
+              {message.details.map((d, i) => (
+                <li key={i}>
+                  <code>{d.path || '/'}</code>: {d.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <h3>{t('dashboard.storage')}</h3>
+      <p data-testid="storage">
+        {stored ? (mb !== null ? t('dashboard.usage', { mb, n: stored.count }) : t('dashboard.usageUnknown', { n: stored.count })) : t('dashboard.loading')}{' '}
+        {t('dashboard.retention', { n: settings.retentionMonths })}
+      </p>
+      {confirming ? (
+        <div class="confirm" role="group" aria-labelledby="confirm-text" data-testid="confirm">
+          <p id="confirm-text">{t('dashboard.deleteConfirm', { n: stored?.count ?? 0 })}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="btn btn-danger"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                onDelete();
+              }}
+              data-testid="delete-yes"
+            >
+              {t('dashboard.deleteYes')}
+            </button>
+            <button type="button" class="btn" ref={cancelRef} onClick={() => setConfirming(false)} data-testid="delete-no">
+              {t('dashboard.deleteNo')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="btn btn-stop" ref={deleteRef} onClick={() => setConfirming(true)} data-testid="delete-all">
+          {t('dashboard.deleteAll')}
+        </button>
+      )}
+    </section>
+  );
+}

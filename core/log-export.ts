@@ -1,0 +1,107 @@
+// Exports of the assistance records (CSV for Excel, JSON for other desks) and the import of such JSON.
+// An import is validated record by record: a bad file is refused with the path of the first bad fields,
+// and nothing already stored is touched.
+
+import * as v from 'valibot';
+import type { Lang } from './i18n';
+import { RecordSchema, type AssistRecord } from './log-record';
+import { walkthroughKey } from './log-summary';
+
+export const EXPORT_FORMAT = 'dan-buoc-logs';
+export const EXPORT_VERSION = 2;
+
+export interface LogExport {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  records: AssistRecord[];
+}
+
+export function toJson(records: AssistRecord[], now: number): string {
+  const out: LogExport = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), records };
+  return JSON.stringify(out);
+}
+
+const HEADERS: Record<Lang, string[]> = {
+  vi: ['Mã phiên', 'Hướng dẫn', 'Phiên bản', 'Mã phường/xã', 'Người hỗ trợ', 'Bắt đầu (giờ)', 'Thời lượng (giây)', 'Số bước', 'Bước đã tới', 'Bước hoàn thành', 'Kết quả', 'Lý do', 'Nhóm tuổi', 'Bước lặp lại', 'Bước không thấy nút', 'Bước bỏ qua', 'Ghi chú'],
+  en: ['Session id', 'Walkthrough', 'Version', 'Ward code', 'Volunteer', 'Start (hour)', 'Duration (s)', 'Steps', 'Steps reached', 'Steps completed', 'Outcome', 'Reason', 'Age band', 'Repeated steps', 'Steps not found', 'Skipped steps', 'Note'],
+};
+
+/** A CSV cell: quoted when needed; text that Excel would run as a formula is prefixed with an apostrophe. */
+function cell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function localTime(t: number): string {
+  const d = new Date(t);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:00`;
+}
+
+/** Step lists as 1-based step numbers ("3 5"), repeats as "3×2". */
+const steps = (list: number[]): string => list.map((i) => i + 1).join(' ');
+
+/**
+ * CSV that Excel opens with Vietnamese intact: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180
+ * quoting. `label` turns codes (outcome, reason, age band) into words of the chosen language.
+ */
+export function toCsv(records: AssistRecord[], lang: Lang, label: (kind: 'outcome' | 'reason' | 'age', code: string) => string): string {
+  const lines = [HEADERS[lang].map(cell).join(',')];
+  for (const r of records) {
+    lines.push(
+      [
+        r.id,
+        walkthroughKey(r),
+        r.walkthroughVersion,
+        r.wardCode,
+        r.volunteer,
+        localTime(r.startHour),
+        r.durationSec,
+        r.total,
+        r.stepsReached,
+        r.stepsCompleted,
+        label('outcome', r.outcome),
+        r.reason ? label('reason', r.reason) : undefined,
+        r.ageBand ? label('age', r.ageBand) : undefined,
+        Object.entries(r.repeats)
+          .map(([i, n]) => `${Number(i) + 1}×${n}`)
+          .join(' '),
+        steps(r.notFound),
+        steps(r.skipped),
+        r.note,
+      ]
+        .map(cell)
+        .join(','),
+    );
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+const ExportSchema = v.object({
+  format: v.literal(EXPORT_FORMAT, 'không phải tệp xuất của Dẫn Bước'),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(EXPORT_VERSION, 'tệp từ phiên bản mới hơn: hãy cập nhật tiện ích')),
+  records: v.pipe(v.array(RecordSchema, 'phải là danh sách bản ghi'), v.maxLength(500_000, 'quá nhiều bản ghi trong một tệp')),
+});
+
+export type ImportParse = { ok: true; records: AssistRecord[] } | { ok: false; errors: { path: string; message: string }[] };
+
+/** Parse an export from another desk. Never throws; errors name the field (JSON pointer) and say what is wrong. */
+export function parseExport(text: string): ImportParse {
+  if (text.length > 200 * 1024 * 1024) return { ok: false, errors: [{ path: '', message: 'tệp lớn quá 200 MB' }] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, errors: [{ path: '', message: 'không phải tệp JSON hợp lệ' }] };
+  }
+  const r = v.safeParse(ExportSchema, data, { abortPipeEarly: true });
+  if (r.success) return { ok: true, records: r.output.records as AssistRecord[] };
+  const errors = r.issues.slice(0, 10).map((issue) => ({
+    path: '/' + (issue.path ?? []).map((p) => String((p as { key: unknown }).key).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
+    message: issue.message,
+  }));
+  return { ok: false, errors };
+}

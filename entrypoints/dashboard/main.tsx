@@ -1,0 +1,66 @@
+// Dashboard page wiring (dashboard.html, an unlisted extension page): the component, the log store of this
+// extension's IndexedDB, the desk settings, downloads and printing.
+import './style.css';
+import { render, type JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Dashboard, type DashboardApi } from '../../components/dashboard';
+import { createTranslator } from '../../core/i18n';
+import { createLogStore, type LogStore } from '../../core/log-store';
+import { catalog } from '../../extension/catalog';
+import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
+
+/**
+ * The store is opened for each operation and closed after it: an open connection held by this page would
+ * block a later upgrade of the database by the background.
+ */
+async function withStore<T>(run: (store: LogStore) => Promise<T>): Promise<T> {
+  const store = await createLogStore();
+  try {
+    return await run(store);
+  } finally {
+    store.close();
+  }
+}
+
+function download(fileName: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const api: DashboardApi = {
+  summary: (filter) => withStore((s) => s.summary(filter)),
+  records: () => withStore((s) => s.all()),
+  count: () => withStore((s) => s.count()),
+  addMany: (records) => withStore((s) => s.addMany(records)),
+  clear: () => withStore((s) => s.clear()),
+  storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
+  download,
+  print: () => window.print(),
+  now: () => Date.now(),
+};
+
+function App(): JSX.Element | null {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    const load = (): void => void readSettings().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
+    load();
+    return settingsItem.watch(load);
+  }, []);
+  const lang = settings?.lang ?? 'vi';
+  const t = useMemo(() => createTranslator(lang), [lang]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('dashboard.pageTitle');
+  }, [lang, t]);
+  // Wait for the settings: the page opens in the desk's language straight away.
+  return settings ? <Dashboard t={t} settings={settings} catalog={catalog} api={api} /> : null;
+}
+
+render(<App />, document.getElementById('app')!);
