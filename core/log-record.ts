@@ -1,7 +1,6 @@
 // The anonymous assistance record: one per assisted session, holding nothing that identifies a resident
 // (no names, identifiers, form values, page text or URLs). Shared by the store, the dashboard and imports.
 
-import * as v from 'valibot';
 import { OUTCOMES, type Outcome, type Session } from './session';
 
 export const AGE_BANDS = ['under-30', '30-59', '60-plus'] as const;
@@ -95,38 +94,3 @@ export function recordFromSession(s: Session, now: number, desk: DeskInfo = {}):
   if (s.note) r.note = s.note;
   return r;
 }
-
-// ---- validation of records from elsewhere (imports from other desks) ----
-
-const msg = {
-  text: 'phải là chữ (chuỗi ký tự)',
-  int: 'phải là số nguyên không âm',
-};
-const slug = v.pipe(v.string(msg.text), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'chỉ gồm chữ thường không dấu, số và dấu gạch ngang'));
-const count = v.pipe(v.number(msg.int), v.integer(msg.int), v.minValue(0, msg.int), v.maxValue(1_000_000, 'lớn quá mức cho phép'));
-const stepIndex = v.pipe(v.number(msg.int), v.integer(msg.int), v.minValue(0, msg.int), v.maxValue(1000, 'lớn quá mức cho phép'));
-
-/** The schema an imported record must satisfy; unknown keys are refused (nothing else may ride along). */
-export const RecordSchema = v.strictObject({
-  id: v.pipe(v.string(msg.text), v.regex(/^[A-Za-z0-9-]{8,64}$/, 'mã phiên không hợp lệ')),
-  packId: slug,
-  walkthroughId: slug,
-  walkthroughVersion: v.pipe(v.string(msg.text), v.maxLength(32, 'dài quá 32 ký tự')),
-  wardCode: v.optional(v.pipe(v.string(msg.text), v.regex(/^\d{5}$/, 'mã phường/xã gồm 5 chữ số'))),
-  volunteer: v.optional(v.pipe(v.string(msg.text), v.maxLength(40, 'dài quá 40 ký tự'))),
-  startHour: v.pipe(v.number('phải là thời điểm (số)'), v.integer(), v.minValue(Date.UTC(2020, 0, 1), 'thời điểm quá sớm'), v.check((n) => n % HOUR === 0, 'phải làm tròn đến giờ')),
-  durationSec: count,
-  total: v.pipe(stepIndex, v.minValue(1, 'phải có ít nhất 1 bước')),
-  stepsReached: stepIndex,
-  stepsCompleted: stepIndex,
-  repeats: v.pipe(
-    v.record(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'khóa phải là số bước')), count),
-    v.check((r) => Object.keys(r).length <= 1000, 'quá nhiều bước'),
-  ),
-  notFound: v.pipe(v.array(stepIndex, 'phải là danh sách số bước'), v.maxLength(1000)),
-  skipped: v.pipe(v.array(stepIndex, 'phải là danh sách số bước'), v.maxLength(1000)),
-  outcome: v.picklist(RECORD_OUTCOMES, 'kết quả không hợp lệ'),
-  reason: v.optional(v.picklist(REASONS, 'lý do không hợp lệ')),
-  ageBand: v.optional(v.picklist(AGE_BANDS, 'nhóm tuổi không hợp lệ')),
-  note: v.optional(v.pipe(v.string(msg.text), v.maxLength(300, 'dài quá 300 ký tự'))),
-});
