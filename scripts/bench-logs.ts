@@ -15,6 +15,8 @@ import path from 'node:path';
 import { launch, ROOT, startSites } from './lib/harness';
 import type { AgeBand, AssistRecord, Reason, RecordOutcome } from '../core/log-record';
 import type { Summary, SummaryFilter } from '../core/log-summary';
+// Deterministic PRNG shared with the page redesigns, so every run stores the same records.
+import { mulberry32 } from '../tests/fixtures/redesign';
 
 type LogsLib = typeof import('../core/log-store') & typeof import('../core/log-summary') & typeof import('../core/log-export');
 type Store = Awaited<ReturnType<LogsLib['createLogStore']>>;
@@ -36,18 +38,6 @@ const GOALS = { appendP95Ms: 2, summaryMs: 300, csvMs: 1500 };
 const ORIGIN = 'https://dichvucong.gov.vn/';
 
 // ---------------------------------------------------------------- synthetic records (Node side, typed)
-
-/** Deterministic PRNG (mulberry32), so every run stores the same records. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rand: () => number, weighted: readonly (readonly [T, number])[]): T {
   const sum = weighted.reduce((s, [, w]) => s + w, 0);
@@ -121,7 +111,7 @@ function makeRecord(rand: () => number, startMs: number): AssistRecord {
 
 /** `n` records over the 12 months before `now`, on working days and hours, oldest first. */
 function seedRecords(n: number, now: number): AssistRecord[] {
-  const rand = rng(20260101);
+  const rand = mulberry32(20260101);
   const start = new Date(now);
   const from = new Date(start.getFullYear() - 1, start.getMonth(), start.getDate() + 1).getTime();
   const times: number[] = [];
@@ -138,7 +128,7 @@ function seedRecords(n: number, now: number): AssistRecord[] {
 
 /** Records of today's sessions, for the append measurement. */
 function todayRecords(n: number, now: number): AssistRecord[] {
-  const rand = rng(777);
+  const rand = mulberry32(777);
   return Array.from({ length: n }, () => makeRecord(rand, now - rand() * 6 * HOUR));
 }
 
