@@ -221,7 +221,10 @@ async function main(): Promise<void> {
   const code = codeVersion();
   const bundle = await logsBundle();
   const server = await startSites();
-  const chrome = await launch({ server, extension: false });
+  const chrome = await launch({ server, extension: false }).catch(async (err: unknown) => {
+    await server.stop();
+    throw err;
+  });
   const runId = Date.now();
   const dbName = `bench-logs-${runId}`;
   const naiveName = `bench-logs-naive-${runId}`;
