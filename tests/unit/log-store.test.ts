@@ -131,6 +131,9 @@ describe('log store', () => {
     const left = young.filter((r) => r.startHour >= first);
     expect(await store.summary()).toEqual(summarizeRecords(left));
     expect(await store.summary({ from: first })).toEqual(summarizeRecords(left));
+    // Purging again (as after every write) finds nothing older and changes nothing.
+    expect(await store.purgeBefore(first)).toBe(0);
+    expect(await store.summary({ from: first })).toEqual(summarizeRecords(left));
     // Another desk's import lands in a month already sealed for summaries: it is counted.
     const late = records(40, new Date(2026, 6, 28).getTime(), 20, 99);
     await store.addMany(late);
