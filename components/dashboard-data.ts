@@ -1,8 +1,8 @@
 // Pure helpers of the ward's dashboard: periods, the in-memory record filter (the same rules as the
 // summary's), and how figures are written. No UI, no browser APIs.
 
-import type { AgeBand, AssistRecord, RecordOutcome } from '../core/log-record';
-import { dayOf, walkthroughKey, type SummaryFilter } from '../core/log-summary';
+import type { AgeBand, RecordOutcome } from '../core/log-record';
+import type { SummaryFilter } from '../core/log-summary';
 
 /** A period as the date inputs hold it: local dates "YYYY-MM-DD", both inclusive; '' = open-ended. */
 export interface Period {
@@ -65,22 +65,6 @@ export function toSummaryFilter(form: FilterForm): SummaryFilter {
   if (form.outcome) f.outcome = form.outcome;
   if (form.ageBand) f.ageBand = form.ageBand;
   return f;
-}
-
-/** Whether a record falls in the filter: the same rules as the summary's (by the local day of its start hour). */
-export function recordMatches(r: AssistRecord, f: SummaryFilter): boolean {
-  const day = dayOf(r.startHour);
-  if (f.from !== undefined && day < dayOf(f.from)) return false;
-  if (f.to !== undefined && day >= f.to) return false;
-  if (f.walkthrough && walkthroughKey(r) !== f.walkthrough) return false;
-  if (f.outcome && r.outcome !== f.outcome) return false;
-  if (f.ageBand && (r.ageBand ?? '-') !== f.ageBand) return false;
-  return true;
-}
-
-/** The records the filter selects (for exports), in their order. */
-export function filterRecords(records: readonly AssistRecord[], f: SummaryFilter): AssistRecord[] {
-  return records.filter((r) => recordMatches(r, f));
 }
 
 /** The export's file name: `dan-buoc-<from>-<to>.<ext>` ("dau" / "nay" for open ends). */

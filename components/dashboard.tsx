@@ -5,16 +5,15 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
 import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
-import { parseExport, toCsv, toJson } from '../core/log-export';
+import { parseExport, toJson, type CsvLabel } from '../core/log-export';
 import { AGE_BANDS, RECORD_OUTCOMES, type AgeBand, type AssistRecord, type RecordOutcome } from '../core/log-record';
 import type { Funnel, Summary } from '../core/log-summary';
-import type { ImportResult } from '../core/log-store';
+import type { CsvExport, ImportResult } from '../core/log-store';
 import type { Settings } from '../extension/settings';
 import { BarChart } from './dashboard-chart';
 import {
   displayDate,
   exportFileName,
-  filterRecords,
   isoDate,
   last12Months,
   lastMonth,
@@ -32,14 +31,16 @@ import {
 
 export interface DashboardApi {
   summary(filter: ReturnType<typeof toSummaryFilter>): Promise<Summary>;
-  /** Every record (for exports). */
-  records(): Promise<AssistRecord[]>;
+  /** The records a filter keeps, in start order (the JSON export). */
+  records(filter: ReturnType<typeof toSummaryFilter>): Promise<AssistRecord[]>;
+  /** The CSV export of the records a filter keeps (see core/log-export.ts `toCsv`). */
+  csv(filter: ReturnType<typeof toSummaryFilter>, lang: Lang, label: CsvLabel): Promise<CsvExport>;
   count(): Promise<number>;
   addMany(records: AssistRecord[]): Promise<ImportResult>;
   clear(): Promise<void>;
   /** Bytes this extension's storage uses, null when unknown. */
   storageUsage(): Promise<number | null>;
-  download(fileName: string, type: string, text: string): void;
+  download(fileName: string, type: string, data: string | Uint8Array<ArrayBuffer>): void;
   print(): void;
   now(): number;
 }
@@ -136,15 +137,18 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
   async function exportAs(kind: 'csv' | 'json'): Promise<void> {
     setBusy(true);
     try {
-      const records = filterRecords(await api.records(), filter);
       const name = exportFileName(period, kind);
+      let n: number;
       if (kind === 'csv') {
-        const csv = toCsv(records, lang, (k, code) => (k === 'outcome' ? outcomeLabel(code) : k === 'age' ? ageLabel(code) : labelOf(t, `reason.${code}`, code)));
-        api.download(name, 'text/csv;charset=utf-8', csv);
+        const csv = await api.csv(filter, lang, (k, code) => (k === 'outcome' ? outcomeLabel(code) : k === 'age' ? ageLabel(code) : labelOf(t, `reason.${code}`, code)));
+        n = csv.rows;
+        api.download(name, 'text/csv;charset=utf-8', csv.bytes);
       } else {
+        const records = await api.records(filter);
+        n = records.length;
         api.download(name, 'application/json', toJson(records, api.now()));
       }
-      setMessage({ kind: 'status', text: t('dashboard.exported', { n: records.length, file: name }) });
+      setMessage({ kind: 'status', text: t('dashboard.exported', { n, file: name }) });
     } catch (err) {
       setMessage({ kind: 'error', text: t('dashboard.exportFailed', { reason: errorText(t, err) }) });
     } finally {

@@ -27,10 +27,14 @@ const HEADERS: Record<Lang, string[]> = {
   en: ['Session id', 'Walkthrough', 'Version', 'Ward code', 'Volunteer', 'Start (hour)', 'Duration (s)', 'Steps', 'Steps reached', 'Steps completed', 'Outcome', 'Reason', 'Age band', 'Repeated steps', 'Steps not found', 'Skipped steps', 'Note'],
 };
 
+/** C0 control characters other than tab, CR and LF: never meaningful in a cell, and \u0001 marks labels. */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /** A CSV cell: quoted when needed; text that Excel would run as a formula is prefixed with an apostrophe. */
 function cell(value: string | number | undefined): string {
   if (value === undefined) return '';
-  let s = String(value);
+  let s = String(value).replace(CONTROL, '');
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -44,40 +48,54 @@ function localTime(t: number): string {
 /** Step lists as 1-based step numbers ("3 5"), repeats as "3×2". */
 const steps = (list: number[]): string => list.map((i) => i + 1).join(' ');
 
+export type CsvLabel = (kind: 'outcome' | 'reason' | 'age', code: string) => string;
+
+const MARK = '\u0001';
+
+/**
+ * A record's CSV line (with its CRLF) without words: the three labelled cells (outcome, reason, age band) are
+ * one marker holding their codes, `\u0001outcome|reason|age\u0001` (`''` / `-` for none), which `fillLabels`
+ * turns into the words of the chosen language. The store keeps past months' lines in this form.
+ */
+export function csvTemplate(r: AssistRecord): string {
+  const head = [r.id, walkthroughKey(r), r.walkthroughVersion, r.wardCode, r.volunteer, localTime(r.startHour), r.durationSec, r.total, r.stepsReached, r.stepsCompleted];
+  const tail = [
+    Object.entries(r.repeats)
+      .map(([i, n]) => `${Number(i) + 1}×${n}`)
+      .join(' '),
+    steps(r.notFound),
+    steps(r.skipped),
+    r.note,
+  ];
+  return `${head.map(cell).join(',')},${MARK}${r.outcome}|${r.reason ?? ''}|${r.ageBand ?? '-'}${MARK},${tail.map(cell).join(',')}\r\n`;
+}
+
+/** The first line: byte-order mark and column names. */
+export function csvHeader(lang: Lang): string {
+  return '\uFEFF' + HEADERS[lang].map(cell).join(',') + '\r\n';
+}
+
+/** Lines from `csvTemplate` with their markers replaced by labelled cells (a few dozen distinct ones, memoised). */
+export function fillLabels(lines: string, label: CsvLabel): string {
+  const memo = new Map<string, string>();
+  // eslint-disable-next-line no-control-regex -- the marker is a control character no cell can hold
+  return lines.replace(/\u0001([^\u0001]*)\u0001/g, (_, codes: string) => {
+    let cells = memo.get(codes);
+    if (cells === undefined) {
+      const [outcome = '', reason = '', age = '-'] = codes.split('|');
+      cells = [label('outcome', outcome), reason ? label('reason', reason) : undefined, age !== '-' ? label('age', age) : undefined].map(cell).join(',');
+      memo.set(codes, cells);
+    }
+    return cells;
+  });
+}
+
 /**
  * CSV that Excel opens with Vietnamese intact: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180
  * quoting. `label` turns codes (outcome, reason, age band) into words of the chosen language.
  */
-export function toCsv(records: AssistRecord[], lang: Lang, label: (kind: 'outcome' | 'reason' | 'age', code: string) => string): string {
-  const lines = [HEADERS[lang].map(cell).join(',')];
-  for (const r of records) {
-    lines.push(
-      [
-        r.id,
-        walkthroughKey(r),
-        r.walkthroughVersion,
-        r.wardCode,
-        r.volunteer,
-        localTime(r.startHour),
-        r.durationSec,
-        r.total,
-        r.stepsReached,
-        r.stepsCompleted,
-        label('outcome', r.outcome),
-        r.reason ? label('reason', r.reason) : undefined,
-        r.ageBand ? label('age', r.ageBand) : undefined,
-        Object.entries(r.repeats)
-          .map(([i, n]) => `${Number(i) + 1}×${n}`)
-          .join(' '),
-        steps(r.notFound),
-        steps(r.skipped),
-        r.note,
-      ]
-        .map(cell)
-        .join(','),
-    );
-  }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+export function toCsv(records: AssistRecord[], lang: Lang, label: CsvLabel): string {
+  return csvHeader(lang) + fillLabels(records.map(csvTemplate).join(''), label);
 }
 
 // ---- validation of records from elsewhere (imports from other desks) ----

@@ -1,42 +1,65 @@
 // Anonymised assistance records in IndexedDB (see core/log-record.ts for what a record holds).
-// One typed schema with explicit, versioned migrations. Every write is one transaction over the record and
-// its day's rollup: stored whole or not at all, also when the service worker stops half-way or the disk
-// is full (the volunteer is told; nothing already recorded is lost).
+// One typed schema with explicit, versioned migrations. Every write is one transaction: stored whole or not
+// at all, also when the service worker stops half-way or the disk is full (the volunteer is told; nothing
+// already recorded is lost).
+//
+// Layout (version 3). `sessions` holds every record. Days before the *sealed-until* mark (kept in `meta`;
+// normally today's midnight) are also folded into per-day rollups, per-month rollups and per-month export
+// packs; days from the mark on live in `sessions` only and are summed when asked. So appending a record of
+// today is one put, like a bare IndexedDB write; the first summary, export, import or upkeep of a new day
+// seals the days before it (a day's records, once); a year's summary reads a dozen month documents per
+// walkthrough; a year's CSV export reads twelve documents of lines rendered when their day was sealed
+// (IndexedDB in Chromium reads a few large values far faster than many small ones).
 
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { Lang } from './i18n';
+import { csvHeader, csvTemplate, fillLabels, type CsvLabel } from './log-export';
 import type { AssistRecord } from './log-record';
-import { addToRollup, dayOf, emptyRollup, mergeRollup, monthOf, recordMatches, rollupKey, summarizeRollups, type Rollup, type Summary, type SummaryFilter } from './log-summary';
+import { addToRollup, dayOf, emptyRollup, mergeRollup, monthOf, recordMatches, rollupKey, summarizeRollups, walkthroughKey, type Rollup, type Summary, type SummaryFilter } from './log-summary';
 
 export { DEFAULT_RETENTION_MONTHS, recordFromSession, retentionCutoff, type AssistRecord } from './log-record';
 
-/** Up to CHUNK_SIZE records of one walkthrough on one day, together: exports read these, not single records. */
-interface Chunk {
-  /** `${day}|${packId}/${walkthroughId}|${n}`: the day rollup's key and the chunk's number in the day */
-  key: string;
-  day: number;
-  records: AssistRecord[];
+/**
+ * One month's sealed records as CSV lines (`csvTemplate`: no words, so any language) in UTF-8, in start
+ * order: bytes, because IndexedDB stores a string with any Vietnamese letter as UTF-16 (twice the reading)
+ * and a download needs UTF-8 anyway.
+ */
+interface Pack {
+  month: number;
+  count: number;
+  bytes: Uint8Array;
 }
 
-interface LogSchemaV2 extends DBSchema {
+/**
+ * Where each line of a month's pack is, kept apart so that a whole-period export reads only the bytes:
+ * `index` has an entry per line, '\n'-separated: `${key}|${byte length}`, the key being
+ * `${startHour, 15 digits}${id}|${walkthrough}|${outcome}|${reason}|${age or -}` (sort order and filter fields).
+ */
+interface PackIndex {
+  month: number;
+  index: string;
+}
+
+interface LogSchema extends DBSchema {
   /** Every record by id (duplicates are refused by id; retention purges by start hour). */
   sessions: { key: string; value: AssistRecord; indexes: { startHour: number } };
+  /** Day × walkthrough rollups of the sealed days. */
   rollups: { key: string; value: Rollup; indexes: { day: number } };
-  /**
-   * Past months sealed from their day rollups the first time a summary needs them, so a year's summary reads
-   * a dozen documents per walkthrough; a write into a sealed month unseals it.
-   */
+  /** Month × walkthrough rollups of the sealed days (the current month's holds its sealed days only). */
   months: { key: string; value: Rollup; indexes: { day: number } };
-  chunks: { key: string; value: Chunk; indexes: { day: number } };
+  /** Export lines of the sealed days, one document a month, and where each line is in it. */
+  packs: { key: number; value: Pack };
+  packIndex: { key: number; value: PackIndex };
+  /** `sealedUntil`: local midnight before which every day is folded into rollups, months and packs. */
+  meta: { key: string; value: number };
 }
 
+type Store = 'sessions' | 'rollups' | 'months' | 'packs' | 'packIndex' | 'meta';
+const STORES: Store[] = ['sessions', 'rollups', 'months', 'packs', 'packIndex', 'meta'];
+const SEALED = 'sealedUntil';
+
 export const LOG_DB_NAME = 'dan-buoc-logs';
-export const LOG_DB_VERSION = 2;
-
-/** Records per export chunk: small enough that appending to one stays cheap. */
-const CHUNK_SIZE = 64;
-
-const chunkKey = (dayKey: string, countBefore: number): string => `${dayKey}|${Math.floor(countBefore / CHUNK_SIZE)}`;
-
+export const LOG_DB_VERSION = 3;
 
 /** Why a write failed, for a clear message to the volunteer. */
 export class LogStoreError extends Error {
@@ -49,13 +72,23 @@ export class LogStoreError extends Error {
   }
 }
 
-type UpgradeTx = IDBPTransaction<LogSchemaV2, StoreNames<LogSchemaV2>[], 'versionchange'>;
+// ---------------------------------------------------------------- migrations
+
+// Migrations run against the schema of their own time, not today's: untyped on purpose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = IDBPDatabase<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyUpgradeTx = IDBPTransaction<any, string[], 'versionchange'>;
+
+/** Version 2's export chunks (dropped by version 3). */
+const V2_CHUNK_SIZE = 64;
+const v2ChunkKey = (dayKey: string, countBefore: number): string => `${dayKey}|${Math.floor(countBefore / V2_CHUNK_SIZE)}`;
 
 /**
  * The migrations, in order: `MIGRATIONS[n]` takes a database from version n to n + 1. Never edit a shipped
  * one; add the next.
  */
-const MIGRATIONS: ((db: IDBPDatabase<LogSchemaV2>, tx: UpgradeTx) => Promise<void>)[] = [
+const MIGRATIONS: ((db: AnyDb, tx: AnyUpgradeTx, now: number) => Promise<void>)[] = [
   // 0 → 1: the records.
   async (db) => {
     const store = db.createObjectStore('sessions', { keyPath: 'id' });
@@ -67,19 +100,150 @@ const MIGRATIONS: ((db: IDBPDatabase<LogSchemaV2>, tx: UpgradeTx) => Promise<voi
     db.createObjectStore('months', { keyPath: 'key' }).createIndex('day', 'day');
     db.createObjectStore('chunks', { keyPath: 'key' }).createIndex('day', 'day');
     const days = new Map<string, Rollup>();
-    const chunks = new Map<string, Chunk>();
+    const chunks = new Map<string, { key: string; day: number; records: AssistRecord[] }>();
     for (let cursor = await tx.objectStore('sessions').index('startHour').openCursor(); cursor; cursor = await cursor.continue()) {
-      const r = cursor.value;
+      const r = cursor.value as AssistRecord;
       const key = rollupKey(r);
       const day = days.get(key) ?? days.set(key, emptyRollup(r)).get(key)!;
-      const ck = chunkKey(key, day.count);
+      const ck = v2ChunkKey(key, day.count);
       (chunks.get(ck) ?? chunks.set(ck, { key: ck, day: day.day, records: [] }).get(ck)!).records.push(r);
       addToRollup(day, r);
     }
     for (const r of days.values()) await tx.objectStore('rollups').put(r);
     for (const c of chunks.values()) await tx.objectStore('chunks').put(c);
   },
+  // 2 → 3: seal the days before today: export packs instead of chunks, month rollups kept up to date, and
+  // today's records summed from the records until the day is over.
+  async (db, tx, now) => {
+    db.deleteObjectStore('chunks');
+    db.createObjectStore('packs', { keyPath: 'month' });
+    db.createObjectStore('packIndex', { keyPath: 'month' });
+    db.createObjectStore('meta');
+    const today = dayOf(now);
+    const rollups = tx.objectStore('rollups');
+    for (let c = await rollups.index('day').openCursor(IDBKeyRange.lowerBound(today)); c; c = await c.continue()) await c.delete();
+    await tx.objectStore('months').clear();
+    const months = new Map<string, Rollup>();
+    for (let c = await rollups.openCursor(); c; c = await c.continue()) {
+      const d = c.value as Rollup;
+      const key = `${monthOf(d.day)}|${d.walkthrough}`;
+      mergeRollup(months.get(key) ?? months.set(key, { key, day: monthOf(d.day), count: 0, walkthrough: d.walkthrough, total: 0, cells: {} }).get(key)!, d);
+    }
+    for (const m of months.values()) await tx.objectStore('months').put(m);
+    let pack: { month: number; lines: Line[] } | null = null;
+    const flush = async (): Promise<void> => {
+      if (!pack) return;
+      const [bytes, index] = packOf(pack.month, pack.lines);
+      await tx.objectStore('packs').put(bytes);
+      await tx.objectStore('packIndex').put(index);
+    };
+    for (let c = await tx.objectStore('sessions').index('startHour').openCursor(IDBKeyRange.upperBound(today, true)); c; c = await c.continue()) {
+      const r = c.value as AssistRecord;
+      const month = monthOf(r.startHour);
+      if (!pack || pack.month !== month) {
+        await flush();
+        pack = { month, lines: [] };
+      }
+      pack.lines.push(lineOf(r));
+    }
+    await flush();
+    await tx.objectStore('meta').put(today, SEALED);
+  },
 ];
+
+// ---------------------------------------------------------------- packs
+
+const utf8 = new TextEncoder();
+
+interface Line {
+  key: string;
+  bytes: Uint8Array;
+}
+
+function lineOf(r: AssistRecord): Line {
+  return { key: `${String(r.startHour).padStart(15, '0')}${r.id}|${walkthroughKey(r)}|${r.outcome}|${r.reason ?? ''}|${r.ageBand ?? '-'}`, bytes: utf8.encode(csvTemplate(r)) };
+}
+
+const byKey = (a: Line, b: Line): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** A month's pack and index from lines already in order. */
+function packOf(month: number, lines: Line[]): [Pack, PackIndex] {
+  return [
+    { month, count: lines.length, bytes: concat(lines.map((l) => l.bytes)) },
+    { month, index: lines.map((l) => `${l.key}|${l.bytes.length}`).join('\n') },
+  ];
+}
+
+/** The lines of a pack (views into its bytes). */
+function linesOf(p: Pack, ix: PackIndex | undefined): Line[] {
+  if (p.count === 0 || !ix) return [];
+  let at = 0;
+  return ix.index.split('\n').map((entry) => {
+    const bar = entry.lastIndexOf('|');
+    const end = at + Number(entry.slice(bar + 1));
+    const line = { key: entry.slice(0, bar), bytes: p.bytes.subarray(at, end) };
+    at = end;
+    return line;
+  });
+}
+
+/** Add records to a month's pack, keeping its lines in start order (appending when they come last). */
+function addToPack(p: Pack | undefined, ix: PackIndex | undefined, month: number, records: AssistRecord[]): [Pack, PackIndex] {
+  const added = records.map(lineOf).sort(byKey);
+  if (!p || !ix || p.count === 0) return packOf(month, added);
+  const last = ix.index.slice(ix.index.lastIndexOf('\n') + 1);
+  if (added[0]!.key > last.slice(0, last.lastIndexOf('|'))) {
+    const [more, moreIndex] = packOf(month, added);
+    return [
+      { month, count: p.count + more.count, bytes: concat([p.bytes, more.bytes]) },
+      { month, index: `${ix.index}\n${moreIndex.index}` },
+    ];
+  }
+  return packOf(month, [...linesOf(p, ix), ...added].sort(byKey));
+}
+
+/** The start hour in a line's key. */
+const startOfKey = (key: string): number => Number(key.slice(0, 15));
+
+/**
+ * CSV bytes from pack bytes: each `\u0001codes\u0001` marker becomes the labelled cells (encoded once per
+ * code triple). Collects parts; `concat` makes the file.
+ */
+function labelled(label: CsvLabel): (bytes: Uint8Array, out: Uint8Array[]) => void {
+  const memo = new Map<string, Uint8Array>();
+  return (bytes, out) => {
+    let at = 0;
+    for (let open = bytes.indexOf(1); open !== -1; open = bytes.indexOf(1, at)) {
+      const close = bytes.indexOf(1, open + 1);
+      // Codes are ASCII: one byte a character.
+      const codes = String.fromCharCode(...bytes.subarray(open + 1, close));
+      let cells = memo.get(codes);
+      if (!cells) memo.set(codes, (cells = utf8.encode(fillLabels(`\u0001${codes}\u0001`, label))));
+      out.push(bytes.subarray(at, open), cells);
+      at = close + 1;
+    }
+    out.push(bytes.subarray(at));
+  };
+}
+
+// ---------------------------------------------------------------- the store
+
+export interface CsvExport {
+  /** The file: UTF-8 with a byte-order mark. */
+  bytes: Uint8Array<ArrayBuffer>;
+  /** Records in it (a line can hold a line break inside a quoted note, so lines are not records). */
+  rows: number;
+}
 
 export interface ImportResult {
   added: number;
@@ -87,16 +251,23 @@ export interface ImportResult {
 }
 
 export interface LogStore {
-  /** Write one record with its rollup in a single transaction; a record already there is left as is. */
+  /** Write one record in a single transaction; a record already there is left as is (false). */
   add(record: AssistRecord): Promise<boolean>;
-  /** Add many (an import): each record whole or not at all; duplicates by id are skipped. */
+  /** Add many (an import): each batch whole or not at all; duplicates by id are skipped. */
   addMany(records: AssistRecord[]): Promise<ImportResult>;
   /** Records in start order, optionally only those a summary filter keeps. */
   all(filter?: SummaryFilter): Promise<AssistRecord[]>;
+  /** The CSV export (see `toCsv`) of the records a filter keeps, in start order. */
+  csv(filter: SummaryFilter, lang: Lang, label: CsvLabel): Promise<CsvExport>;
   count(): Promise<number>;
   summary(filter?: SummaryFilter): Promise<Summary>;
-  /** Delete records (and rollups) of days before `before`'s day. Returns how many records went. */
+  /** Delete records of days before `before`'s day. Returns how many records went. */
   purgeBefore(before: number): Promise<number>;
+  /**
+   * The upkeep after a write: seal the days before today if a new day began, and purge records older
+   * than `retentionCutoff`. Cheap when there is nothing to do (one read-only look). Returns records purged.
+   */
+  maintain(retentionCutoff: number): Promise<number>;
   clear(): Promise<void>;
   close(): void;
 }
@@ -106,10 +277,15 @@ function nextMonth(t: number): number {
   return new Date(d.getFullYear(), d.getMonth() + 1, 1).getTime();
 }
 
-/** The days a filter spans, as a key range over the `day` indexes. */
-function dayRange(filter: SummaryFilter): IDBKeyRange | undefined {
-  if (filter.from === undefined && filter.to === undefined) return undefined;
-  return IDBKeyRange.bound(filter.from !== undefined ? dayOf(filter.from) : 0, filter.to ?? Number.MAX_SAFE_INTEGER, false, true);
+const LIMIT = 8.64e15;
+
+/** A key range [lo, hi) over numbers (either side may be infinite); null when empty. */
+function span(lo: number, hi: number): IDBKeyRange | null | undefined {
+  if (!(lo < hi)) return null;
+  const l = Math.max(lo, -LIMIT);
+  const h = Math.min(hi, LIMIT);
+  if (l === -LIMIT && h === LIMIT) return undefined;
+  return IDBKeyRange.bound(l, h, false, true);
 }
 
 function isQuota(err: unknown): boolean {
@@ -117,153 +293,341 @@ function isQuota(err: unknown): boolean {
   return name === 'QuotaExceededError' || (name === 'AbortError' && /quota/i.test(String((err as Error).message)));
 }
 
-/** Open (creating or upgrading) the log database. `version` is for migration tests only. */
-export async function createLogStore(options: { name?: string; version?: number } = {}): Promise<LogStore> {
+const isConstraint = (err: unknown): boolean => (err as { name?: string } | null)?.name === 'ConstraintError';
+
+type WriteTx = IDBPTransaction<LogSchema, Store[], 'readwrite'>;
+
+/**
+ * Fold records of sealed days (not stored in them yet) into their day and month rollups and month packs,
+ * inside `tx`. Reads every document it changes in one round trip.
+ */
+async function fold(tx: WriteTx, records: AssistRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const rollups = tx.objectStore('rollups');
+  const months = tx.objectStore('months');
+  const packs = tx.objectStore('packs');
+  const packIndex = tx.objectStore('packIndex');
+  const dayKeys = [...new Set(records.map((r) => rollupKey(r)))];
+  const monthKeys = [...new Set(records.map((r) => rollupKey(r, 'month')))];
+  const byMonth = new Map<number, AssistRecord[]>();
+  for (const r of records) {
+    const m = monthOf(r.startHour);
+    (byMonth.get(m) ?? byMonth.set(m, []).get(m)!).push(r);
+  }
+  const [dayList, monthList, packList, indexList] = await Promise.all([
+    Promise.all(dayKeys.map((k) => rollups.get(k))),
+    Promise.all(monthKeys.map((k) => months.get(k))),
+    Promise.all([...byMonth.keys()].map((m) => packs.get(m))),
+    Promise.all([...byMonth.keys()].map((m) => packIndex.get(m))),
+  ]);
+  const dayMap = new Map(dayKeys.map((k, i) => [k, dayList[i]]));
+  const monthMap = new Map(monthKeys.map((k, i) => [k, monthList[i]]));
+  for (const r of records) {
+    const dk = rollupKey(r);
+    const mk = rollupKey(r, 'month');
+    addToRollup(dayMap.get(dk) ?? dayMap.set(dk, emptyRollup(r)).get(dk)!, r);
+    addToRollup(monthMap.get(mk) ?? monthMap.set(mk, emptyRollup(r, 'month')).get(mk)!, r);
+  }
+  // A request that fails aborts the transaction: the caller's `tx.done` reports it.
+  for (const d of dayMap.values()) if (d) rollups.put(d).catch(() => undefined);
+  for (const m of monthMap.values()) if (m) months.put(m).catch(() => undefined);
+  [...byMonth.entries()].forEach(([month, list], i) => {
+    const [pack, index] = addToPack(packList[i], indexList[i], month, list);
+    packs.put(pack).catch(() => undefined);
+    packIndex.put(index).catch(() => undefined);
+  });
+}
+
+/** Open (creating or upgrading) the log database. `version` is for migration tests; `now` for clock tests. */
+export async function createLogStore(options: { name?: string; version?: number; now?: () => number } = {}): Promise<LogStore> {
   const version = options.version ?? LOG_DB_VERSION;
-  const db = await openDB<LogSchemaV2>(options.name ?? LOG_DB_NAME, version, {
+  const now = options.now ?? Date.now;
+  const db = await openDB<LogSchema>(options.name ?? LOG_DB_NAME, version, {
     async upgrade(database, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(database, tx);
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        await MIGRATIONS[v]!(database as unknown as AnyDb, tx as unknown as AnyUpgradeTx, now());
+      }
     },
   });
 
-  async function write(records: AssistRecord[]): Promise<ImportResult> {
-    const result: ImportResult = { added: 0, duplicates: 0 };
-    // Relaxed durability: the transaction is still whole or absent; it only does not wait for the disk flush.
-    const tx = db.transaction(['sessions', 'rollups', 'months', 'chunks'], 'readwrite', { durability: 'relaxed' });
+  /** The sealed-until mark as last seen in a transaction of this connection (other pages may move it). */
+  let knownSealed: number | undefined;
+  /** The retention cut-off (a day) last purged to by this connection, while nothing was added. */
+  let purgedTo: number | undefined;
+
+  function abortQuietly(tx: WriteTx): Promise<void> {
     try {
-      const sessions = tx.objectStore('sessions');
-      const rollups = tx.objectStore('rollups');
-      const monthStore = tx.objectStore('months');
-      const chunks = tx.objectStore('chunks');
-      const changed = new Map<string, Rollup>();
-      const unsealed = new Set<string>();
-      const changedChunks = new Map<string, Chunk>();
-      for (const r of records) {
-        if ((await sessions.getKey(r.id)) !== undefined) {
-          result.duplicates++;
-          continue;
-        }
-        // A failed write aborts the transaction: tx.done reports it.
-        sessions.add(r).catch(() => undefined);
-        const key = rollupKey(r);
-        let rollup = changed.get(key);
-        if (!rollup) {
-          rollup = (await rollups.get(key)) ?? emptyRollup(r);
-          changed.set(key, rollup);
-        }
-        const ck = chunkKey(key, rollup.count);
-        let chunk = changedChunks.get(ck);
-        if (!chunk) {
-          chunk = (await chunks.get(ck)) ?? { key: ck, day: rollup.day, records: [] };
-          changedChunks.set(ck, chunk);
-        }
-        chunk.records.push(r);
-        addToRollup(rollup, r);
-        unsealed.add(rollupKey(r, 'month'));
-        result.added++;
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    return tx.done.catch(() => undefined);
+  }
+
+  /**
+   * Write records in one transaction, skipping those already stored (or, with `knownNew`, one record that is
+   * new unless the database says otherwise: `Duplicate`).
+   */
+  async function write(records: AssistRecord[], knownNew: boolean): Promise<ImportResult> {
+    // Relaxed durability: the transaction is still whole or absent; it only does not wait for the disk flush.
+    const tx = db.transaction(STORES, 'readwrite', { durability: 'relaxed' });
+    const sessions = tx.objectStore('sessions');
+    let fresh = records;
+    let duplicates = 0;
+    const adds: Promise<unknown>[] = [];
+    // A failed request aborts the transaction, and every pending request with it: the awaits below and
+    // `tx.done` report that; the handlers only keep the other rejections from going unhandled.
+    const quiet = <T,>(p: Promise<T>): Promise<T> => {
+      p.catch(() => undefined);
+      return p;
+    };
+    quiet(tx.done);
+    try {
+      const sealedP = quiet(tx.objectStore('meta').get(SEALED));
+      if (!knownNew) {
+        const seen = new Set<string>();
+        const there = await Promise.all(records.map((r) => sessions.getKey(r.id)));
+        fresh = records.filter((r, i) => there[i] === undefined && !seen.has(r.id) && !!seen.add(r.id));
+        duplicates = records.length - fresh.length;
       }
-      for (const rollup of changed.values()) rollups.put(rollup).catch(() => undefined);
-      for (const key of unsealed) monthStore.delete(key).catch(() => undefined);
-      for (const chunk of changedChunks.values()) chunks.put(chunk).catch(() => undefined);
+      // With `knownNew` (one record from this desk) the add itself finds an id already there: ConstraintError.
+      for (const r of fresh) adds.push(quiet(sessions.add(r)));
+      const sealed = (await sealedP) ?? 0;
+      knownSealed = sealed;
+      await fold(
+        tx,
+        fresh.filter((r) => dayOf(r.startHour) < sealed),
+      );
       await tx.done;
-      return result;
+      // Something older than the last purge (an import) has to be looked at again.
+      if (purgedTo !== undefined && fresh.some((r) => r.startHour < purgedTo!)) purgedTo = undefined;
+      return { added: fresh.length, duplicates };
     } catch (err) {
       // A request that throws before reaching the database (a value it cannot store) does not abort the
       // transaction by itself: abort it, so that nothing of this write is kept.
-      try {
-        tx.abort();
-      } catch {
-        // already finished or aborted
-      }
-      await tx.done.catch(() => undefined);
+      await abortQuietly(tx);
+      const settled = await Promise.allSettled(adds);
+      if (settled.some((s) => s.status === 'rejected' && isConstraint(s.reason)) || isConstraint(err)) throw new Duplicate();
       throw new LogStoreError(isQuota(err) ? 'quota' : 'failed', err);
     }
   }
 
+  /** Fold every day before today that is not sealed yet, then move the mark to today. */
+  async function seal(): Promise<void> {
+    const today = dayOf(now());
+    // A read-only look first (a new connection, as the dashboard opens for each operation): no write lock
+    // when there is nothing to seal.
+    knownSealed ??= await db.get('meta', SEALED).catch(() => undefined);
+    if (knownSealed !== undefined && knownSealed >= today) return;
+    const tx = db.transaction(STORES, 'readwrite', { durability: 'relaxed' });
+    try {
+      const sealed = (await tx.objectStore('meta').get(SEALED)) ?? Number.NEGATIVE_INFINITY;
+      if (sealed < today) {
+        const range = span(sealed, today);
+        await fold(tx, range === null ? [] : await tx.objectStore('sessions').index('startHour').getAll(range));
+        tx.objectStore('meta').put(today, SEALED).catch(() => undefined);
+      }
+      await tx.done;
+      knownSealed = Math.max(sealed, today);
+    } catch {
+      // Best effort: unsealed days are summed from the records until the next try.
+      await abortQuietly(tx);
+    }
+  }
+
+  async function addBatch(batch: AssistRecord[]): Promise<ImportResult> {
+    // A record added by another page between the look for duplicates and the write: look again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write(batch, false);
+      } catch (err) {
+        if (!(err instanceof Duplicate) || attempt >= 2) throw err instanceof Duplicate ? new LogStoreError('failed', err) : err;
+      }
+    }
+  }
+
+  async function purgeBefore(before: number): Promise<number> {
+    const cutoff = dayOf(before);
+    // Called after every write: most of the time nothing is old enough, and a read-only look at the
+    // oldest start hour says so without a read-write transaction.
+    const oldest = await db.transaction('sessions').store.index('startHour').openKeyCursor();
+    if (!oldest || oldest.key >= cutoff) {
+      purgedTo = cutoff;
+      return 0;
+    }
+    const tx = db.transaction(STORES, 'readwrite');
+    let removed = 0;
+    // The cut-off is a local midnight: a start hour before it is on an earlier day.
+    const before_ = IDBKeyRange.upperBound(cutoff, true);
+    for (let c = await tx.objectStore('sessions').index('startHour').openCursor(before_); c; c = await c.continue()) {
+      await c.delete();
+      removed++;
+    }
+    for (let c = await tx.objectStore('rollups').index('day').openCursor(before_); c; c = await c.continue()) await c.delete();
+    // Packs of months before the cut-off's go; the cut-off's month keeps its lines from the cut-off on.
+    const packs = tx.objectStore('packs');
+    const packIndex = tx.objectStore('packIndex');
+    const month_ = monthOf(cutoff);
+    await Promise.all([packs.delete(IDBKeyRange.upperBound(month_, true)), packIndex.delete(IDBKeyRange.upperBound(month_, true))]);
+    const [partial, partialIndex] = await Promise.all([packs.get(month_), packIndex.get(month_)]);
+    if (partial) {
+      const kept = linesOf(partial, partialIndex).filter((l) => startOfKey(l.key) >= cutoff);
+      if (kept.length) {
+        const [pack, index] = packOf(month_, kept);
+        await Promise.all([packs.put(pack), packIndex.put(index)]);
+      } else {
+        await Promise.all([packs.delete(month_), packIndex.delete(month_)]);
+      }
+    }
+    // Month rollups before the cut-off's month go; the cut-off's own month is summed again from its days left.
+    const month = monthOf(cutoff);
+    const months = tx.objectStore('months');
+    const through = IDBKeyRange.upperBound(month, month === cutoff);
+    for (let c = await months.index('day').openCursor(through); c; c = await c.continue()) await c.delete();
+    if (month !== cutoff) {
+      const rebuilt = new Map<string, Rollup>();
+      for (const d of await tx.objectStore('rollups').index('day').getAll(IDBKeyRange.bound(cutoff, nextMonth(cutoff), false, true))) {
+        const key = `${month}|${d.walkthrough}`;
+        mergeRollup(rebuilt.get(key) ?? rebuilt.set(key, { key, day: month, count: 0, walkthrough: d.walkthrough, total: 0, cells: {} }).get(key)!, d);
+      }
+      for (const m of rebuilt.values()) await months.put(m);
+    }
+    await tx.done;
+    purgedTo = cutoff;
+    return removed;
+  }
+
+  /** Unsealed records (from the mark on) a filter keeps, as rollups. */
+  function rollupsOf(records: AssistRecord[], filter: SummaryFilter): Rollup[] {
+    const out = new Map<string, Rollup>();
+    for (const r of records) {
+      if (!recordMatches(r, filter)) continue;
+      const key = rollupKey(r);
+      addToRollup(out.get(key) ?? out.set(key, emptyRollup(r)).get(key)!, r);
+    }
+    return [...out.values()];
+  }
+
   return {
     async add(record) {
-      return (await write([record])).added === 1;
+      try {
+        return (await write([record], true)).added === 1;
+      } catch (err) {
+        if (err instanceof Duplicate) return false;
+        throw err;
+      }
     },
     async addMany(records) {
+      // Seal first: records of past days then go straight into their rollups.
+      await seal();
       const total: ImportResult = { added: 0, duplicates: 0 };
       // Batches keep each transaction small; each batch is whole or absent.
       for (let i = 0; i < records.length; i += 500) {
-        const r = await write(records.slice(i, i + 500));
+        const r = await addBatch(records.slice(i, i + 500));
         total.added += r.added;
         total.duplicates += r.duplicates;
       }
       return total;
     },
     async all(filter = {}) {
-      const chunks = await db.getAllFromIndex('chunks', 'day', dayRange(filter));
-      const out: AssistRecord[] = [];
-      for (const c of chunks) {
-        const [, walkthrough] = c.key.split('|');
-        if (filter.walkthrough && walkthrough !== filter.walkthrough) continue;
-        for (const r of c.records) if (recordMatches(r, filter)) out.push(r);
+      const lo = filter.from !== undefined ? dayOf(filter.from) : Number.NEGATIVE_INFINITY;
+      const range = span(lo, Number.POSITIVE_INFINITY);
+      const records = range === null ? [] : await db.getAllFromIndex('sessions', 'startHour', range);
+      // The index gives start order, and the same start hour in id order.
+      return records.filter((r) => recordMatches(r, filter));
+    },
+    async csv(filter, lang, label) {
+      await seal();
+      const tx = db.transaction(['meta', 'packs', 'packIndex', 'sessions'], 'readonly');
+      const sealed = (await tx.objectStore('meta').get(SEALED)) ?? Number.NEGATIVE_INFINITY;
+      const to = filter.to !== undefined && filter.to < LIMIT ? filter.to : Number.POSITIVE_INFINITY;
+      const lo = filter.from !== undefined ? dayOf(filter.from) : Number.NEGATIVE_INFINITY;
+      const hi = Math.min(to, sealed);
+      const { walkthrough, outcome, ageBand } = filter;
+      const picky = !!(walkthrough || outcome || ageBand);
+      const whole = (month: number): boolean => !picky && month >= lo && nextMonth(month) <= hi;
+      const packRange = lo < hi ? span(lo === Number.NEGATIVE_INFINITY ? lo : monthOf(lo), hi) : null;
+      const recentRange = span(Math.max(lo, sealed), Number.POSITIVE_INFINITY);
+      const [packs, recent] = await Promise.all([
+        packRange === null ? [] : tx.objectStore('packs').getAll(packRange),
+        recentRange === null ? [] : tx.objectStore('sessions').index('startHour').getAll(recentRange),
+      ]);
+      // Line positions only for the months not taken whole.
+      const indexes = await Promise.all(packs.map((p) => (whole(p.month) ? undefined : tx.objectStore('packIndex').get(p.month))));
+      const emit = labelled(label);
+      const out: Uint8Array[] = [utf8.encode(csvHeader(lang))];
+      let rows = 0;
+      packs.forEach((p, i) => {
+        if (whole(p.month)) {
+          emit(p.bytes, out);
+          rows += p.count;
+          return;
+        }
+        for (const line of linesOf(p, indexes[i])) {
+          const [, wt, o, , age] = line.key.split('|');
+          const day = dayOf(startOfKey(line.key));
+          if (day < lo || day >= hi || (walkthrough && wt !== walkthrough) || (outcome && o !== outcome) || (ageBand && age !== ageBand)) continue;
+          emit(line.bytes, out);
+          rows++;
+        }
+      });
+      for (const r of recent) {
+        if (!recordMatches(r, filter)) continue;
+        emit(utf8.encode(csvTemplate(r)), out);
+        rows++;
       }
-      return out.sort((a, b) => a.startHour - b.startHour || (a.id < b.id ? -1 : 1));
+      return { bytes: concat(out), rows };
     },
     count: () => db.count('sessions'),
     async summary(filter = {}) {
-      // Whole past months inside the period from sealed month rollups, everything else from day rollups.
-      const from = filter.from !== undefined ? dayOf(filter.from) : undefined;
-      const thisMonth = monthOf(Date.now());
-      const firstWhole = from === undefined ? Number.NEGATIVE_INFINITY : monthOf(from) === from ? from : nextMonth(from);
-      const endWhole = Math.min(filter.to === undefined ? Number.POSITIVE_INFINITY : monthOf(filter.to), thisMonth);
-      if (firstWhole >= endWhole) return summarizeRollups(await db.getAllFromIndex('rollups', 'day', dayRange(filter)), filter);
-      const read = async (store: 'months' | 'rollups', lo: number, hi: number): Promise<Rollup[]> =>
-        lo < hi ? db.getAllFromIndex(store, 'day', IDBKeyRange.bound(Math.max(lo, -8.64e15), Math.min(hi, 8.64e15), false, true)) : [];
-      const [sealedList, head, tail] = await Promise.all([
-        read('months', firstWhole, endWhole),
-        from !== undefined ? read('rollups', from, firstWhole) : [],
-        read('rollups', endWhole, filter.to ?? Number.POSITIVE_INFINITY),
-      ]);
-      // Whole months not sealed yet (new, or unsealed by a write): built from their days, then sealed.
-      const sealedMonths = new Set(sealedList.map((m) => m.day));
-      const built = new Map<string, Rollup>();
-      const oldest = firstWhole === Number.NEGATIVE_INFINITY ? await db.transaction('rollups').store.index('day').openKeyCursor() : null;
-      const earliest = firstWhole === Number.NEGATIVE_INFINITY ? (oldest ? oldest.key : endWhole) : firstWhole;
-      for (let month = monthOf(earliest); month < endWhole; month = nextMonth(month)) {
-        if (sealedMonths.has(month) || month < firstWhole) continue;
-        for (const d of await read('rollups', month, nextMonth(month))) {
-          const key = `${month}|${d.walkthrough}`;
-          mergeRollup(built.get(key) ?? built.set(key, { key, day: month, count: 0, walkthrough: d.walkthrough, total: 0, cells: {} }).get(key)!, d);
+      await seal();
+      const tx = db.transaction(['meta', 'months', 'rollups', 'sessions'], 'readonly');
+      const sealed = (await tx.objectStore('meta').get(SEALED)) ?? Number.NEGATIVE_INFINITY;
+      const to = filter.to !== undefined && filter.to < LIMIT ? filter.to : Number.POSITIVE_INFINITY;
+      const lo = filter.from !== undefined ? dayOf(filter.from) : Number.NEGATIVE_INFINITY;
+      const hi = Math.min(to, sealed);
+      const reads: Promise<Rollup[]>[] = [];
+      const read = (store: 'months' | 'rollups', a: number, b: number): void => {
+        const range = span(a, b);
+        if (range !== null) reads.push(tx.objectStore(store).index('day').getAll(range));
+      };
+      if (lo < hi) {
+        // Whole months inside the period and before the mark from month rollups, the days around them from
+        // day rollups.
+        const firstWhole = lo === Number.NEGATIVE_INFINITY ? lo : monthOf(lo) === lo ? lo : nextMonth(lo);
+        const endWhole = Math.min(to === Number.POSITIVE_INFINITY ? to : monthOf(to), monthOf(sealed));
+        if (firstWhole < endWhole) {
+          read('months', firstWhole, endWhole);
+          read('rollups', lo, firstWhole);
+          read('rollups', endWhole, hi);
+        } else {
+          read('rollups', lo, hi);
         }
       }
-      if (built.size > 0) {
-        // Best effort: a failure only means building them again next time.
-        const tx = db.transaction('months', 'readwrite', { durability: 'relaxed' });
-        for (const m of built.values()) tx.store.put(structuredClone(m)).catch(() => undefined);
-        await tx.done.catch(() => undefined);
-      }
-      return summarizeRollups([...head, ...sealedList, ...built.values(), ...tail], { ...filter, from: undefined, to: undefined });
+      const recentRange = span(Math.max(lo, sealed), Number.POSITIVE_INFINITY);
+      const [recent, ...parts] = await Promise.all([recentRange === null ? [] : tx.objectStore('sessions').index('startHour').getAll(recentRange), ...reads]);
+      const rest: SummaryFilter = { walkthrough: filter.walkthrough, outcome: filter.outcome, ageBand: filter.ageBand };
+      return summarizeRollups([...parts.flat(), ...rollupsOf(recent, filter)], rest);
     },
-    async purgeBefore(before) {
-      const cutoff = dayOf(before);
-      // Called after every write: most of the time nothing is old enough, and a read-only look at the
-      // oldest start hour says so without a read-write transaction (or dropping a sealed month for nothing).
-      const oldest = await db.transaction('sessions').store.index('startHour').openKeyCursor();
-      if (!oldest || oldest.key >= cutoff) return 0;
-      const tx = db.transaction(['sessions', 'rollups', 'months', 'chunks'], 'readwrite');
-      let removed = 0;
-      // The cut-off is a local midnight: a start hour before it is on an earlier day.
-      for (let c = await tx.objectStore('sessions').index('startHour').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) {
-        await c.delete();
-        removed++;
-      }
-      for (let c = await tx.objectStore('rollups').index('day').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) await c.delete();
-      // Sealed months at or before the cut-off go; they are sealed again from the days left when needed.
-      const lastMonth = IDBKeyRange.upperBound(monthOf(cutoff), monthOf(cutoff) === cutoff);
-      for (let c = await tx.objectStore('months').index('day').openCursor(lastMonth); c; c = await c.continue()) await c.delete();
-      for (let c = await tx.objectStore('chunks').index('day').openCursor(IDBKeyRange.upperBound(cutoff, true)); c; c = await c.continue()) await c.delete();
-      await tx.done;
-      return removed;
+    purgeBefore,
+    async maintain(retentionCutoff) {
+      await seal();
+      const cutoff = dayOf(retentionCutoff);
+      return purgedTo === cutoff ? 0 : purgeBefore(retentionCutoff);
     },
     async clear() {
-      const tx = db.transaction(['sessions', 'rollups', 'months', 'chunks'], 'readwrite');
-      await Promise.all([tx.objectStore('sessions').clear(), tx.objectStore('rollups').clear(), tx.objectStore('months').clear(), tx.objectStore('chunks').clear(), tx.done]);
+      const tx = db.transaction(STORES, 'readwrite');
+      await Promise.all([...STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
+      knownSealed = undefined;
+      purgedTo = undefined;
     },
     close: () => db.close(),
   };
+}
+
+/** A write refused because a record's id is already stored. */
+class Duplicate extends Error {
+  constructor() {
+    super('duplicate record id');
+  }
 }

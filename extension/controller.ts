@@ -67,7 +67,8 @@ export function createController(deps: ControllerDeps) {
     const logs = await openLogs();
     try {
       await logs.add(recordFromSession(s, now(), desk));
-      await logs.purgeBefore(retentionCutoff(now(), desk.retentionMonths ?? DEFAULT_RETENTION_MONTHS)).catch(() => 0);
+      // Upkeep (sealing past days, retention) is best effort: the record itself is safe already.
+      await logs.maintain(retentionCutoff(now(), desk.retentionMonths ?? DEFAULT_RETENTION_MONTHS)).catch(() => 0);
     } finally {
       logs.close();
     }

@@ -22,8 +22,8 @@ async function withStore<T>(run: (store: LogStore) => Promise<T>): Promise<T> {
   }
 }
 
-function download(fileName: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(fileName: string, type: string, data: string | Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -36,7 +36,8 @@ function download(fileName: string, type: string, text: string): void {
 
 const api: DashboardApi = {
   summary: (filter) => withStore((s) => s.summary(filter)),
-  records: () => withStore((s) => s.all()),
+  records: (filter) => withStore((s) => s.all(filter)),
+  csv: (filter, lang, label) => withStore((s) => s.csv(filter, lang, label)),
   count: () => withStore((s) => s.count()),
   addMany: (records) => withStore((s) => s.addMany(records)),
   clear: () => withStore((s) => s.clear()),

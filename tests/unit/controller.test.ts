@@ -147,11 +147,13 @@ describe('session controller', () => {
       },
       addMany: async () => ({ added: 0, duplicates: 0 }),
       all: async () => [],
+      csv: async () => ({ bytes: new Uint8Array(), rows: 0 }),
       count: async () => 0,
       summary: async () => {
         throw new Error('unused');
       },
       purgeBefore: async () => 0,
+      maintain: async () => 0,
       clear: async () => undefined,
       close: () => undefined,
     };

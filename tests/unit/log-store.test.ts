@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { toCsv, toJson, parseExport } from '../../core/log-export';
 import { AGE_BANDS, REASONS, type AssistRecord } from '../../core/log-record';
 import { createLogStore, LogStoreError, retentionCutoff } from '../../core/log-store';
-import { recordMatches, summarizeRecords } from '../../core/log-summary';
+import { recordMatches, summarizeRecords, type SummaryFilter } from '../../core/log-summary';
 
 const HOUR = 3_600_000;
 let dbCounter = 0;
+/** A CSV export's text, byte-order mark kept. */
+const text = (csv: { bytes: Uint8Array }): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes);
 const freshName = (): string => `test-logs-${++dbCounter}-${Math.random().toString(36).slice(2)}`;
 
 /** Deterministic synthetic records over `days` days before `end`. */
@@ -89,7 +91,7 @@ describe('log store', () => {
     store.close();
   });
 
-  it('upgrades a version-1 database to version 2 keeping every record, and builds its rollups', async () => {
+  it('upgrades a version-1 database to the current version keeping every record, and builds its rollups', async () => {
     const name = freshName();
     // A database as version 1 of the extension left it.
     const v1 = await openDB(name, 1, {
@@ -125,6 +127,10 @@ describe('log store', () => {
     // A period of whole months and edge days reads month and day rollups: the same figures.
     const period = { from: new Date(2026, 2, 17).getTime(), to: new Date(2026, 9, 3).getTime() };
     expect(await store.summary(period)).toEqual(summarizeRecords(young, period));
+    // The export of the cut-off's month keeps its lines from the cut-off day on.
+    const byStart = (a: AssistRecord, b: AssistRecord): number => a.startHour - b.startHour || (a.id < b.id ? -1 : 1);
+    const label = (kind: string, code: string): string => `${kind}:${code}`;
+    expect(text(await store.csv({}, 'vi', label))).toBe(toCsv([...young].sort(byStart), 'vi', label));
     // A cut-off on the first of a month keeps that month whole.
     const first = new Date(2026, 5, 1).getTime();
     await store.purgeBefore(first);
@@ -138,6 +144,110 @@ describe('log store', () => {
     const late = records(40, new Date(2026, 6, 28).getTime(), 20, 99);
     await store.addMany(late);
     expect(await store.summary({ from: first })).toEqual(summarizeRecords([...left, ...late]));
+    store.close();
+  });
+
+  it('today is summed from the records; once the day is over it is sealed, with the same figures and exports', async () => {
+    let clock = new Date(2026, 10, 20, 9).getTime();
+    const name = freshName();
+    const store = await createLogStore({ name, now: () => clock });
+    const past = records(300, new Date(2026, 10, 20).getTime(), 60, 11);
+    await store.addMany(past);
+    // Sessions of today, as the console ends them; one crossed midnight (it started yesterday).
+    const today = records(30, clock, 0.3, 12);
+    for (const r of today) expect(await store.add(r)).toBe(true);
+    const lateYesterday = { ...records(1, new Date(2026, 10, 19, 23).getTime(), 0.01, 13)[0]!, id: 'late-yesterday' };
+    expect(await store.add(lateYesterday)).toBe(true);
+    const every = [...past, ...today, lateYesterday];
+    const filters: SummaryFilter[] = [
+      {},
+      { from: new Date(2026, 10, 20).getTime() },
+      { from: new Date(2026, 9, 14).getTime(), to: new Date(2026, 10, 21).getTime() },
+      { walkthrough: 'evn/thanh-toan-hoa-don-dien', ageBand: '-' },
+      { outcome: 'completed', to: new Date(2026, 10, 20, 15).getTime() },
+    ];
+    const label = (kind: string, code: string): string => `${kind}:${code}`;
+    const check = async (): Promise<void> => {
+      for (const f of filters) {
+        expect(await store.summary(f)).toEqual(summarizeRecords(every, f));
+        const expected = every.filter((r) => recordMatches(r, f)).sort((a, b) => a.startHour - b.startHour || (a.id < b.id ? -1 : 1));
+        const csv = await store.csv(f, 'vi', label);
+        expect(text(csv)).toBe(toCsv(expected, 'vi', label));
+        expect(csv.rows).toBe(expected.length);
+      }
+    };
+    await check();
+    // The next morning: the first summary seals yesterday; a record of two days ago arrives late (the browser
+    // was closed mid-session), and another desk's import brings more of both.
+    clock = new Date(2026, 10, 21, 8).getTime();
+    await check();
+    const late = { ...today[0]!, id: 'late-two-days', startHour: new Date(2026, 10, 19, 10).getTime() };
+    expect(await store.add(late)).toBe(true);
+    every.push(late);
+    const other = records(40, new Date(2026, 10, 21, 8).getTime(), 3, 14);
+    expect(await store.addMany(other)).toEqual({ added: 40, duplicates: 0 });
+    every.push(...other);
+    await check();
+    // A clock set back a day by hand changes no figure.
+    clock = new Date(2026, 10, 20, 12).getTime();
+    await check();
+    store.close();
+    // Another connection (the dashboard after the background wrote) sees the same.
+    const again = await createLogStore({ name, now: () => clock });
+    expect(await again.summary()).toEqual(summarizeRecords(every));
+    expect(await again.all()).toHaveLength(every.length);
+    again.close();
+  });
+
+  it('upgrades a version-2 database to version 3 keeping every record, figure and export line', async () => {
+    const name = freshName();
+    const now = new Date(2026, 10, 20, 14).getTime();
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('startHour', 'startHour');
+      },
+    });
+    // Some of them today: version 3 sums today from the records.
+    const data = [...records(200, now, 90, 21), ...records(12, now, 0.2, 22)];
+    for (const r of data) await v1.put('sessions', r);
+    v1.close();
+    // Version 2 as it shipped (its own migration builds its rollups and chunks).
+    (await createLogStore({ name, version: 2, now: () => now })).close();
+    const v2 = await openDB(name, 2);
+    expect([...v2.objectStoreNames].sort()).toEqual(['chunks', 'months', 'rollups', 'sessions']);
+    expect(await v2.count('rollups')).toBeGreaterThan(0);
+    v2.close();
+
+    const store = await createLogStore({ name, now: () => now });
+    expect(await store.all()).toEqual([...data].sort((a, b) => a.startHour - b.startHour || (a.id < b.id ? -1 : 1)));
+    for (const f of [{}, { from: new Date(2026, 9, 1).getTime(), to: new Date(2026, 10, 1).getTime() }, { from: new Date(2026, 10, 20).getTime() }]) {
+      expect(await store.summary(f)).toEqual(summarizeRecords(data, f));
+    }
+    const label = (kind: string, code: string): string => `${kind}:${code}`;
+    const sorted = [...data].sort((a, b) => a.startHour - b.startHour || (a.id < b.id ? -1 : 1));
+    expect(text(await store.csv({}, 'en', label))).toBe(toCsv(sorted, 'en', label));
+    store.close();
+    const v3 = await openDB(name, 3);
+    expect([...v3.objectStoreNames].sort()).toEqual(['meta', 'months', 'packIndex', 'packs', 'rollups', 'sessions']);
+    v3.close();
+  });
+
+  it('maintain() after a write purges past the retention once, and records an import older than that go too', async () => {
+    const clock = new Date(2026, 10, 20, 9).getTime();
+    const store = await createLogStore({ name: freshName(), now: () => clock });
+    const data = records(200, clock, 500, 31);
+    await store.addMany(data);
+    const cutoff = retentionCutoff(clock, 12);
+    const young = (rs: AssistRecord[]): AssistRecord[] => rs.filter((r) => r.startHour >= new Date(cutoff).setHours(0, 0, 0, 0));
+    const removed = await store.maintain(cutoff);
+    expect(removed).toBe(data.length - young(data).length);
+    expect(removed).toBeGreaterThan(0);
+    expect(await store.maintain(cutoff)).toBe(0);
+    const old = records(10, cutoff - 5 * 24 * HOUR, 3, 32);
+    await store.addMany(old);
+    expect(await store.maintain(cutoff)).toBe(10);
+    expect(await store.summary()).toEqual(summarizeRecords(young(data)));
+    expect(await store.count()).toBe(young(data).length);
     store.close();
   });
 
@@ -161,7 +271,7 @@ describe('exports and imports', () => {
 
   it('CSV for Excel: byte-order mark, CRLF, one line per record, Vietnamese intact, no formulas', () => {
     const [a, b] = records(2);
-    const csv = toCsv([{ ...a!, note: '=HYPERLINK("x") chú ý, "trích dẫn"', volunteer: 'Tình nguyện viên Hồng' }, b!], 'vi', label);
+    const csv = toCsv([{ ...a!, note: '=HYPERLINK("x") chú ý, "trích dẫn"', volunteer: 'Tình nguyện viên Hồng' }, { ...b!, note: 'a\u0001b\u0000c' }], 'vi', label);
     expect(csv.startsWith('\uFEFFMã phiên,Hướng dẫn,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, two records, the final empty line
@@ -169,6 +279,9 @@ describe('exports and imports', () => {
     expect(lines[1]).toContain('Tình nguyện viên Hồng');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"") chú ý, ""trích dẫn"""`);
     expect(lines[1]).toContain(`outcome:${a!.outcome}`);
+    // Control characters are dropped (they mean nothing in a cell), so a note cannot forge a label.
+    expect(lines[2]!.endsWith(',abc')).toBe(true);
+    expect(csv.includes('\u0000') || csv.includes('\u0001')).toBe(false);
   });
 
   it('JSON export round-trips through parseExport', () => {
