@@ -1,6 +1,6 @@
 // The card a resident reads: step n of m, the hint, a privacy warning, and the buttons.
 // Used by the overlay on real sites (and by the widget on ward sites).
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import type { Translate } from '../core/i18n';
 import { HintText } from './hint-text';
 
@@ -14,16 +14,22 @@ export interface StepCardProps {
   /** An extra line, e.g. the control was not found. */
   notice?: string;
   done?: boolean;
+  /** What the card says when done (default: the overlay's, which sends the volunteer to the console). */
+  doneText?: string;
   onBack?: () => void;
   onNext?: () => void;
   onListen?: () => void;
+  /** In a page's flow (the widget) rather than floating over a site: a region, not a dialog. */
+  inline?: boolean;
+  /** Shown under the hint (the widget's illustration and "do it on the real site"). */
+  children?: ComponentChildren;
 }
 
 export function StepCard(props: StepCardProps): JSX.Element {
   const { t, index, total } = props;
   const last = index >= total - 1;
   return (
-    <div class="db-card" role="dialog" aria-label={t('overlay.label')} data-dan-buoc="card">
+    <div class="db-card" role={props.inline ? 'region' : 'dialog'} aria-label={t('overlay.label')} data-dan-buoc="card">
       <div class="db-card-head">
         <span class="db-step" data-dan-buoc="step">
           {t('overlay.step', { n: index + 1, total })}
@@ -36,8 +42,9 @@ export function StepCard(props: StepCardProps): JSX.Element {
         </p>
       ) : null}
       <p class="db-text" data-dan-buoc="text">
-        {props.done ? t('overlay.done') : <HintText text={props.text} />}
+        {props.done ? (props.doneText ?? t('overlay.done')) : <HintText text={props.text} />}
       </p>
+      {props.children}
       {props.notice ? (
         <p class="db-notice" role="status" data-dan-buoc="notice">
           {props.notice}

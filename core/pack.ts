@@ -9,12 +9,16 @@ const MAX_PACK_BYTES = 2 * 1024 * 1024;
 const MAX_DEPTH = 12;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Markup in pack text: never rendered as HTML anywhere, and a sign the pack was not written by a ward. */
+const MARKUP = /<\/?[a-z!][^>]*>/i;
+
 const text = (max: number) =>
   v.pipe(
     v.string('phải là chữ (chuỗi ký tự)'),
     v.trim(),
     v.minLength(1, 'không được để trống'),
     v.maxLength(max, `dài quá ${max} ký tự`),
+    v.check((s) => !MARKUP.test(s), 'không được chứa mã HTML (thẻ <…>)'),
   );
 const optionalText = (max: number) => v.optional(v.pipe(v.string('phải là chữ (chuỗi ký tự)'), v.maxLength(max, `dài quá ${max} ký tự`)));
 
@@ -88,11 +92,28 @@ const Advance = v.variant(
   'cách chuyển bước phải là một trong: click, input, url, appear, manual',
 );
 
+/**
+ * A picture beside a step (the widget shows it; the live guide points at the page itself): an https address,
+ * or a path relative to the pack file.
+ */
+const Illustration = v.strictObject(
+  {
+    src: v.pipe(
+      v.string('phải là một địa chỉ ảnh'),
+      v.maxLength(500, 'địa chỉ ảnh quá dài'),
+      v.check((s) => /^https:\/\/[^\s"'<>]+$/i.test(s) || /^(?![a-z][a-z0-9+.-]*:)(?!\/\/)[^\s"'<>\\]+$/i.test(s), 'ảnh phải là địa chỉ https:// hoặc đường dẫn tương đối (không nhận javascript: hay data:)'),
+    ),
+    alt: LocalText,
+  },
+  'ảnh phải có dạng { "src": "...", "alt": { "vi": "..." } }',
+);
+
 const Step = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'mã bước chỉ gồm chữ thường, số và gạch nối')),
   page: PagePattern,
   anchor: v.optional(AnchorSchema),
   text: LocalText,
+  image: v.optional(Illustration),
   advance: Advance,
   private: v.optional(v.picklist(['password', 'otp', 'pin'], 'bước riêng tư phải là password, otp hoặc pin')),
   /** A step the resident may not need (e.g. signing in when already signed in): resuming may pass it over. */

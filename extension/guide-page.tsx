@@ -40,7 +40,8 @@ export function startGuidePage(ctx: ContentScriptContext): void {
   async function ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
     if (ui) return ui;
     const created = await createShadowRootUi<void>(ctx, {
-      name: 'dan-buoc-guide',
+      // Not dan-buoc-guide: that is the widget's custom element, which a page of an official site may define.
+      name: 'dan-buoc-overlay',
       position: 'inline',
       anchor: 'body',
       append: 'last',

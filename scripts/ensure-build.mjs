@@ -1,5 +1,5 @@
 // Before the e2e tests: check Chromium is there (say how to get it, install nothing), and build the
-// extension when .output is missing or older than any source file.
+// extension and the widget when their output is missing or older than any of their source files.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -26,11 +26,19 @@ if (!chromium) {
   process.exit(1);
 }
 
-const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-const source = Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
-if (built < source) {
-  console.log('Building the extension (sources changed since the last build)…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
-} else {
-  console.log('Extension build is up to date.');
+function ensure(what, output, sources, args) {
+  const built = existsSync(output) ? statSync(output).mtimeMs : 0;
+  const source = Math.max(...sources.map((s) => newest(path.join(root, s))));
+  if (built < source) {
+    console.log(`Building the ${what} (sources changed since the last build)…`);
+    execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  } else {
+    console.log(`${what[0].toUpperCase()}${what.slice(1)} build is up to date.`);
+  }
 }
+
+ensure('extension', manifest, SOURCES, [path.join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build']);
+ensure('widget', path.join(root, '.output/widget/dan-buoc-widget.js'), ['widget', 'components', 'core', 'locales', 'package.json'], [
+  path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+  path.join(root, 'scripts/build-widget.ts'),
+]);

@@ -1,4 +1,5 @@
 // Content script on the official origins only: wires the guide page logic to WXT's context.
+import '../../components/step-card.css';
 import '../../components/overlay.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { OFFICIAL_MATCH_PATTERNS } from '../../core/origins';

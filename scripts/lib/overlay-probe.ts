@@ -24,7 +24,7 @@ export interface OverlayState {
 export async function overlayState(page: Page): Promise<OverlayState> {
   // No named helpers inside: scripts run by tsx would wrap them in a __name() the page lacks.
   return page.evaluate(() => {
-    const root = document.querySelector('dan-buoc-guide')?.shadowRoot;
+    const root = document.querySelector('dan-buoc-overlay')?.shadowRoot;
     const found = ['step', 'text', 'private', 'notice', 'outline', 'card'].map((name) => {
       const el = root?.querySelector(`[data-dan-buoc="${name}"]`) as HTMLElement | null | undefined;
       if (!el) return { text: null, box: null };
@@ -62,7 +62,7 @@ async function waitForStepOrExplain(page: Page, step: string, outline: boolean, 
 async function waitForStepRaw(page: Page, step: string, outline: boolean, timeout: number): Promise<void> {
   await page.waitForFunction(
     (want: string, needOutline: boolean) => {
-      const root = document.querySelector('dan-buoc-guide')?.shadowRoot;
+      const root = document.querySelector('dan-buoc-overlay')?.shadowRoot;
       if (root?.querySelector('[data-dan-buoc="step"]')?.textContent !== want) return false;
       const o = root.querySelector('[data-dan-buoc="outline"]') as HTMLElement | null;
       const hasOutline = !!o && !o.hidden && o.getBoundingClientRect().width > 0;

@@ -19,7 +19,7 @@ describe('volunteer console', () => {
       await panel.page.waitForSelector('.run-paused', { timeout: 3000 }).catch(() => undefined);
     }
     await panel.page.waitForSelector('.run-paused', { timeout: 1000 });
-    await site.waitForFunction(() => !document.querySelector('dan-buoc-guide'), { timeout: 10_000 });
+    await site.waitForFunction(() => !document.querySelector('dan-buoc-overlay'), { timeout: 10_000 });
     await (await panel.page.waitForSelector('[data-testid="pause"]'))!.click();
     await panel.page.waitForFunction(() => !document.querySelector('.run-paused'), { timeout: 10_000 });
     await site.bringToFront();

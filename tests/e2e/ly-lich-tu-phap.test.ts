@@ -40,7 +40,7 @@ describe('Cấp Phiếu lý lịch tư pháp walkthrough', () => {
     await site.goto('https://dichvucong.gov.vn/nop-ho-so.html', { waitUntil: 'load' });
     const label = `Bước ${wardStep + 1}/${LLTP_APPLY.steps.length}`;
     await site.waitForFunction(
-      () => /Chờ một chút/.test(document.querySelector('dan-buoc-guide')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent ?? ''),
+      () => /Chờ một chút/.test(document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent ?? ''),
       { timeout: 15_000 },
     );
     const waiting = await overlayState(site);

@@ -19,10 +19,10 @@ describe('control not found', () => {
 
     const state = await waitForStep(site, 'Bước 1/8', { outline: false, timeout: 30_000 });
     await site.waitForFunction(
-      () => /Chưa thấy/.test(document.querySelector('dan-buoc-guide')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent ?? ''),
+      () => /Chưa thấy/.test(document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent ?? ''),
       { timeout: 20_000 },
     );
-    const notice = await site.evaluate(() => document.querySelector('dan-buoc-guide')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent);
+    const notice = await site.evaluate(() => document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent);
     expect(notice).toContain('nút «Đăng nhập»');
     expect(state.outline).toBeNull();
     expect(state.text).toMatch(/Đăng nhập/);

@@ -12,7 +12,7 @@ describe('overlay', () => {
     const site = await ctx.env.browser.newPage();
     await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 500));
-    expect(await site.$('dan-buoc-guide')).toBeNull();
+    expect(await site.$('dan-buoc-overlay')).toBeNull();
     await site.close();
   });
 
@@ -40,9 +40,9 @@ describe('overlay', () => {
     expectOutlines(state.outline, await targetBox(site, 'login-button'));
 
     // The site's own CSS cannot reach into the overlay.
-    await site.addStyleTag({ content: '* { font-size: 2px !important; color: transparent !important; } div, p, button, span, dan-buoc-guide { display: none !important; }' });
+    await site.addStyleTag({ content: '* { font-size: 2px !important; color: transparent !important; } div, p, button, span, dan-buoc-overlay { display: none !important; }' });
     const fontSize = await site.evaluate(() => {
-      const card = document.querySelector('dan-buoc-guide')?.shadowRoot?.querySelector('[data-dan-buoc="text"]');
+      const card = document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-dan-buoc="text"]');
       return card ? getComputedStyle(card).fontSize : null;
     });
     expect(fontSize).toBe('20px');

@@ -43,16 +43,16 @@ describe('resident mode, language and accessibility', () => {
   it('has no axe violations in the overlay (resident mode off and on) or the side panel', async () => {
     const { site, panel } = await startGuided(ctx.env, VNEID_LOGIN);
     await waitForStep(site, 'Bước 1/8');
-    expect(await axe(site, 'dan-buoc-guide')).toEqual([]);
+    expect(await axe(site, 'dan-buoc-overlay')).toEqual([]);
     expect(await axe(panel.page)).toEqual([]);
 
     await setResident(panel.page, true);
     await site.bringToFront();
-    await site.waitForFunction(() => document.querySelector('dan-buoc-guide')?.shadowRoot?.querySelector('[data-resident="on"]'));
+    await site.waitForFunction(() => document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-resident="on"]'));
     const state = await waitForStep(site, 'Bước 1/8');
     expectOutlines(state.outline, await targetBox(site, 'login-button'));
     const look = await site.evaluate(() => {
-      const root = document.querySelector('dan-buoc-guide')!.shadowRoot!;
+      const root = document.querySelector('dan-buoc-overlay')!.shadowRoot!;
       return {
         text: getComputedStyle(root.querySelector('[data-dan-buoc="text"]')!).fontSize,
         outline: getComputedStyle(root.querySelector('[data-dan-buoc="outline"]')!).borderTopWidth,
@@ -60,7 +60,7 @@ describe('resident mode, language and accessibility', () => {
     });
     expect(parseFloat(look.text)).toBeGreaterThanOrEqual(24);
     expect(parseFloat(look.outline)).toBeGreaterThanOrEqual(6);
-    expect(await axe(site, 'dan-buoc-guide')).toEqual([]);
+    expect(await axe(site, 'dan-buoc-overlay')).toEqual([]);
     await setResident(panel.page, false);
 
     // The outcome form, with a note and its redacted preview, is accessible too; cancelling keeps the session.

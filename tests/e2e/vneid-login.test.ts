@@ -26,6 +26,6 @@ describe('VNeID sign-in walkthrough', () => {
     }
     // The overlay is gone once the session has ended.
     await site.bringToFront();
-    await site.waitForFunction(() => !document.querySelector('dan-buoc-guide'));
+    await site.waitForFunction(() => !document.querySelector('dan-buoc-overlay'));
   });
 });

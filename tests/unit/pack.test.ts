@@ -36,6 +36,25 @@ describe('parsePack', () => {
     }
   });
 
+  it('refuses markup in texts, and accepts a step illustration only from https or a relative path', () => {
+    const html = clone();
+    (html.walkthroughs as { title: { vi: string } }[])[0]!.title.vi = 'Đăng nhập <img src=x onerror="window.__pwned=1">';
+    expect(parsePack(html)).toMatchObject({ ok: false, errors: [{ path: '/walkthroughs/0/title/vi', message: 'không được chứa mã HTML (thẻ <…>)' }] });
+    // A "<" that is not a tag is ordinary text.
+    const lt = clone();
+    (lt.walkthroughs as { title: { vi: string } }[])[0]!.title.vi = 'Số tiền < 500.000 đồng';
+    expect(parsePack(lt).ok).toBe(true);
+    const withImage = (src: string): ReturnType<typeof parsePack> => {
+      const p = clone();
+      (p.walkthroughs as { steps: Record<string, unknown>[] }[])[0]!.steps[0]!.image = { src, alt: { vi: 'Nút Đăng nhập ở góc phải' } };
+      return parsePack(p);
+    };
+    for (const ok of ['https://phuong.example/anh/buoc-1.png', 'anh/buoc-1.png', '../img/b1.webp']) expect(withImage(ok).ok, ok).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', '//evil.example/x.png', 'http://x.example/a.png', 'a b.png']) {
+      expect(withImage(bad), bad).toMatchObject({ ok: false, errors: [{ path: '/walkthroughs/0/steps/0/image/src' }] });
+    }
+  });
+
   it('refuses origins that are not official unless trusted', () => {
     const bad = clone();
     bad.origins = ['https://dichvucong.gov.vn', 'https://sso.dancuquocgia.gov.vn', 'https://phuong-a.example'];

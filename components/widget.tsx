@@ -1,0 +1,303 @@
+// The ward-site widget (widget/element.ts wires it into <dan-buoc-guide>): a catalogue of one pack's
+// walkthroughs with diacritics-free search, what to bring, one step at a time with the overlay's step card,
+// a hand-off link to the real site, and a one-page print view with a QR code back to the ward page.
+// Pack text is only ever rendered as text.
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Catalog, CatalogEntry } from '../core/catalog';
+import { handOffFragment } from '../core/handoff';
+import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
+import type { Category, PackError } from '../core/pack';
+import { plainHint } from './hint-text';
+import { StepCard } from './step-card';
+
+/** A QR code as an SVG path over a `size` × `size` grid of modules. */
+export interface QrPath {
+  size: number;
+  d: string;
+}
+
+export type WidgetSource = { kind: 'loading' } | { kind: 'error'; errors: PackError[] } | { kind: 'ready'; catalog: Catalog; base: string };
+
+export interface WidgetProps {
+  t: Translate;
+  lang: Lang;
+  source: WidgetSource;
+  /** A walkthrough to open at once (the element's `walkthrough` attribute, or the page's fragment). */
+  open?: string;
+  /** The ward page, for the print view's QR code (its fragment is replaced). */
+  pageUrl: string;
+  loadQr: (text: string) => Promise<QrPath>;
+  /** Read a text aloud; absent where the browser cannot. */
+  speak?: (text: string, lang: Lang) => void;
+  print: () => void;
+  /** The print view opened (true) or closed: the element marks itself so the ward's print CSS can hide the rest. */
+  onPrintView?: (open: boolean) => void;
+}
+
+type View = { kind: 'catalogue' } | { kind: 'intro'; entry: CatalogEntry } | { kind: 'step'; entry: CatalogEntry; index: number; done: boolean } | { kind: 'print'; entry: CatalogEntry };
+
+const CATEGORY_ORDER: Category[] = ['public-service', 'utility', 'bank', 'e-wallet'];
+
+/** The fragment that opens a walkthrough of this widget on the ward page (what the QR code holds). */
+export function wardFragment(packId: string, walkthroughId: string): string {
+  return `#huong-dan=${packId}/${walkthroughId}`;
+}
+
+/** The walkthrough id a ward page fragment names for this pack, if any. */
+export function openFromFragment(hash: string, packId: string): string | undefined {
+  const m = /^#huong-dan=([a-z0-9][a-z0-9-]{0,63})\/([a-z0-9][a-z0-9-]{0,63})$/.exec(hash);
+  return m && m[1] === packId ? m[2] : undefined;
+}
+
+/** The official page with the hand-off fragment: where the extension is installed, the live guide offers itself. */
+function realSiteUrl(entry: CatalogEntry): string {
+  const u = new URL(entry.walkthrough.startUrl);
+  u.hash = handOffFragment({ packId: entry.pack.id, walkthroughId: entry.walkthrough.id });
+  return u.href;
+}
+
+function wardUrl(pageUrl: string, entry: CatalogEntry): string {
+  const u = new URL(pageUrl);
+  u.hash = wardFragment(entry.pack.id, entry.walkthrough.id);
+  return u.href;
+}
+
+export function Widget(props: WidgetProps): JSX.Element {
+  const { t, lang, source } = props;
+  const [view, setView] = useState<View>({ kind: 'catalogue' });
+  const [query, setQuery] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  // Open the walkthrough asked for once the pack is there.
+  useEffect(() => {
+    if (source.kind !== 'ready' || !props.open) return;
+    const entry = source.catalog.list().find((e) => e.walkthrough.id === props.open);
+    if (entry) setView({ kind: 'intro', entry });
+  }, [source, props.open]);
+
+  // A new view: keyboard and screen-reader users land on its heading (not on the first load).
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+    moved.current = true;
+  }, [view.kind, view.kind === 'step' ? view.index : -1, view.kind !== 'catalogue' ? view.entry : null]);
+
+  const go = (next: View): void => {
+    window.speechSynthesis?.cancel();
+    setView(next);
+  };
+
+  if (source.kind === 'loading') {
+    return (
+      <div class="dbw" aria-busy="true">
+        <p class="dbw-muted" role="status">
+          {t('widget.loading')}
+        </p>
+      </div>
+    );
+  }
+  if (source.kind === 'error') {
+    return (
+      <div class="dbw">
+        <div class="dbw-error" role="alert" data-dan-buoc="widget-error">
+          <h2 class="dbw-h">{t('widget.errorTitle')}</h2>
+          <p>{t('widget.errorText')}</p>
+          <ul>
+            {source.errors.slice(0, 8).map((e, i) => (
+              <li key={i}>
+                <code>{e.path}</code>: {e.message.slice(0, 300)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    );
+  }
+
+  const titleOf = (e: CatalogEntry): string => localText(e.walkthrough.title, lang);
+
+  if (view.kind === 'catalogue') {
+    const found = source.catalog.search(query);
+    const groups = CATEGORY_ORDER.map((c) => [c, found.filter((e) => e.walkthrough.category === c)] as const).filter(([, list]) => list.length > 0);
+    return (
+      <div class="dbw">
+        <h2 class="dbw-h" ref={heading} tabIndex={-1}>
+          {localText(source.catalog.packs[0]!.title, lang)}
+        </h2>
+        <label class="dbw-search">
+          <span>{t('widget.search')}</span>
+          <input type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} placeholder={t('widget.searchHint')} data-dan-buoc="widget-search" />
+        </label>
+        {groups.length === 0 ? (
+          <p class="dbw-muted" role="status">
+            {t('widget.noResults', { q: query })}
+          </p>
+        ) : (
+          groups.map(([category, list]) => (
+            <section key={category} class="dbw-group">
+              <h3 class="dbw-h3">{t(`widget.category.${category}` as MessageKey)}</h3>
+              <ul class="dbw-list">
+                {list.map((e) => (
+                  <li key={e.walkthrough.id}>
+                    <button type="button" class="dbw-item" onClick={() => go({ kind: 'intro', entry: e })} data-walkthrough={e.walkthrough.id}>
+                      <span class="dbw-item-title">{titleOf(e)}</span>
+                      <span class="dbw-muted">{t('widget.minutes', { n: e.walkthrough.minutes })}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
+        )}
+      </div>
+    );
+  }
+
+  const { entry } = view;
+  const w = entry.walkthrough;
+  const real = (
+    <a class="db-btn dbw-real" href={realSiteUrl(entry)} target="_blank" rel="noopener noreferrer" data-dan-buoc="widget-real">
+      {t('widget.realSite')}
+    </a>
+  );
+  const back = (
+    <button type="button" class="db-btn db-btn-quiet" onClick={() => go({ kind: 'catalogue' })} data-dan-buoc="widget-list">
+      {t('widget.backToList')}
+    </button>
+  );
+
+  if (view.kind === 'intro') {
+    return (
+      <div class="dbw">
+        <h2 class="dbw-h" ref={heading} tabIndex={-1}>
+          {titleOf(entry)}
+        </h2>
+        <p class="dbw-muted">{t('widget.about', { n: w.steps.length, m: w.minutes })}</p>
+        {w.bring.length > 0 ? (
+          <>
+            <h3 class="dbw-h3">{t('widget.bring')}</h3>
+            <ul class="dbw-bring">
+              {w.bring.map((b, i) => (
+                <li key={i}>{localText(b, lang)}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <div class="db-actions">
+          <button type="button" class="db-btn db-btn-main" onClick={() => go({ kind: 'step', entry, index: 0, done: false })} data-dan-buoc="widget-start">
+            {t('widget.start')}
+          </button>
+          {real}
+          <button type="button" class="db-btn db-btn-quiet" onClick={() => go({ kind: 'print', entry })} data-dan-buoc="widget-print-view">
+            {t('widget.printView')}
+          </button>
+          {back}
+        </div>
+      </div>
+    );
+  }
+
+  if (view.kind === 'print') return <PrintView {...props} entry={entry} heading={heading} onClose={() => go({ kind: 'intro', entry })} />;
+
+  const step = w.steps[view.index]!;
+  const text = localText(step.text, lang);
+  return (
+    <div class="dbw">
+      <h2 class="dbw-h dbw-h-small" ref={heading} tabIndex={-1}>
+        {titleOf(entry)}
+      </h2>
+      <StepCard
+        t={t}
+        inline
+        index={view.index}
+        total={w.steps.length}
+        text={text}
+        privateKind={step.private}
+        done={view.done}
+        doneText={t('widget.done')}
+        onBack={() => go(view.done ? { ...view, done: false } : { ...view, index: Math.max(0, view.index - 1) })}
+        onNext={() => go(view.index + 1 < w.steps.length ? { ...view, index: view.index + 1 } : { ...view, done: true })}
+        onListen={props.speak && !view.done ? () => props.speak!(plainHint(text), lang) : undefined}
+      >
+        {step.image && !view.done ? <img class="dbw-img" src={new URL(step.image.src, source.base).href} alt={localText(step.image.alt, lang)} loading="lazy" /> : null}
+      </StepCard>
+      <div class="db-actions dbw-below">
+        {real}
+        {back}
+      </div>
+    </div>
+  );
+}
+
+function PrintView(props: WidgetProps & { entry: CatalogEntry; heading: { current: HTMLHeadingElement | null }; onClose: () => void }): JSX.Element {
+  const { t, lang, entry } = props;
+  const w = entry.walkthrough;
+  const url = wardUrl(props.pageUrl, entry);
+  const [qr, setQr] = useState<QrPath | null | 'failed'>(null);
+  useEffect(() => {
+    let live = true;
+    props.loadQr(url).then(
+      (q) => live && setQr(q),
+      () => live && setQr('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  useEffect(() => {
+    props.onPrintView?.(true);
+    return () => props.onPrintView?.(false);
+  }, []);
+  const steps = useMemo(() => w.steps.map((s) => ({ text: localText(s.text, lang), private: s.private })), [w, lang]);
+  return (
+    <div class="dbw dbw-print" data-dan-buoc="widget-print">
+      <h2 class="dbw-h" ref={props.heading} tabIndex={-1}>
+        {localText(w.title, lang)}
+      </h2>
+      <div class="dbw-print-top">
+        <div>
+          <p class="dbw-muted">{t('widget.about', { n: w.steps.length, m: w.minutes })}</p>
+          {w.bring.length > 0 ? (
+            <>
+              <h3 class="dbw-h3">{t('widget.bring')}</h3>
+              <ul class="dbw-bring">
+                {w.bring.map((b, i) => (
+                  <li key={i}>{localText(b, lang)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+        <figure class="dbw-qr">
+          {qr && qr !== 'failed' ? (
+            <svg viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img" aria-label={t('widget.qrLabel')} data-dan-buoc="widget-qr" shape-rendering="crispEdges">
+              <rect x="-4" y="-4" width={qr.size + 8} height={qr.size + 8} fill="#fff" />
+              <path d={qr.d} fill="#000" />
+            </svg>
+          ) : (
+            <span class="dbw-muted">{qr === 'failed' ? t('widget.qrFailed') : t('widget.loading')}</span>
+          )}
+          <figcaption>{t('widget.qrCaption')}</figcaption>
+          <span class="dbw-url">{url}</span>
+        </figure>
+      </div>
+      <ol class="dbw-steps">
+        {steps.map((s, i) => (
+          <li key={i}>
+            {plainHint(s.text)}
+            {s.private ? <strong class="dbw-private"> {t(`overlay.private.${s.private}`)}</strong> : null}
+          </li>
+        ))}
+      </ol>
+      <div class="db-actions dbw-noprint">
+        <button type="button" class="db-btn db-btn-main" onClick={props.print} data-dan-buoc="widget-print">
+          {t('widget.print')}
+        </button>
+        <button type="button" class="db-btn db-btn-quiet" onClick={props.onClose}>
+          {t('widget.closePrint')}
+        </button>
+      </div>
+    </div>
+  );
+}

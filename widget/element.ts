@@ -1,0 +1,175 @@
+// <dan-buoc-guide>: the widget as a custom element, the only name it adds to a page. Each element has its own
+// shadow root (styles in through a constructed style sheet, so a strict `style-src 'self'` page is fine; none
+// out), loads its pack from `src` (same site or CORS) or from a child <script type="application/json">,
+// validates it with parsePack, and renders components/widget.tsx. Several elements work side by side.
+import { h, render } from 'preact';
+import stepCardCss from '../components/step-card.css?inline';
+import { Widget, openFromFragment, type QrPath, type WidgetSource } from '../components/widget';
+import { createCatalog } from '../core/catalog';
+import { createTranslator, type Lang } from '../core/i18n';
+import type { PackError } from '../core/pack';
+import { QR_EVENT, QR_FILE } from './qr-event';
+import widgetCss from './widget.css?inline';
+
+declare const __WIDGET_ESM__: boolean;
+
+/** Packs larger than this are refused before parsing (parsePack's own limit). */
+const MAX_PACK_CHARS = 2 * 1024 * 1024;
+
+// Where this file was loaded from: the QR file sits beside it. (A classic script knows it only now.)
+const SCRIPT_URL = __WIDGET_ESM__ ? import.meta.url : ((document.currentScript as HTMLScriptElement | null)?.src ?? document.baseURI);
+
+let sheet: CSSStyleSheet | undefined;
+function styles(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(stepCardCss + widgetCss);
+  }
+  return sheet;
+}
+
+let qrMaker: Promise<(text: string) => QrPath> | undefined;
+/** Load dan-buoc-qr.js once (a same-site script, as a strict CSP allows) and take its function. */
+function loadQr(text: string): Promise<QrPath> {
+  qrMaker ??= new Promise<(text: string) => QrPath>((resolve, reject) => {
+    const onReady = (e: Event): void => {
+      const make = (e as CustomEvent<unknown>).detail;
+      if (typeof make === 'function') resolve(make as (text: string) => QrPath);
+    };
+    document.addEventListener(QR_EVENT, onReady, { once: true });
+    const script = document.createElement('script');
+    script.src = new URL(QR_FILE, SCRIPT_URL).href;
+    script.async = true;
+    script.onerror = () => {
+      document.removeEventListener(QR_EVENT, onReady);
+      qrMaker = undefined;
+      reject(new Error(`${QR_FILE} did not load`));
+    };
+    document.head.append(script);
+  });
+  return qrMaker.then((make) => make(text));
+}
+
+function speak(text: string, lang: Lang): void {
+  const synth = window.speechSynthesis;
+  synth.cancel();
+  const u = new SpeechSynthesisUtterance(text);
+  u.lang = lang === 'en' ? 'en-US' : 'vi-VN';
+  u.rate = 0.9;
+  synth.speak(u);
+}
+
+const fail = (path: string, message: string): WidgetSource => ({ kind: 'error', errors: [{ path, message } satisfies PackError] });
+
+/** The element's pack: fetched from `src`, or read from its inline JSON child; validated. */
+async function loadSource(el: HTMLElement): Promise<WidgetSource> {
+  const src = el.getAttribute('src');
+  let text: string;
+  let base = document.baseURI;
+  if (src) {
+    let url: URL;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      return fail('src', 'địa chỉ gói không hợp lệ');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('src', 'gói phải tải qua http(s)');
+    try {
+      const res = await fetch(url, { credentials: 'same-origin' });
+      if (!res.ok) return fail('src', `không tải được gói (HTTP ${res.status})`);
+      text = await res.text();
+    } catch {
+      return fail('src', 'không tải được gói (mạng, hoặc trang khác không cho phép CORS)');
+    }
+    base = url.href;
+  } else {
+    const inline = el.querySelector(':scope > script[type="application/json"]');
+    if (!inline) return fail('/', 'thiếu gói: thêm src="…" hoặc một <script type="application/json"> bên trong');
+    text = inline.textContent ?? '';
+  }
+  if (text.length > MAX_PACK_CHARS) return fail('/', 'gói lớn hơn 2 MB');
+  const read = performance.now();
+  const catalog = createCatalog([text]);
+  performance.measure('dan-buoc-guide:validate', { start: read });
+  const rejected = catalog.rejected[0];
+  return rejected ? { kind: 'error', errors: rejected.errors } : { kind: 'ready', catalog, base };
+}
+
+class DanBuocGuide extends HTMLElement {
+  static observedAttributes = ['src', 'lang', 'walkthrough'];
+  private readonly shadow: ShadowRoot;
+  private source: WidgetSource = { kind: 'loading' };
+  private loads = 0;
+  private connectedAt = 0;
+  private connected = false;
+
+  constructor() {
+    super();
+    this.shadow = this.attachShadow({ mode: 'open' });
+    this.shadow.adoptedStyleSheets = [styles()];
+  }
+
+  connectedCallback(): void {
+    this.connectedAt = performance.now();
+    this.connected = true;
+    void this.load();
+  }
+
+  disconnectedCallback(): void {
+    this.connected = false;
+    this.loads++;
+    window.speechSynthesis?.cancel();
+    render(null, this.shadow);
+  }
+
+  attributeChangedCallback(name: string, before: string | null, after: string | null): void {
+    // An element upgraded from the page's HTML gets a call per attribute before connectedCallback loads it.
+    if (!this.connected || before === after) return;
+    if (name === 'src') void this.load();
+    else this.paint();
+  }
+
+  private language(): Lang {
+    const lang = (this.getAttribute('lang') ?? this.closest('[lang]')?.getAttribute('lang') ?? 'vi').toLowerCase();
+    return lang.startsWith('en') ? 'en' : 'vi';
+  }
+
+  private async load(): Promise<void> {
+    const mine = ++this.loads;
+    // Ask for the pack first, then show the loading line while it comes.
+    const pending = loadSource(this);
+    this.source = { kind: 'loading' };
+    this.paint();
+    const source = await pending;
+    if (mine !== this.loads) return;
+    this.source = source;
+    this.paint();
+  }
+
+  private paint(): void {
+    const lang = this.language();
+    const source = this.source;
+    const open = this.getAttribute('walkthrough') ?? (source.kind === 'ready' ? openFromFragment(location.hash, source.catalog.packs[0]!.id) : undefined);
+    render(
+      h(Widget, {
+        t: createTranslator(lang),
+        lang,
+        source,
+        open,
+        pageUrl: location.href,
+        loadQr,
+        speak: 'speechSynthesis' in window ? speak : undefined,
+        print: () => window.print(),
+        onPrintView: (on) => this.toggleAttribute('printing', on),
+      }),
+      this.shadow,
+    );
+    // Preact renders synchronously: the content is in the DOM now. (A performance entry, not a global.)
+    if (source.kind !== 'loading' && this.connectedAt) {
+      performance.measure('dan-buoc-guide:first-render', { start: this.connectedAt });
+      this.connectedAt = 0;
+    }
+  }
+}
+
+if (!customElements.get('dan-buoc-guide')) customElements.define('dan-buoc-guide', DanBuocGuide);

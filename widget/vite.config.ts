@@ -1,0 +1,55 @@
+// The widget's build (Vite, library mode), run by scripts/build-widget.ts into .output/widget/:
+//   dan-buoc-widget.js   one classic (IIFE) file for <script src defer>
+//   dan-buoc-widget.mjs  the same as an ES module for <script type="module">
+//   dan-buoc-qr.js       the QR code maker, loaded by either only when a print view opens
+// It carries only the locale strings the widget shows (overlay.* for the step card, widget.*).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import type { InlineConfig, Plugin } from 'vite';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WIDGET_OUT = path.join(ROOT, '.output/widget');
+
+/** locales/*.json reduced to the keys the widget uses. */
+function widgetStrings(): Plugin {
+  return {
+    name: 'dan-buoc-widget-strings',
+    enforce: 'pre',
+    load(id) {
+      if (!/[\\/]locales[\\/](vi|en)\.json$/.test(id)) return null;
+      const all = JSON.parse(readFileSync(id, 'utf8')) as Record<string, string>;
+      return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('overlay.') || k.startsWith('widget.'))));
+    },
+  };
+}
+
+function config(entry: string, format: 'iife' | 'es', fileName: string, empty: boolean): InlineConfig {
+  return {
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), widgetStrings()],
+    define: { __WIDGET_ESM__: JSON.stringify(format === 'es') },
+    build: {
+      outDir: WIDGET_OUT,
+      emptyOutDir: empty,
+      minify: true,
+      sourcemap: false,
+      copyPublicDir: false,
+      target: ['chrome111', 'firefox115', 'safari16.4'],
+      lib: { entry: path.join(ROOT, entry), formats: [format], name: 'DanBuocGuide', fileName: () => fileName },
+      // Library mode keeps an ES build's whitespace (for other bundlers); this file is served as it is.
+      rolldownOptions: { output: { minify: true } },
+    },
+  };
+}
+
+export function widgetBuilds(): InlineConfig[] {
+  return [
+    config('widget/element.ts', 'iife', 'dan-buoc-widget.js', true),
+    config('widget/element.ts', 'es', 'dan-buoc-widget.mjs', false),
+    config('widget/qr.ts', 'iife', 'dan-buoc-qr.js', false),
+  ];
+}
