@@ -1,0 +1,96 @@
+// The recorder's step making: page patterns, privacy marks, advance rules, suggested hints, and that a
+// recorded pack step passes parsePack and never carries what was typed.
+import { describe, expect, it } from 'vitest';
+import { parsePack, type Step } from '../../core/pack';
+import { actionOf, nextStepId, pagePattern, privateKindOf, recordStep, repeatsLast, suggestHint } from '../../core/recorder';
+
+function page(html: string): void {
+  document.body.replaceChildren();
+  const doc = new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
+  document.body.append(...Array.from(doc.body.childNodes, (n) => document.importNode(n, true)));
+}
+const $ = (sel: string): Element => document.querySelector(sel)!;
+
+describe('pagePattern', () => {
+  it('keeps origin and path, drops query and fragment, generalises ids in the path', () => {
+    expect(pagePattern('https://evn.example/tra-cuu/hoa-don?ma=PE0100012345#top')).toBe('https://evn.example/tra-cuu/hoa-don');
+    expect(pagePattern('https://dichvucong.gov.vn/ho-so/G22.99-251124-0001/thanh-toan')).toBe('https://dichvucong.gov.vn/ho-so/*/thanh-toan');
+    expect(pagePattern('https://ebank.example/accounts/0123456789/transfer')).toBe('https://ebank.example/accounts/*/transfer');
+    expect(pagePattern('https://x.example/d/3f2b9c1e-1a2b-4c3d-8e9f-0a1b2c3d4e5f')).toBe('https://x.example/d/*');
+    expect(pagePattern('https://x.example/p/home/dvc-trang-chu.html')).toBe('https://x.example/p/home/dvc-trang-chu.html');
+    expect(pagePattern('https://x.example/thu-tuc/cap-phieu-ly-lich-tu-phap')).toBe('https://x.example/thu-tuc/cap-phieu-ly-lich-tu-phap');
+    expect(pagePattern('https://x.example/')).toBe('https://x.example/');
+    expect(pagePattern('javascript:alert(1)')).toBeNull();
+    expect(pagePattern('not a url')).toBeNull();
+  });
+});
+
+describe('privateKindOf and actionOf', () => {
+  it('marks password, OTP and PIN fields from the field itself, never its value', () => {
+    page(`
+      <label for="p">Mật khẩu</label><input id="p" type="password" value="hunter22">
+      <input id="o" name="otp" inputmode="numeric">
+      <label>Mã xác thực <input id="o2"></label>
+      <input id="o3" autocomplete="one-time-code">
+      <input id="pin" type="password" aria-label="Mã PIN">
+      <label for="t">Số điện thoại</label><input id="t" type="tel" value="0912345678">
+      <select id="s"><option>Hà Nội</option></select>
+      <button id="b">Nộp hồ sơ</button><a id="a" href="/x">Tra cứu</a>
+      <input id="r" type="radio"><input id="c" type="checkbox"><input id="f" type="file"><textarea id="ta"></textarea>`);
+    expect(privateKindOf($('#p'))).toBe('password');
+    expect(privateKindOf($('#o'))).toBe('otp');
+    expect(privateKindOf($('#o2'))).toBe('otp');
+    expect(privateKindOf($('#o3'))).toBe('otp');
+    expect(privateKindOf($('#pin'))).toBe('pin');
+    expect(privateKindOf($('#t'))).toBeUndefined();
+    expect(privateKindOf($('#b'))).toBeUndefined();
+    expect(['#t', '#p', '#ta'].map((s) => actionOf($(s)))).toEqual(['field', 'field', 'field']);
+    expect(['#s', '#r', '#c'].map((s) => actionOf($(s)))).toEqual(['choose', 'choose', 'choose']);
+    expect(['#b', '#a', '#f'].map((s) => actionOf($(s)))).toEqual(['click', 'click', 'click']);
+  });
+});
+
+describe('recordStep', () => {
+  it('makes a valid step per action with an anchor, a fitting advance rule and a suggested hint; no typed value', () => {
+    page(`
+      <h2>Tra cứu hóa đơn</h2>
+      <label for="ma">Mã khách hàng</label><input id="ma" value="PE0100098765">
+      <label for="tinh">Tỉnh/Thành phố</label><select id="tinh"><option>Hà Nội</option></select>
+      <label for="pw">Mật khẩu</label><input id="pw" type="password" value="bi-mat-123">
+      <button id="go">Tra cứu</button>
+      <a id="link" href="/thanh-toan?x=1">Thanh toán</a>`);
+    const url = 'https://evn.example/tra-cuu?ma=PE0100098765';
+    const steps: Step[] = [];
+    for (const sel of ['#ma', '#tinh', '#pw', '#go', '#link']) steps.push(recordStep($(sel), url, steps.map((s) => s.id))!);
+    expect(steps.map((s) => s.id)).toEqual(['buoc-1', 'buoc-2', 'buoc-3', 'buoc-4', 'buoc-5']);
+    expect(steps.map((s) => s.page)).toEqual(Array(5).fill('https://evn.example/tra-cuu'));
+    expect(steps.map((s) => s.advance.kind)).toEqual(['input', 'input', 'input', 'click', 'click']);
+    expect(steps.map((s) => s.text.vi)).toEqual(['Nhập «Mã khách hàng».', 'Chọn «Tỉnh/Thành phố».', 'Người dân tự nhập mật khẩu (ô «Mật khẩu»).', 'Bấm nút «Tra cứu».', 'Bấm vào «Thanh toán».']);
+    expect(steps[1]!.text.en).toBe('Choose “Tỉnh/Thành phố”.');
+    expect(steps.map((s) => s.private)).toEqual([undefined, undefined, 'password', undefined, undefined]);
+    const json = JSON.stringify(steps);
+    for (const typed of ['PE0100098765', 'bi-mat-123', 'x=1']) expect(json).not.toContain(typed);
+    const pack = {
+      schema: 1,
+      id: 'ghi-thu',
+      version: '1.0.0',
+      title: { vi: 'Ghi thử' },
+      origins: ['https://evn.example'],
+      walkthroughs: [{ id: 'tra-cuu', title: { vi: 'Tra cứu' }, category: 'utility', bring: [], minutes: 5, startUrl: 'https://evn.example/tra-cuu', steps }],
+    };
+    expect(parsePack(pack, { trustedOrigins: ['https://evn.example'] })).toMatchObject({ ok: true });
+  });
+
+  it('skips a repeat of the last step, numbers ids past those taken, and says something useful without a label', () => {
+    page(`<button id="b">Tiếp tục</button><button id="x"></button>`);
+    const a = recordStep($('#b'), 'https://evn.example/')!;
+    const b = recordStep($('#b'), 'https://evn.example/')!;
+    expect(repeatsLast([a], b)).toBe(true);
+    expect(repeatsLast([a], recordStep($('#x'), 'https://evn.example/')!)).toBe(false);
+    expect(repeatsLast([a], recordStep($('#b'), 'https://evn.example/khac')!)).toBe(false);
+    expect(nextStepId(['buoc-1', 'buoc-3'])).toBe('buoc-2');
+    expect(recordStep($('#x'), 'https://evn.example/')!.text.vi).toBe('Bấm vào chỗ được khoanh.');
+    expect(suggestHint({ v: 1, kind: 'field', tag: 'input', role: 'textbox', path: 'body>input', index: 0, count: 1 }, 'field').vi).toBe('Nhập vào ô này.');
+    expect(recordStep($('#b'), 'javascript:void(0)')).toBeNull();
+  });
+});
