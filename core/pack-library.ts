@@ -1,0 +1,166 @@
+// The desk's own packs (issue 7): installed from a file or URL, recorded, or edited copies of built-in ones.
+// Pure data operations over a library document (the extension keeps it in storage.local): install with
+// validation (origins outside the official list need the ward admin's trust), keep the previous versions for
+// roll-back, remove, export; and the editor's operations on a walkthrough's steps (move, delete, merge, edit
+// texts), each giving a new pack that must pass parsePack before it is saved. Built-in packs are never
+// changed: editing one makes a local copy under an id of its own.
+
+import { parsePack, type LocalText, type Pack, type PackError, type Step, type Walkthrough } from './pack';
+
+/** Versions kept per pack (the newest last); older ones are dropped. */
+export const KEPT_VERSIONS = 5;
+
+export interface Library {
+  /** pack id → its installed versions, oldest first (each a pack that passed parsePack). */
+  packs: Record<string, Pack[]>;
+  /** Origins the ward admin chose to trust for packs (beyond the official list). */
+  trusted: string[];
+}
+
+export const emptyLibrary = (): Library => ({ packs: {}, trusted: [] });
+
+export type LibraryResult = { ok: true; library: Library; pack: Pack } | { ok: false; errors: PackError[] };
+
+/** Compare "1.2.10" with "1.10.0" numerically. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+/**
+ * Install (or update) a pack from untrusted data: validated with the library's trusted origins; a pack with
+ * a built-in pack's id is refused (edits of built-in packs are copies); an older or equal version than the
+ * installed one is refused unless `allowSameOrOlder` (re-installing a file on purpose).
+ */
+export function install(lib: Library, raw: unknown, options: { builtInIds?: readonly string[]; allowSameOrOlder?: boolean } = {}): LibraryResult {
+  const parsed = parsePack(raw, { trustedOrigins: lib.trusted });
+  if (!parsed.ok) return parsed;
+  const pack = parsed.pack;
+  if (options.builtInIds?.includes(pack.id)) {
+    return { ok: false, errors: [{ path: '/id', message: `"${pack.id}" là gói có sẵn; bản sửa phải mang mã khác` }] };
+  }
+  const versions = lib.packs[pack.id] ?? [];
+  const current = versions.at(-1);
+  if (current && !options.allowSameOrOlder && compareVersions(pack.version, current.version) <= 0) {
+    return { ok: false, errors: [{ path: '/version', message: `đã có phiên bản ${current.version}; phiên bản mới phải lớn hơn` }] };
+  }
+  const kept = [...versions, pack].slice(-KEPT_VERSIONS);
+  return { ok: true, library: { ...lib, packs: { ...lib.packs, [pack.id]: kept } }, pack };
+}
+
+/** Go back to the previous version of a pack (the current one is dropped). */
+export function rollBack(lib: Library, packId: string): LibraryResult {
+  const versions = lib.packs[packId] ?? [];
+  if (versions.length < 2) return { ok: false, errors: [{ path: `/${packId}`, message: 'không có phiên bản trước để quay lại' }] };
+  const kept = versions.slice(0, -1);
+  return { ok: true, library: { ...lib, packs: { ...lib.packs, [packId]: kept } }, pack: kept.at(-1)! };
+}
+
+export function remove(lib: Library, packId: string): Library {
+  const packs = { ...lib.packs };
+  delete packs[packId];
+  return { ...lib, packs };
+}
+
+/** Trust an origin (the ward admin's explicit choice); https origins only. */
+export function trust(lib: Library, origin: string): Library {
+  const o = new URL(origin).origin;
+  if (!o.startsWith('https://')) throw new Error('only https origins can be trusted');
+  return lib.trusted.includes(o) ? lib : { ...lib, trusted: [...lib.trusted, o] };
+}
+
+/** The newest version of every pack in the library. */
+export function currentPacks(lib: Library): Pack[] {
+  return Object.values(lib.packs)
+    .map((v) => v.at(-1))
+    .filter((p): p is Pack => !!p);
+}
+
+/** A pack as a file for other desks and for the widget: stable JSON, two-space indented. */
+export function exportPack(pack: Pack): string {
+  return `${JSON.stringify(pack, null, 2)}\n`;
+}
+
+/** A local copy of a built-in pack to edit: its own id (…-ban-sua), version 1.0.0 ahead of nothing. */
+export function localCopy(pack: Pack): Pack {
+  const copy = structuredClone(pack);
+  copy.id = `${pack.id.slice(0, 55)}-ban-sua`;
+  copy.title = { ...pack.title, vi: `${pack.title.vi} (bản sửa)` };
+  copy.version = '1.0.0';
+  return copy;
+}
+
+/** The next patch version: "1.2.3" → "1.2.4". */
+export function bumpVersion(version: string): string {
+  const [a = 1, b = 0, c = 0] = version.split('.').map(Number);
+  return `${a}.${b}.${c + 1}`;
+}
+
+// ---------------------------------------------------------------- the editor's step operations
+
+type Edit = (steps: Step[]) => Step[];
+
+export const moveStep =
+  (from: number, to: number): Edit =>
+  (steps) => {
+    const out = [...steps];
+    const [s] = out.splice(from, 1);
+    if (s) out.splice(Math.max(0, Math.min(to, out.length)), 0, s);
+    return out;
+  };
+
+export const deleteStep =
+  (index: number): Edit =>
+  (steps) =>
+    steps.filter((_, i) => i !== index);
+
+/**
+ * Merge step `index` with the next one: the next step's target and advance rule (the action that ends
+ * both), both hints joined. For "type here, then press that" pairs an author wants as one instruction.
+ */
+export const mergeWithNext =
+  (index: number): Edit =>
+  (steps) => {
+    const a = steps[index];
+    const b = steps[index + 1];
+    if (!a || !b) return steps;
+    const join = (x?: string, y?: string): string | undefined => (x && y ? `${x.replace(/[.\s]+$/, '')}, rồi ${y.charAt(0).toLowerCase()}${y.slice(1)}` : (x ?? y));
+    const text: LocalText = { vi: join(a.text.vi, b.text.vi)! };
+    const en = a.text.en && b.text.en ? `${a.text.en.replace(/[.\s]+$/, '')}, then ${b.text.en.charAt(0).toLowerCase()}${b.text.en.slice(1)}` : (b.text.en ?? a.text.en);
+    if (en) text.en = en;
+    const merged: Step = { ...b, id: a.id, text };
+    if (a.private || b.private) merged.private = b.private ?? a.private;
+    return [...steps.slice(0, index), merged, ...steps.slice(index + 2)];
+  };
+
+export const setStepText =
+  (index: number, text: LocalText): Edit =>
+  (steps) =>
+    steps.map((s, i) => (i === index ? { ...s, text } : s));
+
+/** Replace one step's target (re-capture): its anchor and page, keeping its text and rule. */
+export const recaptureStep =
+  (index: number, fresh: Pick<Step, 'anchor' | 'page'>): Edit =>
+  (steps) =>
+    steps.map((s, i) => (i === index ? { ...s, anchor: fresh.anchor, page: fresh.page } : s));
+
+/** A step edit as an edit of the walkthrough. */
+export const onSteps =
+  (edit: Edit) =>
+  (w: Walkthrough): Walkthrough => ({ ...w, steps: edit(w.steps) });
+
+/**
+ * Apply an edit to one walkthrough of a pack and validate the result (a new patch version): the pack to
+ * save, or parsePack's messages to show beside the fields.
+ */
+export function editWalkthrough(lib: Library, pack: Pack, walkthroughId: string, edit: (w: Walkthrough) => Walkthrough): { ok: true; pack: Pack } | { ok: false; errors: PackError[] } {
+  const next = structuredClone(pack);
+  next.version = bumpVersion(pack.version);
+  const i = next.walkthroughs.findIndex((w) => w.id === walkthroughId);
+  if (i < 0) return { ok: false, errors: [{ path: '/walkthroughs', message: `không có hướng dẫn "${walkthroughId}"` }] };
+  next.walkthroughs[i] = edit(next.walkthroughs[i]!);
+  const r = parsePack(next, { trustedOrigins: lib.trusted });
+  return r.ok ? { ok: true, pack: r.pack } : r;
+}
