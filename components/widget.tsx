@@ -174,16 +174,7 @@ export function Widget(props: WidgetProps): JSX.Element {
           {titleOf(entry)}
         </h2>
         <p class="dbw-muted">{t('widget.about', { n: w.steps.length, m: w.minutes })}</p>
-        {w.bring.length > 0 ? (
-          <>
-            <h3 class="dbw-h3">{t('widget.bring')}</h3>
-            <ul class="dbw-bring">
-              {w.bring.map((b, i) => (
-                <li key={i}>{localText(b, lang)}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <Bring t={t} lang={lang} walkthrough={w} />
         <div class="db-actions">
           <button type="button" class="db-btn db-btn-main" onClick={() => go({ kind: 'step', entry, index: 0, done: false })} data-dan-buoc="widget-start">
             {t('widget.start')}
@@ -230,6 +221,21 @@ export function Widget(props: WidgetProps): JSX.Element {
   );
 }
 
+/** What to bring, when the walkthrough says. */
+function Bring({ t, lang, walkthrough }: { t: Translate; lang: Lang; walkthrough: CatalogEntry['walkthrough'] }): JSX.Element | null {
+  if (walkthrough.bring.length === 0) return null;
+  return (
+    <>
+      <h3 class="dbw-h3">{t('widget.bring')}</h3>
+      <ul class="dbw-bring">
+        {walkthrough.bring.map((b, i) => (
+          <li key={i}>{localText(b, lang)}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function PrintView(props: WidgetProps & { entry: CatalogEntry; heading: { current: HTMLHeadingElement | null }; onClose: () => void }): JSX.Element {
   const { t, lang, entry } = props;
   const w = entry.walkthrough;
@@ -258,16 +264,7 @@ function PrintView(props: WidgetProps & { entry: CatalogEntry; heading: { curren
       <div class="dbw-print-top">
         <div>
           <p class="dbw-muted">{t('widget.about', { n: w.steps.length, m: w.minutes })}</p>
-          {w.bring.length > 0 ? (
-            <>
-              <h3 class="dbw-h3">{t('widget.bring')}</h3>
-              <ul class="dbw-bring">
-                {w.bring.map((b, i) => (
-                  <li key={i}>{localText(b, lang)}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <Bring t={t} lang={lang} walkthrough={w} />
         </div>
         <figure class="dbw-qr">
           {qr && qr !== 'failed' ? (

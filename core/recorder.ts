@@ -7,6 +7,7 @@
 
 import { captureAnchor, describeAnchor, type Anchor } from './capture';
 import type { LocalText, Step } from './pack';
+import { pageKey } from './url-pattern';
 
 /** What the author did: pressed a control, chose in a list (select, radio, checkbox), or entered a field. */
 export type RecordedAction = 'click' | 'choose' | 'field';
@@ -26,13 +27,9 @@ function isIdSegment(segment: string): boolean {
  * become `*`, so the step matches the page of any dossier, bill or account. Null for a non-http(s) URL.
  */
 export function pagePattern(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+  const key = pageKey(url);
+  if (!key) return null;
+  const u = new URL(key);
   const path = u.pathname
     .split('/')
     .map((seg) => (seg && isIdSegment(seg) ? '*' : seg))
