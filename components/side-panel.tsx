@@ -6,7 +6,9 @@ import { localText, type Lang, type Translate } from '../core/i18n';
 import { NOTE_MAX, redact } from '../core/privacy';
 import { AGE_BANDS, REASONS, type AgeBand, type OutcomeDetails, type Reason } from '../core/log-record';
 import { OUTCOMES, type Outcome } from '../core/session';
+import type { Category } from '../core/pack';
 import type { StepView } from '../extension/protocol';
+import type { RecordingView } from '../extension/recording';
 import type { Settings } from '../extension/settings';
 import { HintText } from './hint-text';
 
@@ -21,8 +23,16 @@ export interface PanelApi {
   finish(outcome: Outcome, details: OutcomeDetails): Promise<void>;
   /** Open the ward's report page. */
   openDashboard?(): void;
-  /** Call `onChange` whenever the session changes; returns the unsubscribe function. */
+  /** Call `onChange` whenever the session (or a recording) changes; returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
+  /** Recording a walkthrough by doing it on the guided tab (absent: no recorder). */
+  recorder?: {
+    start(): Promise<RecordingView>;
+    current(): Promise<RecordingView | null>;
+    undo(): Promise<unknown>;
+    stop(title: string, category: Category): Promise<{ ok: true; packId: string; walkthroughId: string } | { ok: false; errors: { path: string; message: string }[] }>;
+    cancel(): Promise<void>;
+  };
 }
 
 export interface SidePanelProps {
@@ -37,15 +47,17 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
   const [view, setView] = useState<StepView | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [recording, setRecording] = useState<RecordingView | null>(null);
 
   useEffect(() => {
     let retry: ReturnType<typeof setTimeout> | undefined;
     // A request can be lost when the service worker is stopped at that moment: ask again shortly.
     const load = (): void => {
       clearTimeout(retry);
-      api.current().then(
-        (v) => {
+      Promise.all([api.current(), api.recorder?.current() ?? null]).then(
+        ([v, r]) => {
           setView(v);
+          setRecording(r);
           setLoaded(true);
         },
         () => {
@@ -101,9 +113,12 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
           {message}
         </p>
       ) : null}
-      {view ? (
+      {recording && api.recorder ? (
+        <Recorder t={t} view={recording} recorder={api.recorder} onSaved={(text) => setMessage(text)} />
+      ) : view ? (
         <Running t={t} lang={settings.lang} view={view} api={api} onEnded={(text) => setMessage(text)} />
       ) : (
+        <>
         <Catalogue
           t={t}
           lang={settings.lang}
@@ -117,6 +132,20 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
             }
           }}
         />
+          {api.recorder ? (
+            <button
+              type="button"
+              class="btn panel-record"
+              onClick={() => {
+                setMessage(null);
+                api.recorder!.start().then(setRecording, (err: unknown) => setMessage(err instanceof Error && err.message.includes('no-tab') ? t('panel.noTab') : String(err)));
+              }}
+              data-testid="record-start"
+            >
+              {t('recorder.start')}
+            </button>
+          ) : null}
+        </>
       )}
     </main>
   );
@@ -169,6 +198,68 @@ function Catalogue({ t, lang, search, onStart }: { t: Translate; lang: Lang; sea
           );
         })}
       </ul>
+    </section>
+  );
+}
+
+const CATEGORIES: Category[] = ['public-service', 'utility', 'bank', 'e-wallet'];
+
+function Recorder({ t, view, recorder, onSaved }: { t: Translate; view: RecordingView; recorder: NonNullable<PanelApi['recorder']>; onSaved: (m: string) => void }): JSX.Element {
+  const [title, setTitle] = useState('');
+  const [category, setCategory] = useState<Category>('public-service');
+  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+  const save = async (): Promise<void> => {
+    const name = title.trim();
+    if (!name) {
+      setErrors([{ path: '', message: t('recorder.title') }]);
+      return;
+    }
+    const r = await recorder.stop(name, category).catch((err: unknown) => ({ ok: false as const, errors: [{ path: '', message: String(err) }] }));
+    if (r.ok) onSaved(t('recorder.saved', { title: name }));
+    else setErrors(r.errors);
+  };
+  return (
+    <section aria-labelledby="rec-title" class="recorder">
+      <h2 id="rec-title">{t('recorder.label')}</h2>
+      <p role="status" data-testid="recording-count">
+        {view.steps ? t('recorder.bar', { n: view.steps }) : t('recorder.empty')}
+      </p>
+      {view.last ? <p class="wt-hint">{t('recorder.last', { text: view.last })}</p> : null}
+      <label class="setting">
+        {t('recorder.title')}
+        <input type="text" value={title} maxLength={200} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} data-testid="record-title" />
+      </label>
+      <label class="setting">
+        {t('recorder.category')}{' '}
+        <select value={category} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value as Category)} data-testid="record-category">
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {errors.length ? (
+        <div role="alert" class="panel-error">
+          {t('recorder.failed')}
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div class="actions">
+        <button type="button" class="btn" onClick={() => void recorder.undo()} disabled={view.steps === 0} data-testid="record-undo">
+          {t('recorder.undo')}
+        </button>
+        <button type="button" class="btn btn-main" onClick={() => void save()} disabled={view.steps === 0} data-testid="record-save">
+          {t('recorder.stop')}
+        </button>
+        <button type="button" class="btn" onClick={() => void recorder.cancel()} data-testid="record-cancel">
+          {t('recorder.cancel')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -20,6 +20,13 @@ export const schemas = {
     note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   }),
   pause: v.strictObject({ paused: v.boolean() }),
+  startRecording: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  // The step itself is checked by parsePack in extension/recording.ts.
+  recordStep: v.strictObject({ step: v.record(v.string(), v.unknown()) }),
+  stopRecording: v.strictObject({
+    title: v.pipe(v.string(), v.trim(), v.minLength(1, 'cần tên hướng dẫn'), v.maxLength(200)),
+    category: v.picklist(['public-service', 'bank', 'e-wallet', 'utility']),
+  }),
 };
 
 /** Validate a message's data; throws a short error the sender sees as a rejected promise. */

@@ -4,7 +4,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { OutcomeDetails } from '../core/log-record';
 import type { LocalText, Step } from '../core/pack';
+import type { Category } from '../core/pack';
 import type { Outcome, SessionStatus } from '../core/session';
+import type { RecordingView } from './recording';
 
 /** What the overlay needs to show one step. */
 export interface StepView {
@@ -45,6 +47,20 @@ export interface ProtocolMap {
   startHere(data: { packId: string; walkthroughId: string }): StepView;
   /** Background → content script: show this step, or remove the overlay (null). */
   showStep(data: StepView | null): void;
+  /** Side panel: record a new walkthrough by doing it on a tab. */
+  startRecording(data: { tabId: number }): RecordingView;
+  /** Side panel and content script: the recording under way, if any. */
+  recording(): RecordingView | null;
+  /** Content script (recording tab only): the author did something; a step made by core/recorder.ts. */
+  recordStep(data: { step: Step }): RecordingView;
+  /** Side panel or on-page bar: drop the last recorded step. */
+  undoStep(): RecordingView | null;
+  /** Side panel or on-page bar: stop and save as a pack in the desk's library (or say why not). */
+  stopRecording(data: { title: string; category: Category }): { ok: true; packId: string; walkthroughId: string } | { ok: false; errors: { path: string; message: string }[] };
+  /** Side panel: stop without saving. */
+  cancelRecording(): void;
+  /** Background → content script: the recording bar (null: recording over). */
+  showRecording(data: RecordingView | null): void;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Dashboard, type DashboardApi } from '../../components/dashboard';
 import { createTranslator } from '../../core/i18n';
 import { createLogStore, type LogStore } from '../../core/log-store';
-import { catalog } from '../../extension/catalog';
+import type { Catalog } from '../../core/catalog';
+import { libraryItem, loadCatalog } from '../../extension/library';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
 
 /**
@@ -60,8 +61,15 @@ function App(): JSX.Element | null {
     document.documentElement.lang = lang;
     document.title = t('dashboard.pageTitle');
   }, [lang, t]);
-  // Wait for the settings: the page opens in the desk's language straight away.
-  return settings ? <Dashboard t={t} settings={settings} catalog={catalog} api={api} /> : null;
+  // Titles of the shipped packs and of the desk's own.
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  useEffect(() => {
+    const load = (): void => void loadCatalog().then(setCatalog);
+    load();
+    return libraryItem.watch(load);
+  }, []);
+  // Wait for the settings and titles: the page opens in the desk's language straight away.
+  return settings && catalog ? <Dashboard t={t} settings={settings} catalog={catalog} api={api} /> : null;
 }
 
 render(<App />, document.getElementById('app')!);

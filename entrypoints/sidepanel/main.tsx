@@ -5,8 +5,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SidePanel, type PanelApi } from '../../components/side-panel';
 import { createTranslator } from '../../core/i18n';
-import { catalog } from '../../extension/catalog';
+import type { Catalog } from '../../core/catalog';
+import { libraryItem, loadCatalog } from '../../extension/library';
 import { messaging } from '../../extension/protocol';
+import { recordingItem } from '../../extension/recording';
 import { sessionStore } from '../../extension/session-storage';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
 
@@ -33,7 +35,21 @@ const api: PanelApi = {
   pause: (paused) => messaging.sendMessage('pause', { paused }),
   finish: (outcome, details) => messaging.sendMessage('finish', { outcome, ...details }),
   openDashboard: () => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }),
-  subscribe: (onChange) => sessionStore.watch(() => onChange()),
+  subscribe: (onChange) => {
+    const a = sessionStore.watch(() => onChange());
+    const b = recordingItem.watch(() => onChange());
+    return () => {
+      a();
+      b();
+    };
+  },
+  recorder: {
+    start: async () => messaging.sendMessage('startRecording', { tabId: await guidedTabId() }),
+    current: () => messaging.sendMessage('recording'),
+    undo: () => messaging.sendMessage('undoStep'),
+    stop: (title, category) => messaging.sendMessage('stopRecording', { title, category }),
+    cancel: () => messaging.sendMessage('cancelRecording'),
+  },
 };
 
 function App(): JSX.Element {
@@ -47,7 +63,15 @@ function App(): JSX.Element {
     document.documentElement.lang = settings.lang;
   }, [settings.lang]);
   const t = useMemo(() => createTranslator(settings.lang), [settings.lang]);
-  return <SidePanel t={t} search={catalog.search} api={api} settings={settings} onSettings={(next) => void settingsItem.setValue(next)} />;
+  // Shipped packs and the desk's own (a recording saved shows at once).
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  useEffect(() => {
+    const load = (): void => void loadCatalog().then(setCatalog);
+    load();
+    return libraryItem.watch(load);
+  }, []);
+  const search = useMemo(() => (catalog ? catalog.search : () => []), [catalog]);
+  return <SidePanel t={t} search={search} api={api} settings={settings} onSettings={(next) => void settingsItem.setValue(next)} />;
 }
 
 render(<App />, document.getElementById('app')!);

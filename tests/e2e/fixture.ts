@@ -95,3 +95,29 @@ export function useEnv(): { env: Env } {
   });
   return ctx;
 }
+
+/** Every IndexedDB database and every extension storage area, read from an extension page. */
+export async function dumpStores(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(async () => {
+    const out: Record<string, unknown> = {};
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        out[`idb:${info.name}/${store}`] = await new Promise((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      }
+      db.close();
+    }
+    // The extension page's own API (typed loosely: the test's types do not include it).
+    const areas = (globalThis as unknown as { chrome: { storage: Record<string, { get(keys: null): Promise<unknown> }> } }).chrome.storage;
+    for (const area of ['local', 'session', 'sync']) out[`storage.${area}`] = await areas[area]!.get(null);
+    return out;
+  });
+}

@@ -3,7 +3,7 @@
 // extension storage area and look for each value.
 import { describe, expect, it } from 'vitest';
 import { LLTP_APPLY } from '../../scripts/lib/flows';
-import { useEnv, walkFlow } from './fixture';
+import { dumpStores, useEnv, walkFlow } from './fixture';
 
 describe('privacy of the logs', () => {
   const ctx = useEnv();
@@ -17,28 +17,7 @@ describe('privacy of the logs', () => {
     expect(preview).not.toMatch(/Nguyễn|001 234|0912345678|vidu\.vn|matkhau-thu/);
     expect(await panel.recordOutcome()).toMatch(/Hoàn thành/);
 
-    const dump = await panel.page.evaluate(async () => {
-      const out: Record<string, unknown> = {};
-      for (const info of await indexedDB.databases()) {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open(info.name!);
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-        for (const store of Array.from(db.objectStoreNames)) {
-          out[`idb:${info.name}/${store}`] = await new Promise((resolve, reject) => {
-            const req = db.transaction(store).objectStore(store).getAll();
-            req.onsuccess = () => resolve(req.result);
-            req.onerror = () => reject(req.error);
-          });
-        }
-        db.close();
-      }
-      // The extension page's own API (typed loosely: the test's types do not include it).
-      const areas = (globalThis as unknown as { chrome: { storage: Record<string, { get(keys: null): Promise<unknown> }> } }).chrome.storage;
-      for (const area of ['local', 'session', 'sync']) out[`storage.${area}`] = await areas[area]!.get(null);
-      return out;
-    });
+    const dump = await dumpStores(panel.page);
     const text = JSON.stringify(dump);
     // The dump is real: the record of this session is in it, with the redacted note and the age band.
     expect(text).toContain('"walkthroughId":"ly-lich-tu-phap"');

@@ -1,0 +1,104 @@
+// The content script's part in recording a walkthrough (issue 7): while the background says this tab is
+// being recorded, every trusted click on a control, choice in a list and entry into a field becomes a step
+// (core/recorder.ts: anchor, page pattern, advance rule, hint, privacy mark), sent to the background in
+// order. Values are never read: a field is recorded when it gets the focus. A small bar shows the count,
+// with undo and stop.
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { RecordingBar } from '../components/recording-bar';
+import { createTranslator } from '../core/i18n';
+import { actionOf, recordStep } from '../core/recorder';
+import { messaging } from './protocol';
+import type { RecordingView } from './recording';
+import { readSettings } from './settings';
+
+/** What a click landed on, when that is a control to press (fields and lists are recorded otherwise). */
+function pressed(target: EventTarget | null): Element | null {
+  if (!(target instanceof Element)) return null;
+  const el = target.closest('button, a[href], input, select, textarea, label, summary, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [role="option"]');
+  if (!el) return null;
+  if (el.tagName === 'LABEL') {
+    const control = (el as HTMLLabelElement).control;
+    // A label of a field or a choice: its focus or change event records it.
+    return control && actionOf(control) !== 'click' ? null : el;
+  }
+  return actionOf(el) === 'click' ? el : null;
+}
+
+export function startRecordingPage(ctx: ContentScriptContext): void {
+  let ui: ShadowRootContentScriptUi<void> | null = null;
+  let listening: AbortController | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Send in the order the author acted (each waits for the one before). */
+  const inOrder = (send: () => Promise<unknown>): void => {
+    queue = queue.then(send, send).catch(() => undefined);
+  };
+
+  const fromUs = (e: Event): boolean => !!ui && e.composedPath().includes(ui.shadowHost);
+
+  function record(el: Element): void {
+    const step = recordStep(el, location.href);
+    if (step) inOrder(() => messaging.sendMessage('recordStep', { step }));
+  }
+
+  function listen(): void {
+    listening = new AbortController();
+    const options = { capture: true, signal: listening.signal };
+    document.addEventListener(
+      'click',
+      (e) => {
+        if (!e.isTrusted || fromUs(e)) return;
+        const el = pressed(e.target);
+        if (el) record(el);
+      },
+      options,
+    );
+    document.addEventListener(
+      'focusin',
+      (e) => {
+        if (e.isTrusted && !fromUs(e) && e.target instanceof Element && actionOf(e.target) === 'field') record(e.target);
+      },
+      options,
+    );
+    document.addEventListener(
+      'change',
+      (e) => {
+        if (e.isTrusted && !fromUs(e) && e.target instanceof Element && actionOf(e.target) === 'choose') record(e.target);
+      },
+      options,
+    );
+  }
+
+  async function apply(view: RecordingView | null): Promise<void> {
+    if (!view) {
+      listening?.abort();
+      listening = null;
+      ui?.remove();
+      ui = null;
+      return;
+    }
+    if (!listening) listen();
+    const t = createTranslator((await readSettings().catch(() => null))?.lang ?? 'vi');
+    if (!ui) {
+      const created = await createShadowRootUi<void>(ctx, {
+        name: 'dan-buoc-recorder',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        isolateEvents: true,
+        onMount: () => undefined,
+        onRemove: () => render(null, created.uiContainer),
+      });
+      created.mount();
+      ui = created;
+    }
+    const stop = (): void =>
+      inOrder(() => messaging.sendMessage('stopRecording', { title: t('recorder.defaultTitle', { date: new Date().toLocaleDateString('vi-VN') }), category: 'public-service' }));
+    render(<RecordingBar t={t} steps={view.steps} last={view.last} onUndo={() => inOrder(() => messaging.sendMessage('undoStep'))} onStop={stop} />, ui.uiContainer);
+  }
+
+  messaging.onMessage('showRecording', ({ data }) => void apply(data));
+  void messaging.sendMessage('recording').then(apply, () => undefined);
+}

@@ -1,0 +1,84 @@
+// Recording a walkthrough by doing it: the EVN bill payment recorded from scratch on the stand-in site (the
+// console's "Ghi hướng dẫn mới", the on-page bar's count and undo), saved into the desk's library with a name;
+// nothing typed while recording is kept anywhere; the recorded walkthrough then guides a resident to the end.
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { EVN_BILL } from '../../scripts/lib/flows';
+import { SidePanelPage, targetBox } from '../../scripts/lib/overlay-probe';
+import { dumpStores, useEnv, walkFlow } from './fixture';
+
+const CODE = 'PE01000987654';
+
+/** Click a control of the stand-in page by its targets.json id, as the author would. */
+async function press(site: Page, target: string): Promise<void> {
+  const box = await targetBox(site, target);
+  await site.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+async function barCount(site: Page, n: number): Promise<void> {
+  await site.waitForFunction(
+    (n: number) => document.querySelector('dan-buoc-recorder')?.shadowRoot?.querySelector('[data-dan-buoc="rec-count"]')?.textContent === `Đang ghi — bước ${n}`,
+    { timeout: 10_000 },
+    n,
+  );
+}
+
+describe('recording a walkthrough', () => {
+  const ctx = useEnv();
+
+  it('records the EVN bill walkthrough by doing it, keeps nothing typed, saves it, and guides with it', async () => {
+    const env = ctx.env;
+    const site = await env.browser.newPage();
+    await site.goto('https://evn.example/', { waitUntil: 'load' });
+    const panel = await SidePanelPage.open(env);
+    await (await panel.page.waitForSelector('[data-testid="record-start"]'))!.click();
+    await panel.page.waitForSelector('[data-testid="recording-count"]');
+
+    await site.bringToFront();
+    await site.waitForFunction(() => !!document.querySelector('dan-buoc-recorder')?.shadowRoot?.querySelector('[data-dan-buoc="rec-count"]'));
+    await press(site, 'customer-code');
+    await site.keyboard.type(CODE);
+    await barCount(site, 1);
+    await Promise.all([site.waitForNavigation({ waitUntil: 'load' }), press(site, 'lookup-button')]);
+    await barCount(site, 2);
+    await Promise.all([site.waitForNavigation({ waitUntil: 'load' }), press(site, 'pay-button')]);
+    await barCount(site, 3);
+    // A wrong choice, undone on the bar, then the right one.
+    await press(site, 'channel-zalopay');
+    await barCount(site, 4);
+    await (await site.waitForSelector('>>> [data-dan-buoc="rec-undo"]'))!.click();
+    await barCount(site, 3);
+    await press(site, 'channel-momo');
+    await barCount(site, 4);
+    await Promise.all([site.waitForNavigation({ waitUntil: 'load' }), press(site, 'confirm-button')]);
+    await barCount(site, 5);
+
+    // Name it in the console and save.
+    await panel.page.bringToFront();
+    await panel.page.waitForFunction(() => document.querySelector('[data-testid="recording-count"]')?.textContent === 'Đang ghi — bước 5');
+    await panel.page.type('[data-testid="record-title"]', 'Trả tiền điện (ghi lại)');
+    await panel.page.select('[data-testid="record-category"]', 'utility');
+    await panel.page.click('[data-testid="record-save"]');
+    await panel.page.waitForFunction(() => /Đã lưu/.test(document.querySelector('[data-testid="panel-message"]')?.textContent ?? ''));
+    await site.waitForFunction(() => !document.querySelector('dan-buoc-recorder'));
+
+    const dump = await dumpStores(panel.page);
+    const library = (dump['storage.local'] as Record<string, { packs: Record<string, { id: string; walkthroughs: { id: string; category: string; startUrl: string; steps: { page: string; advance: { kind: string }; text: { vi: string } }[] }[] }[]> }>)['dan-buoc-library']!;
+    const [pack] = Object.values(library.packs).map((versions) => versions.at(-1)!);
+    const w = pack!.walkthroughs[0]!;
+    expect(w.category).toBe('utility');
+    expect(w.startUrl).toBe('https://evn.example/');
+    expect(w.steps.map((s) => s.advance.kind)).toEqual(['input', 'click', 'click', 'input', 'click']);
+    expect(w.steps[0]!.text.vi).toMatch(/^Nhập «.+»\.$/);
+    expect(w.steps[2]!.text.vi).toMatch(/^Bấm nút «.+»\.$/);
+    expect(w.steps.map((s) => s.page)).toEqual(['https://evn.example/', 'https://evn.example/', 'https://evn.example/hoa-don.html', 'https://evn.example/thanh-toan.html', 'https://evn.example/thanh-toan.html']);
+    // Nothing typed while recording is stored anywhere (the code, nor the query string it produced).
+    const text = JSON.stringify(dump);
+    expect(text).toContain('"walkthroughs"');
+    for (const typed of [CODE, '0100098765', '?ma=', 'dan-buoc-recording":{']) expect(text, `"${typed}" must not be stored`).not.toContain(typed);
+
+    // The recorded walkthrough is in the console's list and guides a resident to the end, outlining each control.
+    await site.goto('https://evn.example/', { waitUntil: 'load' });
+    await walkFlow(env, { key: `${pack!.id}/${w.id}`, startUrl: 'https://evn.example/', steps: EVN_BILL.steps.filter((s) => s.act !== 'done') }, {});
+  });
+});
