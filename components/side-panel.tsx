@@ -10,6 +10,7 @@ import type { Category } from '../core/pack';
 import type { StepView } from '../extension/protocol';
 import type { RecordingView } from '../extension/recording';
 import type { Settings } from '../extension/settings';
+import { DeskPacks, type PacksApi } from './desk-packs';
 import { HintText } from './hint-text';
 
 export interface PanelApi {
@@ -25,6 +26,8 @@ export interface PanelApi {
   openDashboard?(): void;
   /** Call `onChange` whenever the session (or a recording) changes; returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
+  /** The desk's own packs (absent: not shown). */
+  packs?: PacksApi;
   /** Recording a walkthrough by doing it on the guided tab (absent: no recorder). */
   recorder?: {
     start(): Promise<RecordingView>;
@@ -101,6 +104,7 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
             </select>
           </label>
           <DeskSettings t={t} settings={settings} onSettings={onSettings} />
+          {api.packs ? <DeskPacks t={t} lang={settings.lang} api={api.packs} /> : null}
           {api.openDashboard ? (
             <button type="button" class="btn" onClick={() => api.openDashboard!()} data-testid="open-dashboard">
               {t('panel.dashboard')}

@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { SidePanel, type PanelApi } from '../../components/side-panel';
 import { createTranslator } from '../../core/i18n';
 import type { Catalog } from '../../core/catalog';
-import { libraryItem, loadCatalog } from '../../extension/library';
+import { exportPack, install, remove, rollBack } from '../../core/pack-library';
+import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
 import { messaging } from '../../extension/protocol';
 import { recordingItem } from '../../extension/recording';
 import { sessionStore } from '../../extension/session-storage';
@@ -42,6 +43,33 @@ const api: PanelApi = {
       a();
       b();
     };
+  },
+  packs: {
+    library: () => libraryItem.getValue(),
+    watch: (onChange) => libraryItem.watch(() => onChange()),
+    install: async (text) => {
+      // Re-installing the same version from a file is allowed (another desk's copy of the same pack).
+      const r = install(await libraryItem.getValue(), text, { builtInIds: BUILT_IN_IDS, allowSameOrOlder: true });
+      if (!r.ok) return r;
+      await libraryItem.setValue(r.library);
+      return { ok: true, pack: r.pack };
+    },
+    rollBack: async (id) => {
+      const r = rollBack(await libraryItem.getValue(), id);
+      if (r.ok) await libraryItem.setValue(r.library);
+    },
+    remove: async (id) => libraryItem.setValue(remove(await libraryItem.getValue(), id)),
+    exportFile: (pack) => {
+      const url = URL.createObjectURL(new Blob([exportPack(pack)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${pack.id}-${pack.version}.json`;
+      a.hidden = true;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
   },
   recorder: {
     start: async () => messaging.sendMessage('startRecording', { tabId: await guidedTabId() }),

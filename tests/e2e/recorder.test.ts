@@ -1,7 +1,12 @@
 // Recording a walkthrough by doing it: the EVN bill payment recorded from scratch on the stand-in site (the
 // console's "Ghi hướng dẫn mới", the on-page bar's count and undo), saved into the desk's library with a name;
-// nothing typed while recording is kept anywhere; the recorded walkthrough then guides a resident to the end.
+// nothing typed while recording is kept anywhere; the recorded walkthrough then guides a resident to the end;
+// exported, refused when tampered, installed on another desk (a fresh profile) and played to the end there.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { setup } from '../../scripts/lib/env';
 import { describe, expect, it } from 'vitest';
 import { EVN_BILL } from '../../scripts/lib/flows';
 import { SidePanelPage, targetBox } from '../../scripts/lib/overlay-probe';
@@ -26,7 +31,7 @@ async function barCount(site: Page, n: number): Promise<void> {
 describe('recording a walkthrough', () => {
   const ctx = useEnv();
 
-  it('records the EVN bill walkthrough by doing it, keeps nothing typed, saves it, and guides with it', async () => {
+  it('records the EVN bill walkthrough by doing it, keeps nothing typed, saves, guides, exports, installs elsewhere', async () => {
     const env = ctx.env;
     const site = await env.browser.newPage();
     await site.goto('https://evn.example/', { waitUntil: 'load' });
@@ -78,7 +83,41 @@ describe('recording a walkthrough', () => {
     for (const typed of [CODE, '0100098765', '?ma=', 'dan-buoc-recording":{']) expect(text, `"${typed}" must not be stored`).not.toContain(typed);
 
     // The recorded walkthrough is in the console's list and guides a resident to the end, outlining each control.
-    await site.goto('https://evn.example/', { waitUntil: 'load' });
-    await walkFlow(env, { key: `${pack!.id}/${w.id}`, startUrl: 'https://evn.example/', steps: EVN_BILL.steps.filter((s) => s.act !== 'done') }, {});
+    const flow = { key: `${pack!.id}/${w.id}`, startUrl: 'https://evn.example/', steps: EVN_BILL.steps.filter((s) => s.act !== 'done') };
+    await walkFlow(env, flow, {});
+
+    // Exported from the console for other desks: the file holds no typed value either.
+    const dir = mkdtempSync(path.join(tmpdir(), 'dan-buoc-packs-'));
+    const cdp = await env.browser.target().createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
+    await panel.page.bringToFront();
+    await panel.page.click('details.settings > summary');
+    await (await panel.page.waitForSelector(`[data-pack="${pack!.id}"] [data-testid="pack-export"]`))!.click();
+    const file = path.join(dir, `${pack!.id}-1.0.0.json`);
+    for (let i = 0; i < 100 && !(existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload'))); i++) await new Promise((r) => setTimeout(r, 100));
+    const exported = readFileSync(file, 'utf8');
+    expect(JSON.parse(exported)).toMatchObject({ id: pack!.id, walkthroughs: [{ id: w.id, steps: w.steps }] });
+    expect(exported).not.toContain(CODE);
+
+    // Another desk (a fresh profile) installs the file and guides with it to the end.
+    const other = await setup();
+    try {
+      const otherPanel = await SidePanelPage.open(other);
+      await otherPanel.page.click('details.settings > summary');
+      const input = (await otherPanel.page.waitForSelector('input[data-testid="pack-install"]'))!;
+      // A tampered copy (markup in a hint) is refused with the path of the field; nothing is installed.
+      const bad = path.join(dir, 'tampered.json');
+      const tampered = JSON.parse(exported) as { walkthroughs: { steps: { text: { vi: string } }[] }[] };
+      tampered.walkthroughs[0]!.steps[1]!.text.vi = '<img src=x onerror=alert(1)>';
+      writeFileSync(bad, JSON.stringify(tampered));
+      await input.uploadFile(bad);
+      await otherPanel.page.waitForFunction(() => /\/walkthroughs\/0\/steps\/1\/text\/vi/.test(document.querySelector('[data-testid="packs-message"]')?.textContent ?? ''));
+      expect(await otherPanel.page.$('[data-pack]')).toBeNull();
+      await input.uploadFile(file);
+      await otherPanel.page.waitForFunction(() => /Đã cài/.test(document.querySelector('[data-testid="packs-message"]')?.textContent ?? ''));
+      await walkFlow(other, flow, {});
+    } finally {
+      await other.close();
+    }
   });
 });
