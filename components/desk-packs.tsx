@@ -15,6 +15,8 @@ export interface PacksApi {
   rollBack(packId: string): Promise<void>;
   remove(packId: string): Promise<void>;
   exportFile(pack: Pack): void;
+  /** Open the editor on a pack. */
+  edit(packId: string): void;
 }
 
 export function DeskPacks({ t, lang, api }: { t: Translate; lang: Lang; api: PacksApi }): JSX.Element {
@@ -48,6 +50,9 @@ export function DeskPacks({ t, lang, api }: { t: Translate; lang: Lang; api: Pac
                 {localText(pack.title, lang)} · {pack.version}
               </span>
               <span class="actions">
+                <button type="button" class="btn" onClick={() => api.edit(id)} data-testid="pack-edit">
+                  {t('packs.edit')}
+                </button>
                 <button type="button" class="btn" onClick={() => api.exportFile(pack)} data-testid="pack-export">
                   {t('packs.export')}
                 </button>

@@ -59,6 +59,7 @@ const api: PanelApi = {
       if (r.ok) await libraryItem.setValue(r.library);
     },
     remove: async (id) => libraryItem.setValue(remove(await libraryItem.getValue(), id)),
+    edit: (packId) => void browser.tabs.create({ url: browser.runtime.getURL(`/editor.html?pack=${encodeURIComponent(packId)}`) }),
     exportFile: (pack) => {
       const url = URL.createObjectURL(new Blob([exportPack(pack)], { type: 'application/json' }));
       const a = document.createElement('a');

@@ -26,11 +26,14 @@ export interface WardSite {
 }
 
 /** Map a request path to a file, or null. Only plain names: no way out of the folders. */
-function fileFor(pathname: string, fixtures: boolean): { file: string; csp: boolean } | null {
+function fileFor(pathname: string, fixtures: boolean, packsDir?: string): { file: string; csp: boolean } | null {
   const name = /^[a-z0-9][a-z0-9.-]*$/i;
   if (pathname === '/' || pathname === '/index.html') return { file: path.join(ROOT, 'widget/demo/index.html'), csp: true };
   let m = /^\/assets\/packs\/([^/]+\.json)$/.exec(pathname);
-  if (m && name.test(m[1]!)) return { file: path.join(ROOT, 'walkthroughs', m[1]!), csp: true };
+  if (m && name.test(m[1]!)) {
+    const shipped = path.join(ROOT, 'walkthroughs', m[1]!);
+    return { file: packsDir && !existsSync(shipped) ? path.join(packsDir, m[1]!) : shipped, csp: true };
+  }
   m = /^\/assets\/(dan-buoc-[a-z-]+\.m?js)$/.exec(pathname);
   if (m) return { file: path.join(ROOT, '.output/widget', m[1]!), csp: true };
   m = /^\/assets\/([^/]+)$/.exec(pathname);
@@ -40,10 +43,11 @@ function fileFor(pathname: string, fixtures: boolean): { file: string; csp: bool
   return null;
 }
 
-export async function startWardSite(options: { port?: number; fixtures?: boolean } = {}): Promise<WardSite> {
+/** `packsDir`: more packs served at /assets/packs/ (a desk's exported files, in tests). */
+export async function startWardSite(options: { port?: number; fixtures?: boolean; packsDir?: string } = {}): Promise<WardSite> {
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const hit = fileFor(pathname, !!options.fixtures);
+    const hit = fileFor(pathname, !!options.fixtures, options.packsDir);
     if (!hit || !existsSync(hit.file)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không có trang này.');
       return;

@@ -1,12 +1,14 @@
 // Recording a walkthrough by doing it: the EVN bill payment recorded from scratch on the stand-in site (the
 // console's "Ghi hướng dẫn mới", the on-page bar's count and undo), saved into the desk's library with a name;
 // nothing typed while recording is kept anywhere; the recorded walkthrough then guides a resident to the end;
-// exported, refused when tampered, installed on another desk (a fresh profile) and played to the end there.
+// two hints edited in the editor (markup refused beside its field), exported, shown by the widget on the demo
+// ward page, refused when tampered, installed on another desk (a fresh profile) and played to the end there.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { setup } from '../../scripts/lib/env';
+import { startWardSite } from '../../scripts/lib/ward-site';
 import { describe, expect, it } from 'vitest';
 import { EVN_BILL } from '../../scripts/lib/flows';
 import { SidePanelPage, targetBox } from '../../scripts/lib/overlay-probe';
@@ -31,7 +33,7 @@ async function barCount(site: Page, n: number): Promise<void> {
 describe('recording a walkthrough', () => {
   const ctx = useEnv();
 
-  it('records the EVN bill walkthrough by doing it, keeps nothing typed, saves, guides, exports, installs elsewhere', async () => {
+  it('records the EVN bill walkthrough by doing it, keeps nothing typed, saves, guides, edits two hints, exports, shows it in the widget, installs it elsewhere', async () => {
     const env = ctx.env;
     const site = await env.browser.newPage();
     await site.goto('https://evn.example/', { waitUntil: 'load' });
@@ -86,18 +88,62 @@ describe('recording a walkthrough', () => {
     const flow = { key: `${pack!.id}/${w.id}`, startUrl: 'https://evn.example/', steps: EVN_BILL.steps.filter((s) => s.act !== 'done') };
     await walkFlow(env, flow, {});
 
+    // Edited in the editor: a hint with markup is refused beside its field; two hints changed and saved.
+    await panel.page.bringToFront();
+    await panel.page.click('details.settings > summary');
+    const editorTarget = env.browser.waitForTarget((tg) => tg.url().includes('/editor.html?pack='));
+    await (await panel.page.waitForSelector(`[data-pack="${pack!.id}"] [data-testid="pack-edit"]`))!.click();
+    const editor = (await (await editorTarget).page())!;
+    await editor.bringToFront();
+    const setHint = async (i: number, text: string): Promise<void> => {
+      const area = (await editor.waitForSelector(`[data-step="${i}"] [data-testid="text-vi"]`))!;
+      await area.click();
+      await editor.keyboard.down('Control');
+      await editor.keyboard.press('a');
+      await editor.keyboard.up('Control');
+      await editor.keyboard.type(text);
+    };
+    await setHint(1, 'Bấm <b>Tra cứu</b>');
+    await editor.click('[data-testid="editor-save"]');
+    await editor.waitForFunction(() => /HTML/.test(document.querySelector('[data-step="1"] .field-error')?.textContent ?? ''));
+    const HINTS = ['Nhập mã khách hàng in trên hóa đơn (bắt đầu bằng PE).', 'Bấm **Tra cứu** để xem hóa đơn.'];
+    await setHint(0, HINTS[0]!);
+    await setHint(1, HINTS[1]!);
+    await editor.click('[data-testid="editor-save"]');
+    await editor.waitForFunction(() => /1\.0\.1/.test(document.querySelector('[data-testid="editor-status"]')?.textContent ?? ''));
+    await editor.close();
+
     // Exported from the console for other desks: the file holds no typed value either.
     const dir = mkdtempSync(path.join(tmpdir(), 'dan-buoc-packs-'));
     const cdp = await env.browser.target().createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
     await panel.page.bringToFront();
-    await panel.page.click('details.settings > summary');
     await (await panel.page.waitForSelector(`[data-pack="${pack!.id}"] [data-testid="pack-export"]`))!.click();
-    const file = path.join(dir, `${pack!.id}-1.0.0.json`);
+    const fileName = `${pack!.id}-1.0.1.json`;
+    const file = path.join(dir, fileName);
     for (let i = 0; i < 100 && !(existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload'))); i++) await new Promise((r) => setTimeout(r, 100));
     const exported = readFileSync(file, 'utf8');
-    expect(JSON.parse(exported)).toMatchObject({ id: pack!.id, walkthroughs: [{ id: w.id, steps: w.steps }] });
+    const exportedPack = JSON.parse(exported) as { walkthroughs: { steps: { text: { vi: string } }[] }[] };
+    expect(exportedPack.walkthroughs[0]!.steps.slice(0, 2).map((s) => s.text.vi)).toEqual(HINTS);
+    expect(exportedPack.walkthroughs[0]!.steps).toHaveLength(5);
     expect(exported).not.toContain(CODE);
+
+    // The exported file in the widget on the demo ward page: the edited hints, as text.
+    const ward = await startWardSite({ packsDir: dir });
+    try {
+      const wardPage = await env.browser.newPage();
+      await wardPage.goto(ward.url, { waitUntil: 'load' });
+      await wardPage.evaluate((src: string) => document.querySelector('dan-buoc-guide')!.setAttribute('src', src), `/assets/packs/${fileName}`);
+      await wardPage.waitForFunction(() => !!document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('.dbw-item[data-walkthrough="huong-dan"]'));
+      await wardPage.evaluate(() => (document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('.dbw-item') as HTMLElement).click());
+      await wardPage.evaluate(() => (document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('[data-dan-buoc="widget-start"]') as HTMLElement).click());
+      await wardPage.waitForFunction(() => !!document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('[data-dan-buoc="text"]'));
+      expect(await wardPage.evaluate(() => document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('[data-dan-buoc="text"]')!.textContent)).toBe(HINTS[0]);
+      expect(await wardPage.evaluate(() => document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('[data-dan-buoc="step"]')!.textContent)).toBe('Bước 1/5');
+      await wardPage.close();
+    } finally {
+      await ward.stop();
+    }
 
     // Another desk (a fresh profile) installs the file and guides with it to the end.
     const other = await setup();
