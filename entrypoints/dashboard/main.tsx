@@ -8,6 +8,7 @@ import { createTranslator } from '../../core/i18n';
 import { createLogStore, type LogStore } from '../../core/log-store';
 import type { Catalog } from '../../core/catalog';
 import { libraryItem, loadCatalog } from '../../extension/library';
+import { download } from '../../extension/download';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
 
 /**
@@ -21,18 +22,6 @@ async function withStore<T>(run: (store: LogStore) => Promise<T>): Promise<T> {
   } finally {
     store.close();
   }
-}
-
-function download(fileName: string, type: string, data: string | Uint8Array<ArrayBuffer>): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 const api: DashboardApi = {

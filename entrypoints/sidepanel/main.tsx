@@ -7,6 +7,7 @@ import { SidePanel, type PanelApi } from '../../components/side-panel';
 import { createTranslator } from '../../core/i18n';
 import type { Catalog } from '../../core/catalog';
 import { exportPack, install, remove, rollBack } from '../../core/pack-library';
+import { download } from '../../extension/download';
 import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
 import { messaging } from '../../extension/protocol';
 import { recordingItem } from '../../extension/recording';
@@ -60,17 +61,7 @@ const api: PanelApi = {
     },
     remove: async (id) => libraryItem.setValue(remove(await libraryItem.getValue(), id)),
     edit: (packId) => void browser.tabs.create({ url: browser.runtime.getURL(`/editor.html?pack=${encodeURIComponent(packId)}`) }),
-    exportFile: (pack) => {
-      const url = URL.createObjectURL(new Blob([exportPack(pack)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${pack.id}-${pack.version}.json`;
-      a.hidden = true;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    },
+    exportFile: (pack) => download(`${pack.id}-${pack.version}.json`, 'application/json', exportPack(pack)),
   },
   recorder: {
     start: async () => messaging.sendMessage('startRecording', { tabId: await guidedTabId() }),
