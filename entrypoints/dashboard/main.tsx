@@ -2,7 +2,7 @@
 // extension's IndexedDB, the desk settings, downloads and printing.
 import './style.css';
 import { render, type JSX } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { Dashboard, type DashboardApi } from '../../components/dashboard';
 import { createTranslator } from '../../core/i18n';
 import { createLogStore, type LogStore } from '../../core/log-store';
@@ -46,7 +46,8 @@ function App(): JSX.Element | null {
   }, []);
   const lang = settings?.lang ?? 'vi';
   const t = useMemo(() => createTranslator(lang), [lang]);
-  useEffect(() => {
+  // In the same commit as the page's text: the tab title and the page language never lag behind it.
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
     document.title = t('dashboard.pageTitle');
   }, [lang, t]);
