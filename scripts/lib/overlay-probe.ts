@@ -45,9 +45,19 @@ export async function overlayState(page: Page): Promise<OverlayState> {
 /** Wait until the overlay shows `step` ("Bước 3/8") with an outline drawn (or, `outline: false`, without). */
 export async function waitForStep(page: Page, step: string, { outline = true, timeout = 20_000 } = {}): Promise<OverlayState> {
   await waitForStepOrExplain(page, step, outline, timeout);
-  // Let floating placement settle after the last layout change.
+  // Let floating placement settle after the last layout change: the outline follows the control a frame or
+  // two later, later still on a loaded machine, so wait until it has stopped moving (at most 3 s).
   await new Promise((r) => setTimeout(r, 150));
-  return overlayState(page);
+  let state = await overlayState(page);
+  for (let i = 0; i < 30 && state.outline; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const next = await overlayState(page);
+    const a = state.outline;
+    const b = next.outline;
+    state = next;
+    if (b && Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5) break;
+  }
+  return state;
 }
 
 async function waitForStepOrExplain(page: Page, step: string, outline: boolean, timeout: number): Promise<void> {
