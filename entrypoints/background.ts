@@ -8,6 +8,7 @@ import { check, schemas } from '../extension/protocol-schemas';
 import { sessionStore } from '../extension/session-storage';
 import { addStep, finishDraft, recordingItem, startDraft, viewOf } from '../extension/recording';
 import { readSettings } from '../extension/settings';
+import { syncContentScripts } from '../extension/site-access';
 
 export default defineBackground(() => {
   // Shipped packs and the desk's own: answers wait for the first load (a woken worker reads storage first).
@@ -56,6 +57,11 @@ export default defineBackground(() => {
   onMessage('skip', () => controller.skip());
   onMessage('pause', ({ data }) => controller.pause(check(schemas.pause, data).paused));
   onMessage('notFound', ({ data, sender }) => controller.notFound(senderTab(sender), check(schemas.notFound, data).index));
+  onMessage('found', ({ data, sender }) => controller.found(senderTab(sender), check(schemas.notFound, data).index));
+  onMessage('startTrial', ({ data }) => {
+    const d = check(schemas.startTrial, data);
+    return controller.start(d.packId, d.walkthroughId, d.tabId, { trial: true });
+  });
   onMessage('finish', ({ data }) => {
     const { outcome, ...details } = check(schemas.finish, data);
     return controller.finish(outcome, details);
@@ -131,6 +137,12 @@ export default defineBackground(() => {
       if (draft) await showRecording(draft.tabId, null);
     });
   });
+
+  // The content script on origins granted at run time (a provincial portal, a trusted origin).
+  const sync = (): void => void syncContentScripts().catch(() => undefined);
+  sync();
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
 
   browser.tabs.onRemoved.addListener((tabId) => void controller.tabClosed(tabId));
   // Chromium: the toolbar button opens the side panel (Firefox shows its sidebar from the action instead).

@@ -13,6 +13,7 @@ import { Overlay } from '../components/overlay';
 import { parseHandOff, type HandOff } from '../core/handoff';
 import { plainHint } from '../components/hint-text';
 import { messaging, type StepView } from './protocol';
+import { UI_CSS } from './ui-css';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from './settings';
 
 /** How long to wait for a late control before showing the hint as text only. @default 10000 */
@@ -35,6 +36,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     next: () => void messaging.sendMessage('next').catch(() => undefined),
     back: () => void messaging.sendMessage('back').catch(() => undefined),
     notFound: (index: number) => void messaging.sendMessage('notFound', { index }).catch(() => undefined),
+    found: (index: number) => void messaging.sendMessage('found', { index }).catch(() => undefined),
   };
 
   async function ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
@@ -42,6 +44,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     const created = await createShadowRootUi<void>(ctx, {
       // Not dan-buoc-guide: that is the widget's custom element, which a page of an official site may define.
       name: 'dan-buoc-overlay',
+      css: UI_CSS,
       position: 'inline',
       anchor: 'body',
       append: 'last',
@@ -181,6 +184,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
       watchAdvance(view, null, signal);
       return;
     }
+    if (view.trial) send.found(view.index);
     const el = found.element;
     const shown = visibleStandIn(el);
     if (!isInViewport(shown)) shown.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });

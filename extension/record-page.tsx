@@ -11,6 +11,7 @@ import { createTranslator } from '../core/i18n';
 import { actionOf, recordStep } from '../core/recorder';
 import { messaging } from './protocol';
 import type { RecordingView } from './recording';
+import { UI_CSS } from './ui-css';
 import { readSettings } from './settings';
 
 /** What a click landed on, when that is a control to press (fields and lists are recorded otherwise). */
@@ -84,6 +85,7 @@ export function startRecordingPage(ctx: ContentScriptContext): void {
     if (!ui) {
       const created = await createShadowRootUi<void>(ctx, {
         name: 'dan-buoc-recorder',
+        css: UI_CSS,
         position: 'inline',
         anchor: 'body',
         append: 'last',

@@ -31,6 +31,10 @@ describe('builds', () => {
     // Reading every tab's URL is an activity history; the extension does without.
     expect(m.permissions).not.toContain('tabs');
     expect(JSON.stringify(m)).not.toMatch(/unsafe-eval/);
+    // Other sites only at run time, one origin per request (extension/site-access.ts); no stylesheet or
+    // other file of ours is exposed to pages.
+    expect(m.optional_host_permissions).toEqual(['https://*/*']);
+    expect(m.web_accessible_resources).toBeUndefined();
   }, 60_000);
 
   it('builds for Firefox without Chrome-only permissions', () => {
@@ -39,5 +43,7 @@ describe('builds', () => {
     expect(m.permissions).not.toContain('sidePanel');
     for (const h of hostAccess(m)) expect(h).toMatch(ONE_HOST);
     expect(m.sidebar_action).toBeTruthy();
+    expect(m.optional_permissions).toEqual(['https://*/*']);
+    expect(m.web_accessible_resources).toBeUndefined();
   }, 60_000);
 });

@@ -1,0 +1,48 @@
+// Access to sites beyond the manifest's official hosts (issue 7): a pack for a provincial portal, or for an
+// origin the ward admin chose to trust, asks the browser for that one origin at run time (an optional host
+// permission, granted by the volunteer's click), and the content script is then registered there too.
+import { browser } from 'wxt/browser';
+import { OFFICIAL_MATCH_PATTERNS } from '../core/origins';
+
+const SCRIPT_ID = 'dan-buoc-guide-extra';
+/** One https host, nothing broader. */
+const ONE_HOST = /^https:\/\/[a-z0-9.-]+\/\*$/;
+
+export const patternOf = (origin: string): string => `${new URL(origin).origin}/*`;
+
+/** The origins of a pack the extension may not run on yet (the manifest's hosts always may). */
+export async function missingAccess(origins: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const o of origins) {
+    const pattern = patternOf(o);
+    if (OFFICIAL_MATCH_PATTERNS.includes(pattern)) continue;
+    if (!(await browser.permissions.contains({ origins: [pattern] }).catch(() => false))) out.push(o);
+  }
+  return out;
+}
+
+/**
+ * Ask for these origins. Must be the first thing a click handler awaits (the browser wants the gesture).
+ * True when all are granted.
+ */
+export function requestAccess(origins: readonly string[]): Promise<boolean> {
+  const patterns = origins.map(patternOf).filter((p) => !OFFICIAL_MATCH_PATTERNS.includes(p));
+  if (!patterns.length) return Promise.resolve(true);
+  return browser.permissions.request({ origins: patterns }).catch(() => false);
+}
+
+/** Register the content script on the run-time granted origins (background: at start and on every change). */
+export async function syncContentScripts(): Promise<string[]> {
+  const scripting = browser.scripting;
+  if (!scripting?.registerContentScripts) return [];
+  const granted = ((await browser.permissions.getAll()).origins ?? []).filter((p) => ONE_HOST.test(p) && !OFFICIAL_MATCH_PATTERNS.includes(p));
+  const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
+  if (!granted.length) {
+    if (existing.length) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return [];
+  }
+  const script = { id: SCRIPT_ID, matches: granted, js: ['content-scripts/guide.js'], runAt: 'document_idle' as const };
+  if (existing.length) await scripting.updateContentScripts([script]);
+  else await scripting.registerContentScripts([script]);
+  return granted;
+}

@@ -1,0 +1,59 @@
+// Run-time site access: the manifest's official hosts are never asked for; other origins are asked one by
+// one; the content script is registered on exactly the granted single-host origins, updated and removed.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { missingAccess, requestAccess, syncContentScripts } from '../../extension/site-access';
+
+type Script = { id: string; matches: string[]; js: string[] };
+
+function fakeAccess(granted: string[]) {
+  const registered: Script[] = [];
+  const requested: string[][] = [];
+  const b = fakeBrowser as unknown as Record<string, unknown>;
+  b.permissions = {
+    contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.includes(o)),
+    request: async ({ origins }: { origins: string[] }) => {
+      requested.push(origins);
+      return origins.every((o) => !o.includes('tu-choi'));
+    },
+    getAll: async () => ({ origins: [...granted] }),
+  };
+  b.scripting = {
+    getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => registered.filter((s) => ids.includes(s.id)),
+    registerContentScripts: async (scripts: Script[]) => void registered.push(...scripts),
+    updateContentScripts: async (scripts: Script[]) => {
+      for (const s of scripts) registered.splice(registered.findIndex((r) => r.id === s.id), 1, s);
+    },
+    unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
+      for (const id of ids) registered.splice(registered.findIndex((r) => r.id === id), 1);
+    },
+  };
+  return { registered, requested, granted };
+}
+
+describe('site access', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('asks only for origins beyond the manifest, and says which are missing', async () => {
+    const f = fakeAccess(['https://dichvucong.hanoi.gov.vn/*']);
+    expect(await missingAccess(['https://evn.example', 'https://dichvucong.hanoi.gov.vn', 'https://dichvucong.hue.gov.vn'])).toEqual(['https://dichvucong.hue.gov.vn']);
+    expect(await requestAccess(['https://evn.example'])).toBe(true);
+    expect(f.requested).toEqual([]);
+    expect(await requestAccess(['https://evn.example', 'https://dichvucong.hue.gov.vn/thu-tuc'])).toBe(true);
+    expect(f.requested).toEqual([['https://dichvucong.hue.gov.vn/*']]);
+    expect(await requestAccess(['https://tu-choi.example'])).toBe(false);
+  });
+
+  it('registers the content script on granted single hosts only, updates it, and removes it when none is left', async () => {
+    const f = fakeAccess(['https://evn.example/*', 'https://dichvucong.hanoi.gov.vn/*', '<all_urls>', 'https://*/*']);
+    expect(await syncContentScripts()).toEqual(['https://dichvucong.hanoi.gov.vn/*']);
+    expect(f.registered).toEqual([expect.objectContaining({ matches: ['https://dichvucong.hanoi.gov.vn/*'], js: ['content-scripts/guide.js'] })]);
+    f.granted.push('https://thanhtoan.example/*');
+    await syncContentScripts();
+    expect(f.registered).toHaveLength(1);
+    expect(f.registered[0]!.matches).toEqual(['https://dichvucong.hanoi.gov.vn/*', 'https://thanhtoan.example/*']);
+    f.granted.splice(0);
+    expect(await syncContentScripts()).toEqual([]);
+    expect(f.registered).toEqual([]);
+  });
+});
