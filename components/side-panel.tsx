@@ -135,6 +135,16 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
               setMessage(err instanceof Error && err.message === 'no-tab' ? t('panel.noTab') : String(err));
             }
           }}
+          onEdit={
+            api.packs
+              ? (e) => {
+                  const packs = api.packs!;
+                  // A built-in pack is edited through the desk's own copy; the desk's packs directly.
+                  if (packs.builtIns().some((b) => b.id === e.pack.id)) void packs.editCopy(e.pack.id, e.walkthrough.id).catch((err: unknown) => setMessage(String(err)));
+                  else packs.edit(e.pack.id, e.walkthrough.id);
+                }
+              : undefined
+          }
         />
           {api.recorder ? (
             <button
@@ -155,7 +165,7 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
   );
 }
 
-function Catalogue({ t, lang, search, onStart }: { t: Translate; lang: Lang; search: SidePanelProps['search']; onStart: (e: CatalogEntry) => void }): JSX.Element {
+function Catalogue({ t, lang, search, onStart, onEdit }: { t: Translate; lang: Lang; search: SidePanelProps['search']; onStart: (e: CatalogEntry) => void; onEdit?: (e: CatalogEntry) => void }): JSX.Element {
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
   const entries = useMemo(() => search(query), [search, query]);
@@ -193,9 +203,16 @@ function Catalogue({ t, lang, search, onStart }: { t: Translate; lang: Lang; sea
                     ))}
                   </ul>
                   <p class="wt-hint">{t('panel.startHint')}</p>
-                  <button type="button" class="btn btn-main" onClick={() => onStart(e)} data-testid="start">
-                    {t('panel.start')}
-                  </button>
+                  <span class="actions">
+                    <button type="button" class="btn btn-main" onClick={() => onStart(e)} data-testid="start">
+                      {t('panel.start')}
+                    </button>
+                    {onEdit ? (
+                      <button type="button" class="btn" onClick={() => onEdit(e)} data-testid="wt-edit" title={t('panel.editHint')}>
+                        {t('packs.edit')}
+                      </button>
+                    ) : null}
+                  </span>
                 </div>
               ) : null}
             </li>
@@ -300,7 +317,7 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
   }, [api, view.paused]);
   return (
     <section aria-labelledby="run-title" data-testid="running">
-      <p class="run-label">{t('panel.current')}</p>
+      <p class="run-label">{view.trial ? t('panel.trial') : t('panel.current')}</p>
       <h2 id="run-title">{localText(view.title, lang)}</h2>
       <p class="run-step" data-testid="panel-step">
         {t('panel.step', { n: view.index + 1, total: view.total })}

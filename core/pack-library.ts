@@ -5,6 +5,7 @@
 // texts), each giving a new pack that must pass parsePack before it is saved. Built-in packs are never
 // changed: editing one makes a local copy under an id of its own.
 
+import { isOfficialOrigin } from './origins';
 import { parsePack, type LocalText, type Pack, type PackError, type Step, type Walkthrough } from './pack';
 
 /** Versions kept per pack (the newest last); older ones are dropped. */
@@ -15,6 +16,8 @@ export interface Library {
   packs: Record<string, Pack[]>;
   /** Origins the ward admin chose to trust for packs (beyond the official list). */
   trusted: string[];
+  /** pack id → the https address it was installed from (checked for updates). */
+  sources?: Record<string, string>;
 }
 
 export const emptyLibrary = (): Library => ({ packs: {}, trusted: [] });
@@ -34,7 +37,7 @@ export function compareVersions(a: string, b: string): number {
  * a built-in pack's id is refused (edits of built-in packs are copies); an older or equal version than the
  * installed one is refused unless `allowSameOrOlder` (re-installing a file on purpose).
  */
-export function install(lib: Library, raw: unknown, options: { builtInIds?: readonly string[]; allowSameOrOlder?: boolean } = {}): LibraryResult {
+export function install(lib: Library, raw: unknown, options: { builtInIds?: readonly string[]; allowSameOrOlder?: boolean; source?: string } = {}): LibraryResult {
   const parsed = parsePack(raw, { trustedOrigins: lib.trusted });
   if (!parsed.ok) return parsed;
   const pack = parsed.pack;
@@ -47,7 +50,31 @@ export function install(lib: Library, raw: unknown, options: { builtInIds?: read
     return { ok: false, errors: [{ path: '/version', message: `đã có phiên bản ${current.version}; phiên bản mới phải lớn hơn` }] };
   }
   const kept = [...versions, pack].slice(-KEPT_VERSIONS);
-  return { ok: true, library: { ...lib, packs: { ...lib.packs, [pack.id]: kept } }, pack };
+  const next: Library = { ...lib, packs: { ...lib.packs, [pack.id]: kept } };
+  if (options.source) next.sources = { ...lib.sources, [pack.id]: options.source };
+  return { ok: true, library: next, pack };
+}
+
+/**
+ * Origins a pack file names that are neither official nor trusted yet: what the ward admin is asked to
+ * trust. Read from the raw data (the pack is refused until then); only well-formed https origins.
+ */
+export function untrustedOrigins(lib: Library, raw: unknown): string[] {
+  const origins = (raw as { origins?: unknown } | null)?.origins;
+  if (!Array.isArray(origins)) return [];
+  const out: string[] = [];
+  for (const o of origins) {
+    if (typeof o !== 'string') continue;
+    let u: URL;
+    try {
+      u = new URL(o);
+    } catch {
+      continue;
+    }
+    if (u.protocol !== 'https:' || u.origin !== o.replace(/\/$/, '')) continue;
+    if (!isOfficialOrigin(u.origin) && !lib.trusted.includes(u.origin) && !out.includes(u.origin)) out.push(u.origin);
+  }
+  return out;
 }
 
 /** Go back to the previous version of a pack (the current one is dropped). */
@@ -61,7 +88,13 @@ export function rollBack(lib: Library, packId: string): LibraryResult {
 export function remove(lib: Library, packId: string): Library {
   const packs = { ...lib.packs };
   delete packs[packId];
-  return { ...lib, packs };
+  const next: Library = { ...lib, packs };
+  if (lib.sources?.[packId]) {
+    const sources = { ...lib.sources };
+    delete sources[packId];
+    next.sources = sources;
+  }
+  return next;
 }
 
 /** Trust an origin (the ward admin's explicit choice); https origins only. */

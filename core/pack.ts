@@ -120,7 +120,7 @@ const Step = v.strictObject({
   optional: v.optional(v.boolean('optional phải là true hoặc false')),
 });
 
-const CATEGORIES = ['public-service', 'bank', 'e-wallet', 'utility'] as const;
+export const CATEGORIES = ['public-service', 'bank', 'e-wallet', 'utility'] as const;
 
 const Walkthrough = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'mã hướng dẫn chỉ gồm chữ thường, số và gạch nối')),

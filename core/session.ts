@@ -32,6 +32,10 @@ export interface Session {
   skipped?: number[];
   /** Paused by the volunteer: the overlay is hidden until resumed. */
   paused?: boolean;
+  /** A trial run from the editor ("Chạy thử"): never written to the assistance logs. */
+  trial?: boolean;
+  /** Trial runs: steps whose control was found on the page. */
+  found?: number[];
   outcome?: Outcome;
   /** Why it ended so (from a fixed list), and the resident's age band, if the volunteer gave them. */
   reason?: Reason;
@@ -47,10 +51,12 @@ export interface StartInput {
   walkthrough: Walkthrough;
   tabId: number;
   now: number;
+  trial?: boolean;
 }
 
 export function startSession(input: StartInput): Session {
   return {
+    ...(input.trial ? { trial: true, found: [] } : {}),
     id: input.id,
     packId: input.packId,
     walkthroughId: input.walkthrough.id,
@@ -173,8 +179,14 @@ export function stepIsOnPage(s: Session, walkthrough: Walkthrough, url: string):
 }
 
 /** Record that the current step's control could not be found. */
+/** A trial run's step whose control was found (after a miss it counts as found: the page was slow). */
+export function markFound(s: Session, index: number): Session {
+  if (!s.trial || s.found?.includes(index)) return s;
+  return { ...s, found: [...(s.found ?? []), index], notFound: s.notFound.filter((i) => i !== index) };
+}
+
 export function markNotFound(s: Session, index: number): Session {
-  if (s.notFound.includes(index)) return s;
+  if (s.notFound.includes(index) || s.found?.includes(index)) return s;
   return { ...s, notFound: [...s.notFound, index] };
 }
 

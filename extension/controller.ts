@@ -57,12 +57,15 @@ export function createController(deps: ControllerDeps) {
       total: s.total,
       status: s.status,
       paused: !!s.paused,
+      ...(s.trial ? { trial: true } : {}),
       step,
     };
   }
 
   /** Write the session's record (whole or not at all), then drop records past the retention period. */
   async function record(s: Session): Promise<void> {
+    // A trial run from the editor is the author testing a pack, not a resident helped: never logged.
+    if (s.trial) return;
     const desk: DeskInfo & { retentionMonths?: number } = (await deps.desk?.().catch(() => undefined)) ?? {};
     const logs = await openLogs();
     try {
@@ -92,7 +95,7 @@ export function createController(deps: ControllerDeps) {
   }
 
   return {
-    start: (packId: string, walkthroughId: string, tabId: number) =>
+    start: (packId: string, walkthroughId: string, tabId: number, options: { trial?: boolean } = {}) =>
       serial(async () => {
         const entry = deps.catalog.find(packId, walkthroughId);
         if (!entry) throw new Error(`unknown walkthrough ${packId}/${walkthroughId}`);
@@ -109,6 +112,7 @@ export function createController(deps: ControllerDeps) {
           walkthrough: entry.walkthrough,
           tabId,
           now: now(),
+          trial: options.trial,
         });
         await deps.storage.set(s);
         const url = await deps.tabUrl(tabId);
@@ -152,6 +156,14 @@ export function createController(deps: ControllerDeps) {
         const s = await active();
         if (!s || s.tabId !== tabId) return;
         const after = machine.markNotFound(s, index);
+        if (after !== s) await deps.storage.set(after);
+      }),
+    /** Content script, trial runs: the step's control was found. */
+    found: (tabId: number, index: number) =>
+      serial(async () => {
+        const s = await active();
+        if (!s || s.tabId !== tabId || !s.trial) return;
+        const after = machine.markFound(s, index);
         if (after !== s) await deps.storage.set(after);
       }),
     finish: (outcome: Outcome, details: OutcomeDetails = {}) =>

@@ -20,6 +20,7 @@ export const schemas = {
     note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   }),
   pause: v.strictObject({ paused: v.boolean() }),
+  startTrial: v.strictObject({ packId: id, walkthroughId: id, tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   startRecording: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   // The step itself is checked by parsePack in extension/recording.ts.
   recordStep: v.strictObject({ step: v.record(v.string(), v.unknown()) }),

@@ -3,6 +3,7 @@
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { OutcomeDetails } from '../core/log-record';
+import type { Anchor } from '../core/anchors';
 import type { LocalText, Step } from '../core/pack';
 import type { Category } from '../core/pack';
 import type { Outcome, SessionStatus } from '../core/session';
@@ -19,7 +20,18 @@ export interface StepView {
   status: SessionStatus;
   /** Paused by the volunteer: the overlay shows nothing. */
   paused: boolean;
+  /** A trial run from the editor: the content script also reports the steps it finds. */
+  trial?: boolean;
   step: Step;
+}
+
+/** A step's target picked again on the page (re-capture): its anchor and page pattern, never a value. */
+export interface PickedTarget {
+  anchor: Anchor;
+  page: string;
+  /** The hint the recorder would suggest for it (shown to the author). */
+  label: string;
+  private?: Step['private'];
 }
 
 export interface ProtocolMap {
@@ -39,6 +51,8 @@ export interface ProtocolMap {
   pause(data: { paused: boolean }): void;
   /** Content script: the current step's control was not found. */
   notFound(data: { index: number }): void;
+  /** Content script, trial runs only: the current step's control was found. */
+  found(data: { index: number }): void;
   /** Side panel: end the session with an outcome. */
   finish(data: { outcome: Outcome } & OutcomeDetails): void;
   /** Content script: a hand-off link (#dan-buoc=<pack>/<walkthrough>) names this walkthrough; its title if installed. */
@@ -61,6 +75,12 @@ export interface ProtocolMap {
   cancelRecording(): void;
   /** Background → content script: the recording bar (null: recording over). */
   showRecording(data: RecordingView | null): void;
+  /** Editor → content script: let the author click this step's target; null when cancelled. */
+  pickTarget(data: { hint: string }): PickedTarget | null;
+  /** Editor → content script: stop waiting for a pick. */
+  cancelPick(): void;
+  /** Editor → background: play a walkthrough as a trial (not logged) on a tab. */
+  startTrial(data: { packId: string; walkthroughId: string; tabId: number }): StepView;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -5,8 +5,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SidePanel, type PanelApi } from '../../components/side-panel';
 import { createTranslator } from '../../core/i18n';
-import type { Catalog } from '../../core/catalog';
-import { exportPack, install, remove, rollBack } from '../../core/pack-library';
+import { createCatalog, type Catalog } from '../../core/catalog';
+import { SHIPPED_PACKS } from '../../walkthroughs';
+import { compareVersions, exportPack, install, localCopy, remove, rollBack, trust, untrustedOrigins } from '../../core/pack-library';
+import { fetchPackText } from '../../extension/fetch-pack';
+import { missingAccess, requestAccess } from '../../extension/site-access';
 import { download } from '../../extension/download';
 import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
 import { messaging } from '../../extension/protocol';
@@ -26,6 +29,12 @@ async function guidedTabId(): Promise<number> {
   if (!pick?.id) throw new Error('no-tab');
   return pick.id;
 }
+
+/** The built-in packs as validated at build time (the shipped files). */
+const SHIPPED = createCatalog(SHIPPED_PACKS).packs;
+
+const editorUrl = (packId: string, walkthroughId?: string): string =>
+  browser.runtime.getURL(`/editor.html?pack=${encodeURIComponent(packId)}${walkthroughId ? `&w=${encodeURIComponent(walkthroughId)}` : ''}`);
 
 const api: PanelApi = {
   start: async (packId, walkthroughId) => messaging.sendMessage('start', { packId, walkthroughId, tabId: await guidedTabId() }),
@@ -48,19 +57,79 @@ const api: PanelApi = {
   packs: {
     library: () => libraryItem.getValue(),
     watch: (onChange) => libraryItem.watch(() => onChange()),
-    install: async (text) => {
+    install: async (text, options = {}) => {
+      // Trusting origins: access to them is asked first (this is the click's first await), then trusted.
+      if (options.trust?.length && !(await requestAccess(options.trust))) {
+        return { ok: false, errors: [{ path: '/origins', message: 'chưa được cho phép truy cập các nguồn này; gói chưa được cài' }] };
+      }
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        return { ok: false, errors: [{ path: '/', message: 'tệp không phải JSON hợp lệ' }] };
+      }
+      let lib = await libraryItem.getValue();
+      for (const o of options.trust ?? []) lib = trust(lib, o);
       // Re-installing the same version from a file is allowed (another desk's copy of the same pack).
-      const r = install(await libraryItem.getValue(), text, { builtInIds: BUILT_IN_IDS, allowSameOrOlder: true });
-      if (!r.ok) return r;
+      const r = install(lib, raw, { builtInIds: BUILT_IN_IDS, allowSameOrOlder: true, ...(options.source ? { source: options.source } : {}) });
+      if (!r.ok) return { ...r, untrusted: untrustedOrigins(lib, raw) };
       await libraryItem.setValue(r.library);
       return { ok: true, pack: r.pack };
     },
+    fetchPack: async (url) => {
+      let u: URL;
+      try {
+        u = new URL(url);
+      } catch {
+        return { ok: false, message: 'địa chỉ không hợp lệ' };
+      }
+      if (u.protocol !== 'https:') return { ok: false, message: 'chỉ nhận địa chỉ https://' };
+      if (!(await requestAccess([u.origin]))) return { ok: false, message: `chưa được cho phép đọc từ ${u.origin}` };
+      return fetchPackText(u.href);
+    },
+    checkUpdate: async (id) => {
+      const lib = await libraryItem.getValue();
+      const source = lib.sources?.[id];
+      if (!source) return { ok: false, errors: [{ path: '/', message: 'gói này không cài từ địa chỉ nào' }] };
+      const got = await fetchPackText(source);
+      if (!got.ok) return { ok: false, errors: [{ path: '/', message: got.message }] };
+      let raw: unknown;
+      try {
+        raw = JSON.parse(got.text);
+      } catch {
+        return { ok: false, errors: [{ path: '/', message: 'tệp không phải JSON hợp lệ' }] };
+      }
+      const current = lib.packs[id]?.at(-1);
+      const version = (raw as { version?: unknown } | null)?.version;
+      if (current && typeof version === 'string' && compareVersions(version, current.version) <= 0) return { ok: false, latest: true };
+      const r = install(lib, raw, { builtInIds: BUILT_IN_IDS, source });
+      if (!r.ok) return r;
+      if (r.pack.id !== id) return { ok: false, errors: [{ path: '/id', message: `tệp ở địa chỉ này giờ là gói "${r.pack.id}", không phải "${id}"` }] };
+      await libraryItem.setValue(r.library);
+      return { ok: true, pack: r.pack };
+    },
+    access: (pack) => missingAccess(pack.origins),
+    grant: (origins) => requestAccess(origins),
     rollBack: async (id) => {
       const r = rollBack(await libraryItem.getValue(), id);
       if (r.ok) await libraryItem.setValue(r.library);
     },
     remove: async (id) => libraryItem.setValue(remove(await libraryItem.getValue(), id)),
-    edit: (packId) => void browser.tabs.create({ url: browser.runtime.getURL(`/editor.html?pack=${encodeURIComponent(packId)}`) }),
+    edit: (packId, walkthroughId) => void browser.tabs.create({ url: editorUrl(packId, walkthroughId) }),
+    builtIns: () => SHIPPED.map((p) => ({ id: p.id, title: p.title })),
+    editCopy: async (id, walkthroughId) => {
+      const original = SHIPPED.find((p) => p.id === id);
+      if (!original) throw new Error(`no built-in pack ${id}`);
+      const copy = localCopy(original);
+      const lib = await libraryItem.getValue();
+      // An existing copy is edited further (its versions kept); a first edit installs the copy.
+      if (!lib.packs[copy.id]) {
+        const r = install(lib, copy, { builtInIds: BUILT_IN_IDS });
+        if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+        await libraryItem.setValue(r.library);
+      }
+      await browser.tabs.create({ url: editorUrl(copy.id, walkthroughId) });
+    },
     exportFile: (pack) => download(`${pack.id}-${pack.version}.json`, 'application/json', exportPack(pack)),
   },
   recorder: {

@@ -172,4 +172,36 @@ describe('session controller', () => {
     expect(h.stored()).toBeNull();
     expect(await c.current()).toBeNull();
   });
+
+  it('a trial run from the editor marks found and not-found steps, and is never written to the logs', async () => {
+    const h = harness();
+    const c = h.make();
+    const view = await c.start('dichvucong', 'dang-nhap-vneid', 5, { trial: true });
+    expect(view.trial).toBe(true);
+    await c.found(5, 0);
+    await c.advance(5, 0);
+    await c.notFound(5, 1);
+    // A normal session's content script never reports "found"; a trial's late find clears the miss.
+    await c.found(5, 2);
+    await c.found(6, 1);
+    expect(h.stored()).toMatchObject({ trial: true, found: [0, 2], notFound: [1] });
+    await c.found(5, 1);
+    expect(h.stored()).toMatchObject({ found: [0, 2, 1], notFound: [] });
+    await c.notFound(5, 1);
+    expect(h.stored()!.notFound).toEqual([]);
+    h.tick(77_000);
+    await c.finish('stopped');
+    // Abandoned by a new start too: still nothing logged.
+    await c.start('dichvucong', 'dang-nhap-vneid', 5, { trial: true });
+    h.tick(1_000);
+    await c.start('dichvucong', 'dang-nhap-vneid', 5);
+    const logs = await createLogStore();
+    const records = (await logs.all()).filter((r) => r.durationSec === 77 || r.durationSec === 1);
+    logs.close();
+    expect(records).toEqual([]);
+    expect(h.stored()!.trial).toBeUndefined();
+    expect(h.stored()!.found).toBeUndefined();
+    await c.found(5, 0);
+    expect(h.stored()!.found).toBeUndefined();
+  });
 });

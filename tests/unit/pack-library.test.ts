@@ -21,6 +21,7 @@ import {
   rollBack,
   setStepText,
   trust,
+  untrustedOrigins,
 } from '../../core/pack-library';
 import evn from '../../walkthroughs/evn.json';
 
@@ -75,6 +76,13 @@ describe('pack library', () => {
     if (!r.ok) return;
     const file = exportPack(r.pack);
     expect(install(trusted, JSON.parse(file), { allowSameOrOlder: true })).toMatchObject({ ok: true, pack: r.pack });
+    // What the ward admin is asked to trust: the pack's origins that are neither official nor trusted yet.
+    expect(untrustedOrigins(emptyLibrary(), { origins: ['https://evn.example', 'https://phuong-moi.example', 'https://phuong-moi.example', 'http://x.example', 'https://a.example/path', 42] })).toEqual([
+      'https://phuong-moi.example',
+    ]);
+    expect(untrustedOrigins(trusted, other)).toEqual([]);
+    expect(untrustedOrigins(emptyLibrary(), { origins: 'https://phuong-moi.example' })).toEqual([]);
+    expect(untrustedOrigins(emptyLibrary(), null)).toEqual([]);
     expect(install(emptyLibrary(), '{"schema":1')).toMatchObject({ ok: false, errors: [{ path: '/', message: 'không phải JSON hợp lệ' }] });
   });
 
@@ -107,5 +115,19 @@ describe('pack library', () => {
     expect(editWalkthrough(lib, pack, 'khong-co', (x) => x)).toMatchObject({ ok: false });
     // The built-in pack itself is untouched by any of it.
     expect(builtIn.walkthroughs[0]!.steps.map((s) => s.id)).toEqual(ids);
+  });
+
+  it('remembers the address a pack came from (to check for updates) and forgets it with the pack', () => {
+    const copy = localCopy(builtIn);
+    const r = install(emptyLibrary(), copy, { source: 'https://phuong.example/goi.json' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.library.sources).toEqual({ [copy.id]: 'https://phuong.example/goi.json' });
+    const later = install(r.library, { ...copy, version: '1.0.1' });
+    expect(later.ok && later.library.sources).toEqual({ [copy.id]: 'https://phuong.example/goi.json' });
+    const gone = remove(r.library, copy.id);
+    expect(gone.packs).toEqual({});
+    expect(gone.sources).toEqual({});
+    expect(install(emptyLibrary(), copy).ok && 'sources' in (install(emptyLibrary(), copy) as { library: object }).library).toBe(false);
   });
 });

@@ -1,0 +1,96 @@
+// The content script's part in re-capturing one step's target (issue 7): the editor asks this tab to let
+// the author click the control the step should point at. Until then a bar says so; the click is taken
+// (it does not press the control) and becomes the step's new anchor and page pattern through
+// core/recorder.ts, exactly as a recorded step would. Values are never read. Escape or "Hủy" cancels.
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { PickBar } from '../components/pick-bar';
+import { createTranslator } from '../core/i18n';
+import { recordStep } from '../core/recorder';
+import { messaging, type PickedTarget } from './protocol';
+import { UI_CSS } from './ui-css';
+import { readSettings } from './settings';
+
+/** The control a click lands on: the nearest button, link, field, list or labelled control. */
+export function controlAt(target: EventTarget | null): Element | null {
+  if (!(target instanceof Element)) return null;
+  const el = target.closest(
+    'button, a[href], input, select, textarea, label, summary, [contenteditable="true"], [role="button"], [role="link"], [role="tab"], [role="menuitem"], [role="option"], [role="checkbox"], [role="radio"], [role="combobox"], [role="textbox"]',
+  );
+  if (el?.tagName === 'LABEL') return (el as HTMLLabelElement).control ?? el;
+  return el;
+}
+
+export function startPickPage(ctx: ContentScriptContext): void {
+  let pending: { cancel: () => void } | null = null;
+
+  messaging.onMessage('cancelPick', () => pending?.cancel());
+  messaging.onMessage('pickTarget', async ({ data }) => {
+    const hint = typeof data?.hint === 'string' ? data.hint.slice(0, 300) : '';
+    pending?.cancel();
+    const t = createTranslator((await readSettings().catch(() => null))?.lang ?? 'vi');
+    return new Promise<PickedTarget | null>((resolve) => {
+      const stop = new AbortController();
+      let ui: ShadowRootContentScriptUi<void> | null = null;
+      let created: ShadowRootContentScriptUi<void> | null = null;
+      const done = (picked: PickedTarget | null): void => {
+        stop.abort();
+        ui?.remove();
+        if (pending === me) pending = null;
+        resolve(picked);
+      };
+      const me = { cancel: () => done(null) };
+      pending = me;
+      const fromUs = (e: Event): boolean => !!ui && e.composedPath().includes(ui.shadowHost);
+      const options = { capture: true, signal: stop.signal };
+      // The click picks; it must not also press the control (a link would leave the page).
+      const swallow = (e: Event): void => {
+        if (!e.isTrusted || fromUs(e)) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      };
+      document.addEventListener('pointerdown', swallow, options);
+      document.addEventListener('mousedown', swallow, options);
+      document.addEventListener('pointerup', swallow, options);
+      document.addEventListener('mouseup', swallow, options);
+      document.addEventListener(
+        'click',
+        (e) => {
+          if (!e.isTrusted || fromUs(e)) return;
+          e.preventDefault();
+          e.stopImmediatePropagation();
+          const el = controlAt(e.target);
+          const step = el ? recordStep(el, location.href) : null;
+          if (!step?.anchor) return; // not a control: keep waiting
+          done({ anchor: step.anchor, page: step.page, label: step.text.vi, ...(step.private ? { private: step.private } : {}) });
+        },
+        options,
+      );
+      document.addEventListener(
+        'keydown',
+        (e) => {
+          if (e.key === 'Escape') done(null);
+        },
+        options,
+      );
+      ctx.onInvalidated(() => done(null));
+      void createShadowRootUi<void>(ctx, {
+        name: 'dan-buoc-picker',
+        css: UI_CSS,
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        isolateEvents: true,
+        onMount: () => undefined,
+        onRemove: () => created && render(null, created.uiContainer),
+      }).then((c) => {
+        created = c;
+        if (stop.signal.aborted) return;
+        c.mount();
+        ui = c;
+        render(<PickBar t={t} hint={hint} onCancel={() => done(null)} />, c.uiContainer);
+      });
+    });
+  });
+}
