@@ -7,9 +7,10 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Anchor } from '../core/anchors';
+import { CategorySelect } from './category-select';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import { deleteStep, mergeWithNext, moveStep, recaptureStep, type Library } from '../core/pack-library';
-import { CATEGORIES, type Category, type LocalText, type Pack, type PackError, type Step, type Walkthrough } from '../core/pack';
+import { type LocalText, type Pack, type PackError, type Step, type Walkthrough } from '../core/pack';
 
 /** A step's target picked again on the page. */
 export interface Picked {
@@ -181,13 +182,7 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
       <div class="editor-meta">
         <label>
           {t('editor.category')}
-          <select value={draft.category} onChange={(e) => change({ ...draft, category: (e.currentTarget as HTMLSelectElement).value as Category })} data-testid="editor-category">
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
+          <CategorySelect t={t} value={draft.category} onChange={(category) => change({ ...draft, category })} testId="editor-category" />
         </label>
         {errorAt(`${base}/category`) ? <p class="field-error">{errorAt(`${base}/category`)}</p> : null}
         <label>

@@ -10,6 +10,7 @@ import type { Category } from '../core/pack';
 import type { StepView } from '../extension/protocol';
 import type { RecordingView } from '../extension/recording';
 import type { Settings } from '../extension/settings';
+import { CategorySelect } from './category-select';
 import { DeskPacks, type PacksApi } from './desk-packs';
 import { HintText } from './hint-text';
 
@@ -223,8 +224,6 @@ function Catalogue({ t, lang, search, onStart, onEdit }: { t: Translate; lang: L
   );
 }
 
-const CATEGORIES: Category[] = ['public-service', 'utility', 'bank', 'e-wallet'];
-
 function Recorder({ t, view, recorder, onSaved }: { t: Translate; view: RecordingView; recorder: NonNullable<PanelApi['recorder']>; onSaved: (m: string) => void }): JSX.Element {
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState<Category>('public-service');
@@ -252,13 +251,7 @@ function Recorder({ t, view, recorder, onSaved }: { t: Translate; view: Recordin
       </label>
       <label class="setting">
         {t('recorder.category')}{' '}
-        <select value={category} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value as Category)} data-testid="record-category">
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
+        <CategorySelect t={t} value={category} onChange={setCategory} testId="record-category" />
       </label>
       {errors.length ? (
         <div role="alert" class="panel-error">

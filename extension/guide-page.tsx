@@ -4,7 +4,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { describeAnchor, waitForAnchor } from '../core/anchors';
 import { createTranslator, localText, type Translate } from '../core/i18n';
 import { matchesPage, stripUrl } from '../core/url-pattern';
@@ -13,7 +13,7 @@ import { Overlay } from '../components/overlay';
 import { parseHandOff, type HandOff } from '../core/handoff';
 import { plainHint } from '../components/hint-text';
 import { messaging, type StepView } from './protocol';
-import { UI_CSS } from './ui-css';
+import { mountPageUi } from './page-ui';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from './settings';
 
 /** How long to wait for a late control before showing the hint as text only. @default 10000 */
@@ -41,24 +41,8 @@ export function startGuidePage(ctx: ContentScriptContext): void {
 
   async function ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
     if (ui) return ui;
-    const created = await createShadowRootUi<void>(ctx, {
-      // Not dan-buoc-guide: that is the widget's custom element, which a page of an official site may define.
-      name: 'dan-buoc-overlay',
-      css: UI_CSS,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      isolateEvents: true,
-      onMount: () => undefined,
-      onRemove: () => {
-        render(null, created.uiContainer);
-      },
-    });
-    // Inline !important on the host outranks any site rule, so a page cannot hide or shrink the guide.
-    for (const [prop, value] of [['display', 'block'], ['visibility', 'visible'], ['opacity', '1'], ['position', 'static'], ['transform', 'none'], ['filter', 'none']]) {
-      created.shadowHost.style.setProperty(prop!, value!, 'important');
-    }
-    created.mount();
+    // Not dan-buoc-guide: that is the widget's custom element, which a page of an official site may define.
+    const created = await mountPageUi(ctx, 'dan-buoc-overlay');
     ui = created;
     return created;
   }

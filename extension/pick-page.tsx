@@ -4,12 +4,12 @@
 // core/recorder.ts, exactly as a recorded step would. Values are never read. Escape or "Hủy" cancels.
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PickBar } from '../components/pick-bar';
 import { createTranslator } from '../core/i18n';
 import { recordStep } from '../core/recorder';
 import { messaging, type PickedTarget } from './protocol';
-import { UI_CSS } from './ui-css';
+import { mountPageUi } from './page-ui';
 import { readSettings } from './settings';
 
 /** The control a click lands on: the nearest button, link, field, list or labelled control. */
@@ -33,7 +33,6 @@ export function startPickPage(ctx: ContentScriptContext): void {
     return new Promise<PickedTarget | null>((resolve) => {
       const stop = new AbortController();
       let ui: ShadowRootContentScriptUi<void> | null = null;
-      let created: ShadowRootContentScriptUi<void> | null = null;
       const done = (picked: PickedTarget | null): void => {
         stop.abort();
         ui?.remove();
@@ -75,19 +74,8 @@ export function startPickPage(ctx: ContentScriptContext): void {
         options,
       );
       ctx.onInvalidated(() => done(null));
-      void createShadowRootUi<void>(ctx, {
-        name: 'dan-buoc-picker',
-        css: UI_CSS,
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        isolateEvents: true,
-        onMount: () => undefined,
-        onRemove: () => created && render(null, created.uiContainer),
-      }).then((c) => {
-        created = c;
-        if (stop.signal.aborted) return;
-        c.mount();
+      void mountPageUi(ctx, 'dan-buoc-picker').then((c) => {
+        if (stop.signal.aborted) return c.remove();
         ui = c;
         render(<PickBar t={t} hint={hint} onCancel={() => done(null)} />, c.uiContainer);
       });

@@ -5,13 +5,13 @@
 // with undo and stop.
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { RecordingBar } from '../components/recording-bar';
 import { createTranslator } from '../core/i18n';
 import { actionOf, recordStep } from '../core/recorder';
 import { messaging } from './protocol';
 import type { RecordingView } from './recording';
-import { UI_CSS } from './ui-css';
+import { mountPageUi } from './page-ui';
 import { readSettings } from './settings';
 
 /** What a click landed on, when that is a control to press (fields and lists are recorded otherwise). */
@@ -83,18 +83,7 @@ export function startRecordingPage(ctx: ContentScriptContext): void {
     if (!listening) listen();
     const t = createTranslator((await readSettings().catch(() => null))?.lang ?? 'vi');
     if (!ui) {
-      const created = await createShadowRootUi<void>(ctx, {
-        name: 'dan-buoc-recorder',
-        css: UI_CSS,
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        isolateEvents: true,
-        onMount: () => undefined,
-        onRemove: () => render(null, created.uiContainer),
-      });
-      created.mount();
-      ui = created;
+      ui = await mountPageUi(ctx, 'dan-buoc-recorder');
     }
     const stop = (): void =>
       inOrder(() => messaging.sendMessage('stopRecording', { title: t('recorder.defaultTitle', { date: new Date().toLocaleDateString('vi-VN') }), category: 'public-service' }));
