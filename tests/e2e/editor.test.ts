@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { EVN_BILL } from '../../scripts/lib/flows';
 import { SidePanelPage, targetBox } from '../../scripts/lib/overlay-probe';
-import { dumpStores, useEnv, walkFlow } from './fixture';
+import { axe, dumpStores, useEnv, walkFlow } from './fixture';
 
 interface StoredStep {
   id: string;
@@ -48,6 +48,7 @@ describe('editing a walkthrough', () => {
     let lib = await library(panel.page);
     expect(Object.keys(lib.packs)).toEqual([COPY]);
     expect(lib.packs[COPY]!.at(-1)!.version).toBe('1.0.0');
+    expect(await axe(editor)).toEqual([]);
 
     // Category and what to bring are edited too; a bad category never gets past the select, an empty line is dropped.
     await editor.select('[data-testid="editor-category"]', 'e-wallet');
@@ -89,6 +90,7 @@ describe('editing a walkthrough', () => {
     await editor.waitForSelector('[data-step="1"][data-mark="not-found"]', { timeout: 30_000 });
     expect(await editor.$eval('[data-step="0"]', (el) => el.getAttribute('data-mark'))).toBe('found');
     expect(await editor.$eval('[data-testid="trial-summary"]', (el) => el.textContent)).toMatch(/1 bước không tìm thấy/);
+    expect(await axe(editor)).toEqual([]);
     await editor.bringToFront();
     await editor.click('[data-testid="editor-trial-stop"]');
     await editor.waitForFunction(() => !document.querySelector('[data-testid="editor-trial-stop"]'));

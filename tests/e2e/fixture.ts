@@ -1,4 +1,6 @@
 // End-to-end fixture: re-exports the environment and overlay probes, and adds the assertions.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { setup as setupEnv, type Env } from '../../scripts/lib/env';
@@ -9,6 +11,30 @@ export { setup, type Env } from '../../scripts/lib/env';
 export * from '../../scripts/lib/overlay-probe';
 
 /** The outline surrounds exactly this control: it contains it, each edge within a few pixels. */
+// Evaluated through the DevTools protocol, so extension pages' CSP does not block it.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+  passes: unknown[];
+}
+
+/** axe-core's violations on a page (or inside `include`); fails when nothing was checked. */
+export async function axe(page: Page, include?: string): Promise<AxeResult['violations']> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async (sel: string | null) => {
+    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run;
+    const r = await run(sel ? { include: [sel] } : document, {});
+    return {
+      passes: r.passes.length,
+      violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })),
+    };
+  }, include ?? null);
+  // Something was checked: an empty scope would pass vacuously.
+  expect(result.passes).toBeGreaterThan(5);
+  return result.violations;
+}
+
 /** True when the outline surrounds the control within the slack expectOutlines allows. */
 function surrounds(o: Box, control: Box, slack = 10): boolean {
   const dx = control.x - o.x;

@@ -9,7 +9,7 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/harness';
 import { SidePanelPage } from '../../scripts/lib/overlay-probe';
-import { dumpStores, useEnv } from './fixture';
+import { axe, dumpStores, useEnv } from './fixture';
 
 const URL_PACK = 'https://evn.example/goi/tra-tien-dien.json';
 
@@ -111,6 +111,7 @@ describe('packs from an address', () => {
     expect(refused).toContain('/origins/1');
     expect(await page.$eval('[data-testid="trust-box"]', (el) => el.textContent)).toContain('https://thanhtoan-dien.example');
     expect(await page.$eval('[data-testid="trust-install"]', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
+    expect(await axe(page)).toEqual([]);
     await page.click('[data-testid="trust-sure"]');
     expect(await page.$eval('[data-testid="trust-install"]', (el) => (el as HTMLButtonElement).disabled)).toBe(false);
     await page.click('[data-testid="trust-box"] button:not([data-testid])');

@@ -1,34 +1,9 @@
 // Resident mode and the console language, and accessibility (axe-core) of the overlay in both modes and
 // of the side panel.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { expectOutlines, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
-
-// Evaluated through the DevTools protocol, so extension pages' CSP does not block it.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeResult {
-  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
-  passes: unknown[];
-}
-
-async function axe(page: Page, include?: string): Promise<AxeResult['violations']> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async (sel: string | null) => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run;
-    const r = await run(sel ? { include: [sel] } : document, {});
-    return {
-      passes: r.passes.length,
-      violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })),
-    };
-  }, include ?? null);
-  // Something was checked: an empty scope would pass vacuously.
-  expect(result.passes).toBeGreaterThan(5);
-  return result.violations;
-}
+import { axe, expectOutlines, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
 
 async function setResident(panel: Page, on: boolean): Promise<void> {
   await panel.bringToFront();
