@@ -1,5 +1,6 @@
 // Side panel wiring: the console component, talking to the background through the protocol.
 import './style.css';
+import '../../components/ocr-helper.css';
 import { render, type JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -8,6 +9,7 @@ import { createTranslator } from '../../core/i18n';
 import type { Catalog } from '../../core/catalog';
 import { exportPack, install, remove, rollBack } from '../../core/pack-library';
 import { download } from '../../extension/download';
+import { createPageOcr } from '../../extension/ocr-api';
 import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
 import { messaging } from '../../extension/protocol';
 import { recordingItem } from '../../extension/recording';
@@ -70,6 +72,7 @@ const api: PanelApi = {
     stop: (title, category) => messaging.sendMessage('stopRecording', { title, category }),
     cancel: () => messaging.sendMessage('cancelRecording'),
   },
+  ocr: createPageOcr({ captureTab: true, openInTab: true }),
 };
 
 function App(): JSX.Element {

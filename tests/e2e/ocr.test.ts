@@ -1,0 +1,183 @@
+// The "Đọc giấy tờ" helper in the built extension, with no network: every request that would leave the
+// browser goes to a recording proxy that refuses it, and the side panel page is put offline. A bill rendered
+// in Chromium at test time is read from a file (the EVN customer code appears and copies), a not-an-image
+// file gets a Vietnamese message, and after the helper closes no image and no recognised text is in any
+// store (IndexedDB, extension storage, localStorage, sessionStorage, Cache Storage) nor in the page.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, chromiumPath, extensionWorker } from '../../scripts/lib/harness';
+import { docPage, makeDoc, renderDoc, rng } from '../../scripts/lib/ocr-docs';
+import { dumpStores } from './fixture';
+
+/** A proxy that records every request sent to it and refuses it. */
+async function recordingProxy(): Promise<{ server: Server; port: number; seen: string[] }> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(403).end();
+  });
+  server.on('connect', (req, socket) => {
+    seen.push(`CONNECT ${req.url}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port, seen };
+}
+
+/** Requests Chromium makes by itself (component updates, time, sign-in), whatever the extension does. */
+const CHROMIUM_OWN = /^(?:CONNECT |[A-Z]+ https?:\/\/)(?:[a-z0-9-]+\.)*(?:google\.com|googleapis\.com|gstatic\.com|gvt1\.com)(?::\d+)?[/ ]?/;
+
+describe('OCR helper (offline, in the built extension)', () => {
+  let browser: Browser;
+  let proxy: Awaited<ReturnType<typeof recordingProxy>>;
+  let extensionId: string;
+  let dir: string;
+  let profile: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dan-buoc-ocr-'));
+    profile = mkdtempSync(path.join(tmpdir(), 'dan-buoc-profile-'));
+    proxy = await recordingProxy();
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      pipe: true,
+      userDataDir: profile,
+      defaultViewport: { width: 1100, height: 900 },
+      enableExtensions: [EXTENSION_DIR],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--no-default-browser-check',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+        '--lang=vi-VN',
+        // Everything that is not loopback goes to the recording proxy, which refuses it.
+        `--proxy-server=http://127.0.0.1:${proxy.port}`,
+      ],
+    });
+    extensionId = (await extensionWorker(browser)).id;
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await new Promise((r) => proxy?.server.close(r));
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function openPanel(): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await page.setOfflineMode(true);
+    await browser.defaultBrowserContext().overridePermissions(`chrome-extension://${extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await (await page.waitForSelector('[data-testid="ocr-open"]'))!.click();
+    await page.waitForSelector('[data-testid="ocr-helper"]');
+    return page;
+  }
+
+  it('records what would leave the browser (the check below can fail)', async () => {
+    const page = await browser.newPage();
+    await page.goto('about:blank');
+    await page.evaluate(() => fetch('https://cdn.jsdelivr.net/npm/tesseract.js/dist/worker.min.js').catch(() => undefined));
+    await page.close();
+    expect(proxy.seen.filter((r) => !CHROMIUM_OWN.test(r))).toEqual(['CONNECT cdn.jsdelivr.net:443']);
+    proxy.seen.length = 0;
+  });
+
+  it('reads the EVN customer code from an image file, copies it, and then keeps nothing', async () => {
+    // A bill photographed slightly turned, soft and grey, saved as JPEG.
+    const render = await docPage(browser);
+    const doc = makeDoc('evn-bill', rng(20261125));
+    const shot = await renderDoc(render, doc, { rotate: 2.5, blur: 0.4, contrast: 0.7, noise: 6, scale: 0.9, jpeg: 0.8 }, 7);
+    await render.close();
+    const file = path.join(dir, 'hoa-don.jpg');
+    writeFileSync(file, shot.bytes);
+    const code = doc.expected.find((e) => e.kind === 'evn-customer')!.value;
+    const phone = doc.expected.find((e) => e.kind === 'phone')!.value;
+
+    const page = await openPanel();
+    const input = (await page.$('input[data-testid="ocr-file"]'))!;
+    await input.uploadFile(file);
+    // The progress bar shows while it works, with its phase in words.
+    await page.waitForSelector('progress[data-testid="ocr-progress"]', { timeout: 10_000 });
+    expect(await page.$eval('progress[data-testid="ocr-progress"]', (p) => p.getAttribute('aria-valuetext'))).toMatch(/Đang/);
+    await page.waitForSelector('[data-testid="ocr-result"]', { timeout: 45_000 });
+    const fields = await page.$$eval('.ocr-field', (lis) =>
+      lis.map((li) => ({ kind: li.getAttribute('data-kind'), value: li.querySelector('.ocr-value')?.textContent ?? '', label: li.querySelector('.ocr-kind')?.textContent })),
+    );
+    const evn = fields.find((f) => f.kind === 'evn-customer');
+    expect(evn, JSON.stringify(fields)).toBeTruthy();
+    expect(evn!.label).toBe('Mã khách hàng EVN');
+    expect(evn!.value.replace(/\s/g, '')).toBe(code);
+    expect(fields.find((f) => f.kind === 'phone')?.value.replace(/\s/g, '')).toBe(phone);
+    // Nothing wrong is offered: every value shown is one printed on the bill.
+    for (const f of fields) expect(doc.expected.map((e) => `${e.kind}:${e.value}`)).toContain(`${f.kind}:${f.value.replace(/[\s.]/g, '')}`);
+
+    // Copy: the button says so, and the clipboard holds the bare code.
+    await page.bringToFront();
+    const copyButton = (await page.$(`.ocr-field[data-kind="evn-customer"] [data-testid="ocr-copy"]`))!;
+    expect(await copyButton.evaluate((b) => b.getAttribute('aria-label'))).toBe('Chép Mã khách hàng EVN');
+    await copyButton.click();
+    await page.waitForFunction(() => document.querySelector('.ocr-field[data-kind="evn-customer"] [data-testid="ocr-copy"]')?.textContent === 'Đã chép');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    // Empty the clipboard again: it is not one of the stores, but the test should not leave a code there.
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+
+    // A second read reuses the warm worker: a file that is not an image gets a clear Vietnamese message.
+    const notImage = path.join(dir, 'ghi-chu.txt');
+    writeFileSync(notImage, 'không phải ảnh');
+    await (await page.$('input[data-testid="ocr-file"]'))!.uploadFile(notImage);
+    const problem = await page.waitForSelector('[data-testid="ocr-problem"]', { timeout: 10_000 });
+    expect(await problem!.evaluate((e) => e.textContent)).toMatch(/không phải ảnh/);
+    expect(await page.$('[data-testid="ocr-result"]')).toBeNull();
+
+    // Read the bill again, then close the helper: nothing of it stays in the page or in any store.
+    await (await page.$('input[data-testid="ocr-file"]'))!.uploadFile(file);
+    await page.waitForSelector('[data-testid="ocr-result"]', { timeout: 30_000 });
+    const raw = await page.$eval('[data-testid="ocr-raw"]', (e) => e.textContent ?? '');
+    expect(raw).toMatch(/kh[aá]ch h[aà]ng/i);
+    await (await page.$('[data-testid="ocr-close"]'))!.click();
+    await page.waitForSelector('[data-testid="ocr-open"]');
+    const body = await page.evaluate(() => document.body.innerText + document.body.textContent);
+    expect(body).not.toContain(code);
+
+    const stores = await dumpStores(page);
+    const web = await page.evaluate(async () => {
+      const cache: Record<string, string[]> = {};
+      for (const name of await caches.keys()) cache[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+      return {
+        localStorage: Object.fromEntries(Object.entries(localStorage)),
+        sessionStorage: Object.fromEntries(Object.entries(sessionStorage)),
+        cache,
+        databases: (await indexedDB.databases()).map((d) => d.name),
+      };
+    });
+    const all = JSON.stringify({ stores, web });
+    // The dump is real: the extension's own stores are in it.
+    expect(Object.keys(stores)).toContain('storage.local');
+    expect(web.databases).not.toContain('keyval-store'); // tesseract.js's cache of language data
+    const words = raw
+      .split(/\s+/)
+      .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+      .filter((w) => w.length >= 6);
+    expect(words.length).toBeGreaterThan(5);
+    for (const secret of [code, phone, code.slice(2), ...words]) expect(all, `"${secret}" must not be stored`).not.toContain(secret);
+    expect(all).not.toMatch(/data:image|blob:|hoa-don/);
+
+    // No request of ours left the browser (Chromium's own update and sign-in pings to Google are its own
+    // business): the engine, its WebAssembly and the language data all came from the extension.
+    const ours = proxy.seen.filter((r) => !CHROMIUM_OWN.test(r));
+    expect(ours).toEqual([]);
+    expect(proxy.seen.join('\n')).not.toMatch(/jsdelivr|unpkg|tesseract|traineddata/);
+  });
+});
