@@ -7,6 +7,12 @@ export const OCR_DIR = 'tesseract';
 /** Language data, Vietnamese first (LSTM "best_int" models: the legacy ones read Vietnamese badly). */
 export const OCR_LANGS = ['vie', 'eng'] as const;
 
+/**
+ * Tesseract's page segmentation mode. 3 (automatic) drops text inside a bordered box (a bill's total);
+ * see `npm run bench:ocr -- --psm N` for the comparison that picked this one.
+ */
+export const OCR_PAGE_MODE = '3';
+
 /** Files of the OCR engine, by role; `package` and `file` say where each comes from in node_modules. */
 export const OCR_FILES = {
   worker: { name: 'worker.min.js', package: 'tesseract.js', file: 'dist/worker.min.js' },
