@@ -26,9 +26,9 @@ afterEach(() => {
 });
 
 /** An API whose read resolves when the test says so, reporting progress first. */
-function fakeApi(extra: Partial<OcrApi> = {}): OcrApi & { finish(r: OcrReadResult | Error): Promise<void>; read: ReturnType<typeof vi.fn> } {
+function fakeApi(extra: Partial<OcrApi> = {}): OcrApi & { finish(r: OcrReadResult | Error): Promise<void>; read: ReturnType<typeof vi.fn<OcrApi['read']>> } {
   let settle: ((r: OcrReadResult | Error) => void) | null = null;
-  const read = vi.fn((_image: Blob, onProgress: (p: OcrProgress) => void) => {
+  const read = vi.fn<OcrApi['read']>((_image: Blob, onProgress: (p: OcrProgress) => void) => {
     onProgress({ phase: 'recognizing', progress: 0.5 });
     return new Promise<OcrReadResult>((resolve, reject) => {
       settle = (r) => (r instanceof Error ? reject(r) : resolve(r));
