@@ -5,7 +5,8 @@
 // is thrown away so the next read starts clean. Images are decoded and preprocessed here in memory
 // (core/image-prep.ts); nothing is logged, stored or sent anywhere.
 import { encodePgm, prepareForOcr, type PrepareOptions } from '../core/image-prep';
-import { OCR_DIR, OCR_FILES, OCR_LANGS } from './ocr-files';
+import type { PSM } from 'tesseract.js';
+import { OCR_DIR, OCR_FILES, OCR_LANGS, OCR_PAGE_MODE } from './ocr-files';
 
 /** What the engine is doing, for the progress bar. */
 export type OcrPhase = 'decoding' | 'preparing' | 'starting' | 'recognizing';
@@ -179,6 +180,7 @@ export function extensionTesseract(url: (path: string) => string): CreateTessera
       logger,
       errorHandler: () => undefined,
     });
+    await worker.setParameters({ tessedit_pageseg_mode: OCR_PAGE_MODE as PSM });
     return {
       // tesseract.js reads a Blob in the browser (its typings do not list Uint8Array).
       recognize: (image) => worker.recognize(new Blob([image as Uint8Array<ArrayBuffer>])),

@@ -8,10 +8,11 @@ export const OCR_DIR = 'tesseract';
 export const OCR_LANGS = ['vie', 'eng'] as const;
 
 /**
- * Tesseract's page segmentation mode. 3 (automatic) drops text inside a bordered box (a bill's total);
- * see `npm run bench:ocr -- --psm N` for the comparison that picked this one.
+ * Tesseract's page segmentation mode: 6, one uniform block of text. The automatic mode (3) reads a
+ * two-column "label: value" table as two columns, so the values lose their labels; 6 keeps each line
+ * whole. `npm run bench:ocr -- --psm N` compares the modes.
  */
-export const OCR_PAGE_MODE = '3';
+export const OCR_PAGE_MODE = '6';
 
 /** Files of the OCR engine, by role; `package` and `file` say where each comes from in node_modules. */
 export const OCR_FILES = {

@@ -8,8 +8,10 @@ import {
   otsuThreshold,
   percentiles,
   prepareForOcr,
+  removeLines,
   resize,
   rotate,
+  smooth,
   stretchContrast,
   toGray,
   type GrayImage,
@@ -161,6 +163,42 @@ describe('estimateSkew', () => {
   });
 });
 
+describe('removeLines', () => {
+  it('removes a box and a rule but keeps the letters inside', () => {
+    // A 400×200 page: a box (2 px border) from (50,50) to (350,150), a rule under it, and a "letter"
+    // 12×28 px of strokes inside the box.
+    const img = gray(400, 200, (x, y) => {
+      const border = (x >= 50 && x <= 350 && (y === 50 || y === 51 || y === 149 || y === 150)) || (y >= 50 && y <= 150 && (x === 50 || x === 51 || x === 349 || x === 350));
+      const rule = y === 180 && x >= 20 && x < 380;
+      const letter = y >= 80 && y < 108 && x >= 100 && x < 112 && (x < 103 || x >= 109 || y < 83);
+      return border || rule || letter ? 20 : 240;
+    });
+    const out = removeLines(img);
+    const at = (x: number, y: number): number => out.data[y * 400 + x]!;
+    expect([at(200, 50), at(200, 150), at(50, 100), at(350, 100), at(200, 180)]).toEqual([255, 255, 255, 255, 255]);
+    expect([at(100, 90), at(110, 100), at(105, 81)]).toEqual([20, 20, 20]);
+    // Paper stays as it was.
+    expect(at(10, 10)).toBe(240);
+  });
+
+  it('whitens the dark desk around the paper', () => {
+    const img = gray(300, 200, (x, y) => (x < 30 || y < 20 ? 60 : 235));
+    const out = removeLines(img);
+    expect(out.data[5 * 300 + 150]).toBe(255);
+    expect(out.data[100 * 300 + 10]).toBe(255);
+    expect(out.data[100 * 300 + 150]).toBe(235);
+  });
+});
+
+describe('smooth', () => {
+  it('keeps a uniform image and spreads a single noisy pixel', () => {
+    expect(new Set(smooth(gray(20, 20, () => 200)).data)).toEqual(new Set([200]));
+    const spike = smooth(gray(5, 5, (x, y) => (x === 2 && y === 2 ? 255 : 55)));
+    expect(spike.data[12]).toBe(105); // 55 + 200 × 4/16
+    expect(spike.data[0]).toBe(55);
+  });
+});
+
 describe('prepareForOcr', () => {
   it('upscales a small photo, stretches its contrast and turns it straight', () => {
     const small = rotate(textPage(500, 320, 170, 110), 3.5);
@@ -182,9 +220,9 @@ describe('prepareForOcr', () => {
     expect(Math.abs(skew)).toBeLessThan(0.3);
   });
 
-  it('can skip the deskew and the contrast step', () => {
+  it('can skip each step', () => {
     const img = rotate(textPage(1800, 500, 170, 110), 2);
-    const { image, skew } = prepareForOcr(rgba(img), { deskew: false, contrast: false });
+    const { image, skew } = prepareForOcr(rgba(img), { deskew: false, contrast: false, denoise: false, lines: false });
     expect(skew).toBe(0);
     const plain = toGray(rgba(img)).data;
     expect(image.data.length).toBe(plain.length);

@@ -26,7 +26,9 @@ afterEach(() => {
 });
 
 /** An API whose read resolves when the test says so, reporting progress first. */
-function fakeApi(extra: Partial<OcrApi> = {}): OcrApi & { finish(r: OcrReadResult | Error): Promise<void>; read: ReturnType<typeof vi.fn<OcrApi['read']>> } {
+type FakeApi = Omit<OcrApi, 'read'> & { read: ReturnType<typeof vi.fn<OcrApi['read']>>; finish(r: OcrReadResult | Error): Promise<void> };
+
+function fakeApi(extra: Omit<Partial<OcrApi>, 'read'> = {}): FakeApi {
   let settle: ((r: OcrReadResult | Error) => void) | null = null;
   const read = vi.fn<OcrApi['read']>((_image: Blob, onProgress: (p: OcrProgress) => void) => {
     onProgress({ phase: 'recognizing', progress: 0.5 });
