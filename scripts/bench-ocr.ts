@@ -22,7 +22,7 @@ const opt = (name: string, fallback: number): number => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
 };
-const N = opt('n', 48);
+const N = opt('n', 40);
 const SEED = opt('seed', 1);
 const GOAL_ACCURACY = 0.95;
 const GOAL_SECONDS = 4;

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, chromiumPath, extensionWorker } from '../../scripts/lib/harness';
 import { docPage, makeDoc, renderDoc, rng } from '../../scripts/lib/ocr-docs';
@@ -92,6 +92,58 @@ describe('OCR helper (offline, in the built extension)', () => {
     await page.close();
     expect(proxy.seen.filter((r) => !CHROMIUM_OWN.test(r))).toEqual(['CONNECT cdn.jsdelivr.net:443']);
     proxy.seen.length = 0;
+  });
+
+  it('captures the open tab after the toolbar button and reads only the region dragged round the code', async () => {
+    // A bill shown in an ordinary tab (served on loopback, which the proxy does not see).
+    const doc = makeDoc('evn-bill', rng(99));
+    const code = doc.expected.find((e) => e.kind === 'evn-customer')!.value;
+    const site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(doc.html));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    try {
+      const panel = await openPanel();
+      const bill = await browser.newPage();
+      await bill.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
+      await bill.bringToFront();
+
+      // Before the volunteer invokes the extension on that tab, the browser refuses, and the helper says so.
+      await (await panel.$('[data-testid="ocr-tab"]'))!.evaluate((b) => (b as HTMLButtonElement).click());
+      const refused = await panel.waitForSelector('[data-testid="ocr-problem"]', { timeout: 10_000 });
+      expect(await refused!.evaluate((e) => e.textContent)).toMatch(/Trình duyệt không cho chụp thẻ này/);
+
+      // The toolbar button on the bill's tab (activeTab), then the capture: the screenshot to crop.
+      const extension: Extension = (await browser.extensions()).get(extensionId)!;
+      await bill.triggerExtensionAction(extension);
+      await bill.bringToFront();
+      // Where the code's row is on the bill, as a fraction of the visible tab.
+      const row = await bill.evaluate(() => {
+        const cell = Array.from(document.querySelectorAll('td')).find((td) => td.textContent === 'Mã khách hàng:')!;
+        const r = cell.parentElement!.getBoundingClientRect();
+        return { x: r.left / innerWidth, y: r.top / innerHeight, w: r.width / innerWidth, h: r.height / innerHeight };
+      });
+      await (await panel.$('[data-testid="ocr-tab"]'))!.evaluate((b) => (b as HTMLButtonElement).click());
+      // The panel tab is in the background (the bill's tab is the visible one): poll on a timer.
+      await panel.waitForFunction(() => document.querySelector('[data-testid="ocr-crop-area"] img') ?? document.querySelector('[data-testid="ocr-problem"]'), { polling: 200, timeout: 10_000 });
+      expect(await panel.$('[data-testid="ocr-problem"]')).toBeNull();
+      await panel.bringToFront();
+      const area = (await (await panel.$('[data-testid="ocr-crop-area"]'))!.boundingBox())!;
+      await panel.waitForFunction(() => (document.querySelector('[data-testid="ocr-crop-area"] img') as HTMLImageElement).complete);
+      const pad = 0.01;
+      await panel.mouse.move(area.x + (row.x - pad) * area.width, area.y + (row.y - pad) * area.height);
+      await panel.mouse.down();
+      await panel.mouse.move(area.x + (row.x + row.w + pad) * area.width, area.y + (row.y + row.h + pad) * area.height, { steps: 5 });
+      await panel.mouse.up();
+      await (await panel.waitForSelector('[data-testid="ocr-read-crop"]:not([disabled])'))!.click();
+      await panel.waitForSelector('[data-testid="ocr-result"]', { timeout: 45_000 });
+      const fields = await panel.$$eval('.ocr-field', (lis) => lis.map((li) => `${li.getAttribute('data-kind')}:${li.querySelector('.ocr-value')?.textContent?.replace(/\s/g, '')}`));
+      // Only the dragged row was read: the code, and not the phone number or the total below it.
+      expect(fields).toEqual([`evn-customer:${code}`]);
+      await bill.close();
+      await panel.close();
+    } finally {
+      site.closeAllConnections();
+      await new Promise((r) => site.close(r));
+    }
   });
 
   it('reads the EVN customer code from an image file, copies it, and then keeps nothing', async () => {

@@ -202,6 +202,26 @@ describe('OcrHelper', () => {
     expect($('video')).toBeNull();
   });
 
+  it('shows the tab screenshot to crop, and reads the whole of it on request', async () => {
+    const screenshot = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
+    const api = fakeApi({ captureTab: () => Promise.resolve(screenshot) });
+    mount(api);
+    await act(async () => {
+      $<HTMLButtonElement>('[data-testid="ocr-tab"]')!.click();
+      await new Promise((x) => setTimeout(x, 0));
+    });
+    expect($('[data-testid="ocr-crop-area"] img')!.getAttribute('src')).toMatch(/^blob:/);
+    // Nothing selected yet: only the whole picture can be read.
+    expect($<HTMLButtonElement>('[data-testid="ocr-read-crop"]')!.disabled).toBe(true);
+    await act(async () => {
+      $<HTMLButtonElement>('[data-testid="ocr-read-whole"]')!.click();
+      await new Promise((x) => setTimeout(x, 0));
+    });
+    expect(api.read).toHaveBeenCalledWith(screenshot, expect.any(Function));
+    // The screenshot is dropped as soon as it is handed to the reader.
+    expect($('[data-testid="ocr-crop-area"]')).toBeNull();
+  });
+
   it('says clearly when the tab cannot be captured, and has no such button without the API', async () => {
     const api = fakeApi({ captureTab: () => Promise.reject(new Error("Either the '<all_urls>' or 'activeTab' permission is required.")) });
     mount(api);
