@@ -286,3 +286,36 @@ export async function docPage(browser: Browser): Promise<Page> {
   await page.setViewport({ width: 900, height: 1100, deviceScaleFactor: 2 });
   return page;
 }
+
+/**
+ * A PNG as a one-frame YUV4MPEG2 (4:2:0) video, for Chromium's fake webcam
+ * (`--use-file-for-fake-video-capture`). Odd sizes are cut to even.
+ */
+export async function pngToY4m(png: Buffer): Promise<Buffer> {
+  const { PNG } = await import('pngjs');
+  const img = PNG.sync.read(png);
+  const w = img.width & ~1;
+  const h = img.height & ~1;
+  const y = Buffer.alloc(w * h);
+  const u = Buffer.alloc((w / 2) * (h / 2));
+  const v = Buffer.alloc((w / 2) * (h / 2));
+  const px = (x: number, yy: number): [number, number, number] => {
+    const i = (yy * img.width + x) * 4;
+    return [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+  };
+  for (let yy = 0; yy < h; yy++) {
+    for (let x = 0; x < w; x++) {
+      const [r, g, b] = px(x, yy);
+      y[yy * w + x] = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+    }
+  }
+  for (let yy = 0; yy < h; yy += 2) {
+    for (let x = 0; x < w; x += 2) {
+      const [r, g, b] = px(x, yy);
+      const i = (yy / 2) * (w / 2) + x / 2;
+      u[i] = Math.max(0, Math.min(255, Math.round(128 - 0.168736 * r - 0.331264 * g + 0.5 * b)));
+      v[i] = Math.max(0, Math.min(255, Math.round(128 + 0.5 * r - 0.418688 * g - 0.081312 * b)));
+    }
+  }
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), y, u, v]);
+}

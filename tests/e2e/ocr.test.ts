@@ -1,8 +1,10 @@
 // The "Đọc giấy tờ" helper in the built extension, with no network: every request that would leave the
-// browser goes to a recording proxy that refuses it, and the side panel page is put offline. A bill rendered
-// in Chromium at test time is read from a file (the EVN customer code appears and copies), a not-an-image
-// file gets a Vietnamese message, and after the helper closes no image and no recognised text is in any
-// store (IndexedDB, extension storage, localStorage, sessionStorage, Cache Storage) nor in the page.
+// browser goes to a recording proxy that refuses it, and the side panel page is put offline. Bills rendered
+// in Chromium at test time are read from a fake webcam, from a capture of the open tab cropped to one row
+// (after the toolbar button grants activeTab; refused before), and from a file (the EVN customer code
+// appears and copies); a not-an-image file gets a Vietnamese message; and after the helper closes no image
+// and no recognised text is in any store (IndexedDB, extension storage, localStorage, sessionStorage,
+// Cache Storage) nor in the page.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +13,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, chromiumPath, extensionWorker } from '../../scripts/lib/harness';
-import { docPage, makeDoc, renderDoc, rng } from '../../scripts/lib/ocr-docs';
+import { docPage, makeDoc, NO_DAMAGE, pngToY4m, renderDoc, rng, type Doc } from '../../scripts/lib/ocr-docs';
 import { dumpStores } from './fixture';
 
 /** A proxy that records every request sent to it and refuses it. */
@@ -38,11 +40,24 @@ describe('OCR helper (offline, in the built extension)', () => {
   let extensionId: string;
   let dir: string;
   let profile: string;
+  /** The bill the fake webcam shows. */
+  let webcamDoc: Doc;
+  /** Codes read by the earlier tests: none may be stored either. */
+  const readBefore: string[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'dan-buoc-ocr-'));
     profile = mkdtempSync(path.join(tmpdir(), 'dan-buoc-profile-'));
     proxy = await recordingProxy();
+    // A bill for the fake webcam, rendered first by a throw-away browser (the flag needs the file at launch).
+    const renderer = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    try {
+      webcamDoc = makeDoc('evn-bill', rng(4242));
+      const shot = await renderDoc(await docPage(renderer), webcamDoc, { ...NO_DAMAGE, scale: 1.2 }, 1);
+      writeFileSync(path.join(dir, 'webcam.y4m'), await pngToY4m(shot.bytes));
+    } finally {
+      await renderer.close();
+    }
     browser = await puppeteer.launch({
       executablePath: chromiumPath(),
       headless: true,
@@ -61,6 +76,10 @@ describe('OCR helper (offline, in the built extension)', () => {
         '--disable-sync',
         '--disable-dev-shm-usage',
         '--lang=vi-VN',
+        // A webcam that films the bill, allowed without a prompt.
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${path.join(dir, 'webcam.y4m')}`,
         // Everything that is not loopback goes to the recording proxy, which refuses it.
         `--proxy-server=http://127.0.0.1:${proxy.port}`,
       ],
@@ -92,6 +111,22 @@ describe('OCR helper (offline, in the built extension)', () => {
     await page.close();
     expect(proxy.seen.filter((r) => !CHROMIUM_OWN.test(r))).toEqual(['CONNECT cdn.jsdelivr.net:443']);
     proxy.seen.length = 0;
+  });
+
+  it('reads the bill the webcam films, and turns the webcam off after the photo', async () => {
+    const code = webcamDoc.expected.find((e) => e.kind === 'evn-customer')!.value;
+    const page = await openPanel();
+    await page.bringToFront();
+    await (await page.$('[data-testid="ocr-camera"]'))!.click();
+    await page.waitForFunction(() => (document.querySelector('.ocr-camera video') as HTMLVideoElement | null)?.videoWidth, { timeout: 10_000 });
+    expect(await page.$eval('.ocr-camera video', (v) => v.getAttribute('aria-label'))).toBe('Hình từ webcam');
+    await (await page.$('[data-testid="ocr-capture"]'))!.click();
+    await page.waitForSelector('[data-testid="ocr-result"]', { timeout: 45_000 });
+    expect(await page.$('.ocr-camera video')).toBeNull();
+    const values = await page.$$eval('.ocr-field', (lis) => lis.map((li) => `${li.getAttribute('data-kind')}:${li.querySelector('.ocr-value')?.textContent?.replace(/\s/g, '')}`));
+    expect(values).toContain(`evn-customer:${code}`);
+    readBefore.push(...webcamDoc.expected.map((e) => e.value));
+    await page.close();
   });
 
   it('captures the open tab after the toolbar button and reads only the region dragged round the code', async () => {
@@ -138,6 +173,7 @@ describe('OCR helper (offline, in the built extension)', () => {
       const fields = await panel.$$eval('.ocr-field', (lis) => lis.map((li) => `${li.getAttribute('data-kind')}:${li.querySelector('.ocr-value')?.textContent?.replace(/\s/g, '')}`));
       // Only the dragged row was read: the code, and not the phone number or the total below it.
       expect(fields).toEqual([`evn-customer:${code}`]);
+      readBefore.push(code);
       await bill.close();
       await panel.close();
     } finally {
@@ -223,7 +259,8 @@ describe('OCR helper (offline, in the built extension)', () => {
       .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
       .filter((w) => w.length >= 6);
     expect(words.length).toBeGreaterThan(5);
-    for (const secret of [code, phone, code.slice(2), ...words]) expect(all, `"${secret}" must not be stored`).not.toContain(secret);
+    expect(readBefore.length).toBeGreaterThanOrEqual(4);
+    for (const secret of [code, phone, code.slice(2), ...words, ...readBefore]) expect(all, `"${secret}" must not be stored`).not.toContain(secret);
     expect(all).not.toMatch(/data:image|blob:|hoa-don/);
 
     // No request of ours left the browser (Chromium's own update and sign-in pings to Google are its own
