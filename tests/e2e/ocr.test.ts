@@ -5,7 +5,8 @@
 // appears and copies); a not-an-image file gets a Vietnamese message; and after the helper closes no image
 // and no recognised text is in any store (IndexedDB, extension storage, localStorage, sessionStorage,
 // Cache Storage) nor in the page.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,20 @@ async function recordingProxy(): Promise<{ server: Server; port: number; seen: s
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port, seen };
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page (with a check that it really ran). */
+async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: unknown[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[]; passes: unknown[] }> } }).axe.run;
+    const r = await run(document.querySelector('[data-testid="ocr-helper"]'), {});
+    return { passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })) };
+  });
+  expect(result.passes).toBeGreaterThan(5);
+  return result.violations;
 }
 
 /** Requests Chromium makes by itself (component updates, time, sign-in), whatever the extension does. */
@@ -208,6 +223,8 @@ describe('OCR helper (offline, in the built extension)', () => {
     expect(evn!.label).toBe('Mã khách hàng EVN');
     expect(evn!.value.replace(/\s/g, '')).toBe(code);
     expect(fields.find((f) => f.kind === 'phone')?.value.replace(/\s/g, '')).toBe(phone);
+    // The helper with its results passes axe (labels, roles, contrast).
+    expect(await axeViolations(page)).toEqual([]);
     // Nothing wrong is offered: every value shown is one printed on the bill.
     for (const f of fields) expect(doc.expected.map((e) => `${e.kind}:${e.value}`)).toContain(`${f.kind}:${f.value.replace(/[\s.]/g, '')}`);
 
