@@ -5,7 +5,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { extractFields, formatField, type ExtractedField } from '../core/fields';
-import type { MessageKey, Translate } from '../core/i18n';
+import type { Lang, MessageKey, Translate } from '../core/i18n';
 import type { OcrProgress, OcrReadResult } from '../extension/ocr-engine';
 
 export interface OcrApi {
@@ -21,6 +21,8 @@ export interface OcrApi {
 
 export interface OcrHelperProps {
   t: Translate;
+  /** For number formats ("1,2 giây"). @default 'vi' */
+  lang?: Lang;
   api: OcrApi;
   /** Absent: no close button (the helper is the whole page). */
   onClose?(): void;
@@ -72,7 +74,7 @@ async function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
 }
 
-export function OcrHelper({ t, api, onClose }: OcrHelperProps): JSX.Element {
+export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX.Element {
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [shot, setShot] = useState<Shot | null>(null);
   const [rect, setRect] = useState<Rect | null>(null);
@@ -368,7 +370,7 @@ export function OcrHelper({ t, api, onClose }: OcrHelperProps): JSX.Element {
               <p class="note-help">{t('ocr.checkHint')}</p>
             </>
           )}
-          <p class="note-help">{t('ocr.time', { seconds: (result.ms / 1000).toFixed(1) })}</p>
+          <p class="note-help">{t('ocr.time', { seconds: new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(result.ms / 1000) })}</p>
           <details class="ocr-raw">
             <summary>{t('ocr.rawText')}</summary>
             <pre data-testid="ocr-raw">{result.text}</pre>

@@ -118,7 +118,7 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
       </header>
       {api.ocr ? (
         ocrOpen ? (
-          <OcrHelper t={t} api={api.ocr} onClose={() => setOcrOpen(false)} />
+          <OcrHelper t={t} lang={settings.lang} api={api.ocr} onClose={() => setOcrOpen(false)} />
         ) : (
           <button type="button" class="btn panel-open-ocr" onClick={() => setOcrOpen(true)} data-testid="ocr-open">
             {t('ocr.open')}

@@ -25,7 +25,7 @@ function App(): JSX.Element {
   }, [settings.lang, t]);
   return (
     <main class="panel ocr-page">
-      <OcrHelper t={t} api={ocr} />
+      <OcrHelper t={t} lang={settings.lang} api={ocr} />
     </main>
   );
 }

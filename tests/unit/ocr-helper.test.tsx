@@ -49,7 +49,7 @@ function fakeApi(extra: Omit<Partial<OcrApi>, 'read'> = {}): FakeApi {
 }
 
 function mount(api: OcrApi, lang: 'vi' | 'en' = 'vi', onClose?: () => void): void {
-  act(() => render(<OcrHelper t={createTranslator(lang)} api={api} onClose={onClose} />, root));
+  act(() => render(<OcrHelper t={createTranslator(lang)} lang={lang} api={api} onClose={onClose} />, root));
 }
 
 const $ = <T extends Element = HTMLElement>(sel: string): T | null => root.querySelector<T>(sel);
@@ -86,7 +86,7 @@ describe('OcrHelper', () => {
       ['Số điện thoại', '0912 345 678'],
       ['Số tiền', '694.400'],
     ]);
-    expect(text()).toContain('Đọc trong 1.2 giây.');
+    expect(text()).toContain('Đọc trong 1,2 giây.');
 
     const copy = root.querySelectorAll<HTMLButtonElement>('[data-testid="ocr-copy"]')[0]!;
     expect(copy.getAttribute('aria-label')).toBe('Chép Mã khách hàng EVN');
