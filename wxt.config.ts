@@ -2,6 +2,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { OFFICIAL_MATCH_PATTERNS } from './core/origins';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { OCR_DIR, OCR_FILES } from './extension/ocr-files';
+
+const require = createRequire(import.meta.url);
+/** A package's folder; tesseract.js-core is looked up from tesseract.js, whose dependency it is. */
+function packageDir(name: string): string {
+  const from = name === 'tesseract.js-core' ? [path.dirname(require.resolve('tesseract.js/package.json'))] : undefined;
+  return path.dirname(require.resolve(`${name}/package.json`, from ? { paths: from } : undefined));
+}
 
 export default defineConfig({
   srcDir: '.',
@@ -12,6 +22,15 @@ export default defineConfig({
     plugins: [preact()],
     build: { sourcemap: false },
   }),
+  hooks: {
+    // The OCR engine's worker, WebAssembly cores and language data ship inside the extension (never a CDN);
+    // they are loaded only when the "Đọc giấy tờ" helper reads an image.
+    'build:publicAssets': (_wxt, files) => {
+      for (const f of Object.values(OCR_FILES)) {
+        files.push({ absoluteSrc: path.join(packageDir(f.package), f.file), relativeDest: `${OCR_DIR}/${f.name}` });
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Dẫn Bước',
     description: 'Hướng dẫn từng bước trên cổng dịch vụ công, ngân hàng và điện lực — cho tổ công nghệ số cộng đồng.',
@@ -21,8 +40,12 @@ export default defineConfig({
     // provincial portal, or an origin the ward admin chose to trust): never granted at install.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     // No "tabs" permission: the URLs of other sites' tabs are none of our business. "scripting" registers the
-    // content script on the origins granted at run time.
-    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'sidePanel', 'scripting'],
+    // content script on the origins granted at run time; "activeTab" only lets the OCR helper capture the tab
+    // the volunteer just invoked the extension on (no install warning).
+    permissions: browser === 'firefox' ? ['storage', 'scripting', 'activeTab'] : ['storage', 'sidePanel', 'scripting', 'activeTab'],
+    // The OCR engine is WebAssembly: extension pages may compile it, and nothing else changes (no eval, no
+    // remote script). Firefox MV2 gets the same policy as a string.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     action: { default_title: 'Dẫn Bước' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'dan-buoc@ward.example', strict_min_version: '115.0' } } }

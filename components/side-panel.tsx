@@ -13,6 +13,7 @@ import type { Settings } from '../extension/settings';
 import { CategorySelect } from './category-select';
 import { DeskPacks, type PacksApi } from './desk-packs';
 import { HintText } from './hint-text';
+import { OcrHelper, type OcrApi } from './ocr-helper';
 
 export interface PanelApi {
   start(packId: string, walkthroughId: string): Promise<StepView>;
@@ -37,6 +38,8 @@ export interface PanelApi {
     stop(title: string, category: Category): Promise<{ ok: true; packId: string; walkthroughId: string } | { ok: false; errors: { path: string; message: string }[] }>;
     cancel(): Promise<void>;
   };
+  /** "Đọc giấy tờ": read codes from a photo of a paper document on this machine (absent: not shown). */
+  ocr?: OcrApi;
 }
 
 export interface SidePanelProps {
@@ -52,6 +55,7 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [recording, setRecording] = useState<RecordingView | null>(null);
+  const [ocrOpen, setOcrOpen] = useState(false);
 
   useEffect(() => {
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -113,6 +117,15 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
           ) : null}
         </details>
       </header>
+      {api.ocr ? (
+        ocrOpen ? (
+          <OcrHelper t={t} lang={settings.lang} api={api.ocr} onClose={() => setOcrOpen(false)} />
+        ) : (
+          <button type="button" class="btn panel-open-ocr" onClick={() => setOcrOpen(true)} data-testid="ocr-open">
+            {t('ocr.open')}
+          </button>
+        )
+      ) : null}
       {message ? (
         <p class="panel-message" role="status" data-testid="panel-message">
           {message}

@@ -650,3 +650,34 @@ function resolve(candidates: Candidate[]): ExtractedField[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Showing a value to read aloud
+
+/** Digits in groups of `size` from the left ("001 058 012 345"). */
+function groups(digits: string, size: number): string {
+  return digits.match(new RegExp(`.{1,${size}}`, 'g'))?.join(' ') ?? digits;
+}
+
+/**
+ * A field's value grouped for reading aloud to a resident: CCCD in threes (001 058 012 345), phone
+ * numbers 4-3-3 (0912 345 678), amounts with dot thousands (1.234.567), accounts in fours, EVN codes as
+ * prefix and digits (PE01 000 123 456). Dossier codes are already in parts. Copy the value itself,
+ * not this.
+ */
+export function formatField(kind: string, value: string): string {
+  switch (kind) {
+    case 'cccd':
+      return groups(value, 3);
+    case 'phone':
+      return value.length === 10 ? `${value.slice(0, 4)} ${value.slice(4, 7)} ${value.slice(7)}` : groups(value, 4);
+    case 'amount':
+      return value.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    case 'bank-account':
+      return groups(value, 4);
+    case 'evn-customer':
+      return /^[A-Z]{2}\d{11}$/.test(value) ? `${value.slice(0, 4)} ${groups(value.slice(4), 3)}` : value;
+    default:
+      return value;
+  }
+}

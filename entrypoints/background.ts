@@ -146,8 +146,13 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void controller.tabClosed(tabId));
   // Chromium: the toolbar button opens the side panel (Firefox shows its sidebar from the action instead).
+  // Opened from action.onClicked, not by openPanelOnActionClick: only a click the extension handles grants
+  // activeTab on that tab, which the OCR helper's tab capture needs. open() runs inside the click's gesture.
   if (import.meta.env.BROWSER !== 'firefox') {
-    void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+    void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+    browser.action.onClicked.addListener((tab) => {
+      if (tab.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId }).catch(() => undefined);
+    });
   } else {
     const firefox = browser as unknown as { sidebarAction?: { toggle(): Promise<void> } };
     browser.browserAction?.onClicked.addListener(() => void firefox.sidebarAction?.toggle());

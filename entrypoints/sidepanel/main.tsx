@@ -1,5 +1,6 @@
 // Side panel wiring: the console component, talking to the background through the protocol.
 import './style.css';
+import '../../components/ocr-helper.css';
 import { render, type JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -11,6 +12,7 @@ import { compareVersions, exportPack, install, localCopy, remove, rollBack, trus
 import { fetchPackText } from '../../extension/fetch-pack';
 import { missingAccess, requestAccess } from '../../extension/site-access';
 import { download } from '../../extension/download';
+import { createPageOcr } from '../../extension/ocr-api';
 import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
 import { messaging } from '../../extension/protocol';
 import { recordingItem } from '../../extension/recording';
@@ -139,6 +141,7 @@ const api: PanelApi = {
     stop: (title, category) => messaging.sendMessage('stopRecording', { title, category }),
     cancel: () => messaging.sendMessage('cancelRecording'),
   },
+  ocr: createPageOcr({ captureTab: true, openInTab: true }),
 };
 
 function App(): JSX.Element {

@@ -8,6 +8,7 @@ import { ROOT } from '../../scripts/lib/harness';
 const wxt = path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
 // Every host pattern must name one https host: that rules out every form of blanket access.
 const ONE_HOST = /^https:\/\/[a-z0-9.-]+\/\*$/;
+const OCR_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
 
 function manifest(dir: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -30,7 +31,12 @@ describe('builds', () => {
     expect(m.side_panel).toBeTruthy();
     // Reading every tab's URL is an activity history; the extension does without.
     expect(m.permissions).not.toContain('tabs');
-    expect(JSON.stringify(m)).not.toMatch(/unsafe-eval/);
+    // WebAssembly for the OCR engine, and nothing else: no eval, no inline or remote script.
+    expect(m.content_security_policy).toEqual({ extension_pages: OCR_CSP });
+    expect(JSON.stringify(m).replaceAll("'wasm-unsafe-eval'", '')).not.toMatch(/unsafe-/);
+    // Tab capture for the OCR helper works on the tab the volunteer invoked the extension on only; scripting
+    // registers the content script on origins granted at run time.
+    expect(m.permissions).toEqual(['storage', 'sidePanel', 'scripting', 'activeTab']);
     // Other sites only at run time, one origin per request (extension/site-access.ts); no stylesheet or
     // other file of ours is exposed to pages.
     expect(m.optional_host_permissions).toEqual(['https://*/*']);
@@ -45,5 +51,6 @@ describe('builds', () => {
     expect(m.sidebar_action).toBeTruthy();
     expect(m.optional_permissions).toEqual(['https://*/*']);
     expect(m.web_accessible_resources).toBeUndefined();
+    expect(m.content_security_policy).toBe(OCR_CSP);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 // Field extraction from OCR'd paper documents: each kind clean and noisy, whole documents, and text
 // that must give nothing (dates, hotlines, wrong lengths, invalid prefixes, prose).
 import { describe, expect, it } from 'vitest';
-import { extractFields, FIELD_KINDS } from '../../core/fields';
+import { extractFields, FIELD_KINDS, formatField } from '../../core/fields';
 
 type Field = [kind: string, value: string];
 type Case = [input: string, fields: Field[]];
@@ -282,5 +282,21 @@ describe('extractFields: output', () => {
     expectFields('Gọi 0912 345 lol', []);
     expectFields('Số lô: SO BIZ, 0912 345 6BZ', [['phone', '0912345682']]);
     expectFields('lo so bi 0O1O58Ol2345', [['cccd', '001058012345']]);
+  });
+});
+
+describe('formatField', () => {
+  it.each([
+    ['cccd', '001058012345', '001 058 012 345'],
+    ['phone', '0912345678', '0912 345 678'],
+    ['phone', '02438251234', '0243 8251 234'],
+    ['amount', '1234567', '1.234.567'],
+    ['amount', '999', '999'],
+    ['bank-account', '0071000123456', '0071 0001 2345 6'],
+    ['evn-customer', 'PE01000123456', 'PE01 000 123 456'],
+    ['evn-customer', 'PX1234', 'PX1234'],
+    ['dossier-code', 'G22.99-251124-0001', 'G22.99-251124-0001'],
+  ])('groups a %s value for reading aloud: %s → %s', (kind, value, shown) => {
+    expect(formatField(kind, value)).toBe(shown);
   });
 });

@@ -1,0 +1,454 @@
+// "Đọc giấy tờ": read the codes on a resident's paper document (webcam photo, image file, pasted or
+// dropped image, or a region of the open tab) on this machine, and show each with a copy button. The
+// image and the text live in this component's state only: cleared by "Xoá", on close, when the page
+// hides, and never logged, stored or sent.
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { extractFields, formatField, type ExtractedField } from '../core/fields';
+import type { Lang, MessageKey, Translate } from '../core/i18n';
+import type { OcrProgress, OcrReadResult } from '../extension/ocr-engine';
+
+export interface OcrApi {
+  /** Read an image on this machine: its text (and how long it took). Errors are `OcrError`s. */
+  read(image: Blob, onProgress: (p: OcrProgress) => void): Promise<OcrReadResult>;
+  /** A webcam stream (absent: no webcam button). */
+  camera?(): Promise<MediaStream>;
+  /** A screenshot of the visible part of the open tab (absent: no such button). */
+  captureTab?(): Promise<Blob>;
+  /** Open the helper in its own tab, where the browser can ask for the webcam (absent: not offered). */
+  openInTab?(): void;
+}
+
+export interface OcrHelperProps {
+  t: Translate;
+  /** For number formats ("1,2 giây"). @default 'vi' */
+  lang?: Lang;
+  api: OcrApi;
+  /** Absent: no close button (the helper is the whole page). */
+  onClose?(): void;
+}
+
+interface Result {
+  fields: ExtractedField[];
+  text: string;
+  ms: number;
+}
+
+interface Shot {
+  blob: Blob;
+  url: string;
+}
+
+/** A selection on the screenshot, in fractions of its size. */
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+type Problem = { key: MessageKey; reason?: string; openInTab?: boolean };
+
+function errorCode(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : 'engine';
+}
+
+function problemOf(err: unknown): Problem {
+  const code = errorCode(err);
+  if (code === 'not-image' || code === 'too-large' || code === 'unreadable' || code === 'timeout') return { key: `ocr.error.${code}` };
+  return { key: 'ocr.error.engine', reason: err instanceof Error ? err.message : String(err) };
+}
+
+function cameraProblem(err: unknown, canOpenTab: boolean): Problem {
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return { key: 'ocr.cameraDenied', openInTab: canOpenTab };
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return { key: 'ocr.cameraNone' };
+  return { key: 'ocr.cameraFailed', reason: err instanceof Error ? err.message : String(err) };
+}
+
+function stopStream(stream: MediaStream | null): void {
+  for (const track of stream?.getTracks() ?? []) track.stop();
+}
+
+async function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
+}
+
+export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX.Element {
+  const [stream, setStream] = useState<MediaStream | null>(null);
+  const [shot, setShot] = useState<Shot | null>(null);
+  const [rect, setRect] = useState<Rect | null>(null);
+  const [progress, setProgress] = useState<OcrProgress | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [copied, setCopied] = useState<number | null>(null);
+  const [dragOver, setDragOver] = useState(false);
+  const video = useRef<HTMLVideoElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  // Mirrors of the state the cleanup needs, and a generation number: a read finishing after "Xoá" is dropped.
+  const live = useRef<{ stream: MediaStream | null; shot: Shot | null; generation: number }>({ stream: null, shot: null, generation: 0 });
+  live.current.stream = stream;
+  live.current.shot = shot;
+
+  /** Forget everything: camera off, screenshot and results dropped, a read in progress ignored. */
+  const clear = useCallback(() => {
+    live.current.generation++;
+    stopStream(live.current.stream);
+    if (live.current.shot) URL.revokeObjectURL(live.current.shot.url);
+    live.current.stream = null;
+    live.current.shot = null;
+    setStream(null);
+    setShot(null);
+    setRect(null);
+    setProgress(null);
+    setResult(null);
+    setProblem(null);
+    setCopied(null);
+    if (fileInput.current) fileInput.current.value = '';
+  }, []);
+
+  const read = useCallback(
+    async (image: Blob) => {
+      clear();
+      const generation = live.current.generation;
+      setProgress({ phase: 'decoding', progress: 0 });
+      try {
+        const r = await api.read(image, (p) => {
+          if (live.current.generation === generation) setProgress(p);
+        });
+        if (live.current.generation !== generation) return;
+        setResult({ fields: extractFields(r.text), text: r.text, ms: r.ms });
+      } catch (err) {
+        if (live.current.generation === generation) setProblem(problemOf(err));
+      } finally {
+        if (live.current.generation === generation) setProgress(null);
+      }
+    },
+    [api, clear],
+  );
+  const busy = progress !== null;
+
+  // Everything goes when the page hides (panel closed, tab closed or navigated) and when the helper closes.
+  useEffect(() => {
+    window.addEventListener('pagehide', clear);
+    return () => {
+      window.removeEventListener('pagehide', clear);
+      clear();
+    };
+  }, [clear]);
+
+  // Ctrl+V of an image anywhere in the page.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent): void => {
+      const files = Array.from(e.clipboardData?.files ?? []);
+      if (files.length === 0) return;
+      e.preventDefault();
+      if (busy) return;
+      const image = files.find((f) => f.type.startsWith('image/'));
+      if (image) void read(image);
+      else setProblem({ key: 'ocr.error.not-image' });
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [read, busy]);
+
+  useEffect(() => {
+    if (video.current && stream) {
+      video.current.srcObject = stream;
+      void video.current.play().catch(() => undefined);
+    }
+  }, [stream]);
+
+  const openCamera = async (): Promise<void> => {
+    clear();
+    try {
+      const s = await api.camera!();
+      live.current.stream = s;
+      setStream(s);
+    } catch (err) {
+      setProblem(cameraProblem(err, !!api.openInTab));
+    }
+  };
+
+  const takePhoto = async (): Promise<void> => {
+    const v = video.current;
+    if (!v || !v.videoWidth) return;
+    const canvas = document.createElement('canvas');
+    canvas.width = v.videoWidth;
+    canvas.height = v.videoHeight;
+    canvas.getContext('2d')!.drawImage(v, 0, 0);
+    // The camera goes off as soon as the picture is taken.
+    stopStream(stream);
+    setStream(null);
+    const blob = await canvasBlob(canvas);
+    canvas.width = canvas.height = 0;
+    await read(blob);
+  };
+
+  const captureTab = async (): Promise<void> => {
+    clear();
+    try {
+      const blob = await api.captureTab!();
+      const s = { blob, url: URL.createObjectURL(blob) };
+      live.current.shot = s;
+      setShot(s);
+    } catch {
+      setProblem({ key: 'ocr.tabDenied' });
+    }
+  };
+
+  const readShot = async (crop: Rect | null): Promise<void> => {
+    if (!shot) return;
+    let image: Blob = shot.blob;
+    if (crop && crop.w > 0.01 && crop.h > 0.01) {
+      const bitmap = await createImageBitmap(shot.blob);
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(crop.w * bitmap.width);
+      canvas.height = Math.round(crop.h * bitmap.height);
+      canvas.getContext('2d')!.drawImage(bitmap, -crop.x * bitmap.width, -crop.y * bitmap.height);
+      bitmap.close();
+      image = await canvasBlob(canvas);
+      canvas.width = canvas.height = 0;
+    }
+    await read(image);
+  };
+
+  const copy = (i: number, value: string): void => {
+    navigator.clipboard.writeText(value).then(
+      () => {
+        setCopied(i);
+        setTimeout(() => setCopied((c) => (c === i ? null : c)), 2500);
+      },
+      () => setProblem({ key: 'ocr.copyFailed' }),
+    );
+  };
+
+  const phaseText = progress
+    ? progress.phase === 'recognizing'
+      ? t('ocr.phase.recognizing', { percent: Math.round(progress.progress * 100) })
+      : t(`ocr.phase.${progress.phase}`)
+    : '';
+
+  return (
+    <section
+      class={dragOver ? 'ocr drag-over' : 'ocr'}
+      aria-labelledby="ocr-title"
+      data-testid="ocr-helper"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragOver(true);
+      }}
+      onDragLeave={() => setDragOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragOver(false);
+        const file = e.dataTransfer?.files[0];
+        if (file && !busy) void read(file);
+      }}
+    >
+      <div class="ocr-head">
+        <h2 id="ocr-title">{t('ocr.title')}</h2>
+        <div class="ocr-head-actions">
+          <button type="button" class="btn" onClick={clear} data-testid="ocr-clear">
+            {t('ocr.clear')}
+          </button>
+          {onClose ? (
+            <button
+              type="button"
+              class="btn"
+              onClick={() => {
+                clear();
+                onClose();
+              }}
+              data-testid="ocr-close"
+            >
+              {t('ocr.close')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <p class="ocr-intro">{t('ocr.intro')}</p>
+
+      <div class="ocr-sources">
+        {api.camera ? (
+          <button type="button" class="btn" onClick={() => void openCamera()} disabled={busy || !!stream} data-testid="ocr-camera">
+            {t('ocr.camera')}
+          </button>
+        ) : null}
+        <label class="btn ocr-file">
+          {t('ocr.file')}
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void read(file);
+            }}
+            data-testid="ocr-file"
+          />
+        </label>
+        {api.captureTab ? (
+          <button type="button" class="btn" onClick={() => void captureTab()} disabled={busy} data-testid="ocr-tab">
+            {t('ocr.tab')}
+          </button>
+        ) : null}
+      </div>
+      <p class="ocr-paste" aria-label={t('ocr.dropZone')}>
+        {t('ocr.pasteHint')}
+      </p>
+
+      {stream ? (
+        <div class="ocr-camera">
+          <video ref={video} autoPlay playsInline muted aria-label={t('ocr.cameraPreview')} />
+          <div class="actions">
+            <button type="button" class="btn btn-main" onClick={() => void takePhoto()} data-testid="ocr-capture">
+              {t('ocr.capture')}
+            </button>
+            <button
+              type="button"
+              class="btn"
+              onClick={() => {
+                stopStream(stream);
+                setStream(null);
+              }}
+            >
+              {t('ocr.stopCamera')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {shot && !busy && !result ? <Cropper t={t} shot={shot} rect={rect} onRect={setRect} onRead={(crop) => void readShot(crop)} onCancel={clear} /> : null}
+
+      {progress ? (
+        <div class="ocr-progress">
+          <progress max={1} value={progress.progress} aria-label={t('ocr.progress')} aria-valuetext={phaseText} data-testid="ocr-progress" />
+          <p role="status" aria-live="polite">
+            {phaseText}
+          </p>
+        </div>
+      ) : null}
+
+      {problem ? (
+        <div role="alert" class="panel-error ocr-problem" data-testid="ocr-problem">
+          <p>{t(problem.key, problem.reason !== undefined ? { reason: problem.reason } : undefined)}</p>
+          {problem.openInTab && api.openInTab ? (
+            <button type="button" class="btn" onClick={() => api.openInTab!()} data-testid="ocr-open-tab">
+              {t('ocr.openInTab')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {result ? (
+        <div class="ocr-result" data-testid="ocr-result">
+          <h3>{t('ocr.results')}</h3>
+          {result.fields.length === 0 ? (
+            <p class="ocr-none" role="status" data-testid="ocr-none">
+              {t('ocr.none')}
+            </p>
+          ) : (
+            <>
+              <ul class="ocr-fields" aria-label={t('ocr.results')}>
+                {result.fields.map((f, i) => {
+                  const label = t(`ocr.kind.${f.kind}` as MessageKey);
+                  return (
+                    <li key={`${f.kind}:${f.value}`} class="ocr-field" data-kind={f.kind}>
+                      <span class="ocr-kind">{label}</span>
+                      <span class="ocr-value" data-testid="ocr-value">
+                        {formatField(f.kind, f.value)}
+                      </span>
+                      <button type="button" class="btn ocr-copy" onClick={() => copy(i, f.value)} aria-label={t('ocr.copyLabel', { label })} data-testid="ocr-copy">
+                        {copied === i ? t('ocr.copied') : t('ocr.copy')}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+              <p class="note-help">{t('ocr.checkHint')}</p>
+            </>
+          )}
+          <p class="note-help">{t('ocr.time', { seconds: new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(result.ms / 1000) })}</p>
+          <details class="ocr-raw">
+            <summary>{t('ocr.rawText')}</summary>
+            <pre data-testid="ocr-raw">{result.text}</pre>
+          </details>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** The tab screenshot with a rectangle the volunteer drags around the code. */
+function Cropper({
+  t,
+  shot,
+  rect,
+  onRect,
+  onRead,
+  onCancel,
+}: {
+  t: Translate;
+  shot: Shot;
+  rect: Rect | null;
+  onRect(r: Rect | null): void;
+  onRead(crop: Rect | null): void;
+  onCancel(): void;
+}): JSX.Element {
+  const start = useRef<{ x: number; y: number } | null>(null);
+  const at = (e: PointerEvent): { x: number; y: number } => {
+    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    return {
+      x: Math.min(1, Math.max(0, (e.clientX - box.left) / box.width)),
+      y: Math.min(1, Math.max(0, (e.clientY - box.top) / box.height)),
+    };
+  };
+  const drag = (e: PointerEvent): void => {
+    if (!start.current) return;
+    const p = at(e);
+    const s = start.current;
+    onRect({ x: Math.min(s.x, p.x), y: Math.min(s.y, p.y), w: Math.abs(p.x - s.x), h: Math.abs(p.y - s.y) });
+  };
+  return (
+    <div class="ocr-crop">
+      <p class="note-help">{t('ocr.cropHint')}</p>
+      <div
+        class="ocr-crop-area"
+        role="img"
+        aria-label={t('ocr.cropArea')}
+        data-testid="ocr-crop-area"
+        onPointerDown={(e) => {
+          (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+          start.current = at(e);
+          onRect(null);
+        }}
+        onPointerMove={drag}
+        onPointerUp={(e) => {
+          drag(e);
+          start.current = null;
+        }}
+      >
+        <img src={shot.url} alt="" draggable={false} />
+        {rect ? (
+          <div
+            class="ocr-crop-rect"
+            style={{ left: `${rect.x * 100}%`, top: `${rect.y * 100}%`, width: `${rect.w * 100}%`, height: `${rect.h * 100}%` }}
+          />
+        ) : null}
+      </div>
+      <div class="actions">
+        <button type="button" class="btn btn-main" disabled={!rect || rect.w < 0.01 || rect.h < 0.01} onClick={() => onRead(rect)} data-testid="ocr-read-crop">
+          {t('ocr.readCrop')}
+        </button>
+        <button type="button" class="btn" onClick={() => onRead(null)} data-testid="ocr-read-whole">
+          {t('ocr.readWhole')}
+        </button>
+        <button type="button" class="btn" onClick={onCancel}>
+          {t('ocr.cancelCrop')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// ocr.html: the "Đọc giấy tờ" helper in its own tab, where the browser can ask for the webcam when the
+// side panel cannot. Same component and engine as in the side panel.
+import '../sidepanel/style.css';
+import '../../components/ocr-helper.css';
+import { render, type JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { OcrHelper } from '../../components/ocr-helper';
+import { createTranslator } from '../../core/i18n';
+import { createPageOcr } from '../../extension/ocr-api';
+import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
+
+const ocr = createPageOcr();
+
+function App(): JSX.Element {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    const load = (): void => void readSettings().then(setSettings);
+    load();
+    return settingsItem.watch(load);
+  }, []);
+  const t = useMemo(() => createTranslator(settings.lang), [settings.lang]);
+  useEffect(() => {
+    document.documentElement.lang = settings.lang;
+    document.title = `${t('app.name')} — ${t('ocr.title')}`;
+  }, [settings.lang, t]);
+  return (
+    <main class="panel ocr-page">
+      <OcrHelper t={t} lang={settings.lang} api={ocr} />
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

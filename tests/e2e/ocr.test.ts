@@ -1,0 +1,289 @@
+// The "Đọc giấy tờ" helper in the built extension, with no network: every request that would leave the
+// browser goes to a recording proxy that refuses it, and the side panel page is put offline. Bills rendered
+// in Chromium at test time are read from a fake webcam, from a capture of the open tab cropped to one row
+// (after the toolbar button grants activeTab; refused before), and from a file (the EVN customer code
+// appears and copies); a not-an-image file gets a Vietnamese message; and after the helper closes no image
+// and no recognised text is in any store (IndexedDB, extension storage, localStorage, sessionStorage,
+// Cache Storage) nor in the page.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, chromiumPath, extensionWorker } from '../../scripts/lib/harness';
+import { docPage, makeDoc, NO_DAMAGE, pngToY4m, renderDoc, rng, type Doc } from '../../scripts/lib/ocr-docs';
+import { dumpStores } from './fixture';
+
+/** A proxy that records every request sent to it and refuses it. */
+async function recordingProxy(): Promise<{ server: Server; port: number; seen: string[] }> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(403).end();
+  });
+  server.on('connect', (req, socket) => {
+    seen.push(`CONNECT ${req.url}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port, seen };
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page (with a check that it really ran). */
+async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: unknown[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[]; passes: unknown[] }> } }).axe.run;
+    const r = await run(document.querySelector('[data-testid="ocr-helper"]'), {});
+    return { passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })) };
+  });
+  expect(result.passes).toBeGreaterThan(5);
+  return result.violations;
+}
+
+/** Requests Chromium makes by itself (component updates, time, sign-in), whatever the extension does. */
+const CHROMIUM_OWN = /^(?:CONNECT |[A-Z]+ https?:\/\/)(?:[a-z0-9-]+\.)*(?:google\.com|googleapis\.com|gstatic\.com|gvt1\.com)(?::\d+)?[/ ]?/;
+
+describe('OCR helper (offline, in the built extension)', () => {
+  let browser: Browser;
+  let proxy: Awaited<ReturnType<typeof recordingProxy>>;
+  let extensionId: string;
+  let dir: string;
+  let profile: string;
+  /** The bill the fake webcam shows. */
+  let webcamDoc: Doc;
+  /** Codes read by the earlier tests: none may be stored either. */
+  const readBefore: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dan-buoc-ocr-'));
+    profile = mkdtempSync(path.join(tmpdir(), 'dan-buoc-profile-'));
+    proxy = await recordingProxy();
+    // A bill for the fake webcam, rendered first by a throw-away browser (the flag needs the file at launch).
+    const renderer = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    try {
+      webcamDoc = makeDoc('evn-bill', rng(4242));
+      const shot = await renderDoc(await docPage(renderer), webcamDoc, { ...NO_DAMAGE, scale: 1.2 }, 1);
+      writeFileSync(path.join(dir, 'webcam.y4m'), await pngToY4m(shot.bytes));
+    } finally {
+      await renderer.close();
+    }
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      pipe: true,
+      userDataDir: profile,
+      defaultViewport: { width: 1100, height: 900 },
+      enableExtensions: [EXTENSION_DIR],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--no-default-browser-check',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+        '--lang=vi-VN',
+        // A webcam that films the bill, allowed without a prompt.
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${path.join(dir, 'webcam.y4m')}`,
+        // Everything that is not loopback goes to the recording proxy, which refuses it.
+        `--proxy-server=http://127.0.0.1:${proxy.port}`,
+      ],
+    });
+    extensionId = (await extensionWorker(browser)).id;
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await new Promise((r) => proxy?.server.close(r));
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function openPanel(): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await page.setOfflineMode(true);
+    await browser.defaultBrowserContext().overridePermissions(`chrome-extension://${extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await (await page.waitForSelector('[data-testid="ocr-open"]'))!.click();
+    await page.waitForSelector('[data-testid="ocr-helper"]');
+    return page;
+  }
+
+  it('records what would leave the browser (the check below can fail)', async () => {
+    const page = await browser.newPage();
+    await page.goto('about:blank');
+    await page.evaluate(() => fetch('https://cdn.jsdelivr.net/npm/tesseract.js/dist/worker.min.js').catch(() => undefined));
+    await page.close();
+    expect(proxy.seen.filter((r) => !CHROMIUM_OWN.test(r))).toEqual(['CONNECT cdn.jsdelivr.net:443']);
+    proxy.seen.length = 0;
+  });
+
+  it('reads the bill the webcam films, and turns the webcam off after the photo', async () => {
+    const code = webcamDoc.expected.find((e) => e.kind === 'evn-customer')!.value;
+    const page = await openPanel();
+    await page.bringToFront();
+    await (await page.$('[data-testid="ocr-camera"]'))!.click();
+    await page.waitForFunction(() => (document.querySelector('.ocr-camera video') as HTMLVideoElement | null)?.videoWidth, { timeout: 10_000 });
+    expect(await page.$eval('.ocr-camera video', (v) => v.getAttribute('aria-label'))).toBe('Hình từ webcam');
+    await (await page.$('[data-testid="ocr-capture"]'))!.click();
+    await page.waitForSelector('[data-testid="ocr-result"]', { timeout: 45_000 });
+    expect(await page.$('.ocr-camera video')).toBeNull();
+    const values = await page.$$eval('.ocr-field', (lis) => lis.map((li) => `${li.getAttribute('data-kind')}:${li.querySelector('.ocr-value')?.textContent?.replace(/\s/g, '')}`));
+    expect(values).toContain(`evn-customer:${code}`);
+    readBefore.push(...webcamDoc.expected.map((e) => e.value));
+    await page.close();
+  });
+
+  it('captures the open tab after the toolbar button and reads only the region dragged round the code', async () => {
+    // A bill shown in an ordinary tab (served on loopback, which the proxy does not see).
+    const doc = makeDoc('evn-bill', rng(99));
+    const code = doc.expected.find((e) => e.kind === 'evn-customer')!.value;
+    const site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(doc.html));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    try {
+      const panel = await openPanel();
+      const bill = await browser.newPage();
+      await bill.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
+      await bill.bringToFront();
+
+      // Before the volunteer invokes the extension on that tab, the browser refuses, and the helper says so.
+      await (await panel.$('[data-testid="ocr-tab"]'))!.evaluate((b) => (b as HTMLButtonElement).click());
+      const refused = await panel.waitForSelector('[data-testid="ocr-problem"]', { timeout: 10_000 });
+      expect(await refused!.evaluate((e) => e.textContent)).toMatch(/Trình duyệt không cho chụp thẻ này/);
+
+      // The toolbar button on the bill's tab (activeTab), then the capture: the screenshot to crop.
+      const extension: Extension = (await browser.extensions()).get(extensionId)!;
+      await bill.triggerExtensionAction(extension);
+      await bill.bringToFront();
+      // Where the code's row is on the bill, as a fraction of the visible tab.
+      const row = await bill.evaluate(() => {
+        const cell = Array.from(document.querySelectorAll('td')).find((td) => td.textContent === 'Mã khách hàng:')!;
+        const r = cell.parentElement!.getBoundingClientRect();
+        return { x: r.left / innerWidth, y: r.top / innerHeight, w: r.width / innerWidth, h: r.height / innerHeight };
+      });
+      await (await panel.$('[data-testid="ocr-tab"]'))!.evaluate((b) => (b as HTMLButtonElement).click());
+      // The panel tab is in the background (the bill's tab is the visible one): poll on a timer.
+      await panel.waitForFunction(() => document.querySelector('[data-testid="ocr-crop-area"] img') ?? document.querySelector('[data-testid="ocr-problem"]'), { polling: 200, timeout: 10_000 });
+      expect(await panel.$('[data-testid="ocr-problem"]')).toBeNull();
+      await panel.bringToFront();
+      const area = (await (await panel.$('[data-testid="ocr-crop-area"]'))!.boundingBox())!;
+      await panel.waitForFunction(() => (document.querySelector('[data-testid="ocr-crop-area"] img') as HTMLImageElement).complete);
+      const pad = 0.01;
+      await panel.mouse.move(area.x + (row.x - pad) * area.width, area.y + (row.y - pad) * area.height);
+      await panel.mouse.down();
+      await panel.mouse.move(area.x + (row.x + row.w + pad) * area.width, area.y + (row.y + row.h + pad) * area.height, { steps: 5 });
+      await panel.mouse.up();
+      await (await panel.waitForSelector('[data-testid="ocr-read-crop"]:not([disabled])'))!.click();
+      await panel.waitForSelector('[data-testid="ocr-result"]', { timeout: 45_000 });
+      const fields = await panel.$$eval('.ocr-field', (lis) => lis.map((li) => `${li.getAttribute('data-kind')}:${li.querySelector('.ocr-value')?.textContent?.replace(/\s/g, '')}`));
+      // Only the dragged row was read: the code, and not the phone number or the total below it.
+      expect(fields).toEqual([`evn-customer:${code}`]);
+      readBefore.push(code);
+      await bill.close();
+      await panel.close();
+    } finally {
+      site.closeAllConnections();
+      await new Promise((r) => site.close(r));
+    }
+  });
+
+  it('reads the EVN customer code from an image file, copies it, and then keeps nothing', async () => {
+    // A bill photographed slightly turned, soft and grey, saved as JPEG.
+    const render = await docPage(browser);
+    const doc = makeDoc('evn-bill', rng(20261125));
+    const shot = await renderDoc(render, doc, { rotate: 2.5, blur: 0.4, contrast: 0.7, noise: 6, scale: 0.9, jpeg: 0.8 }, 7);
+    await render.close();
+    const file = path.join(dir, 'hoa-don.jpg');
+    writeFileSync(file, shot.bytes);
+    const code = doc.expected.find((e) => e.kind === 'evn-customer')!.value;
+    const phone = doc.expected.find((e) => e.kind === 'phone')!.value;
+
+    const page = await openPanel();
+    const input = (await page.$('input[data-testid="ocr-file"]'))!;
+    await input.uploadFile(file);
+    // The progress bar shows while it works, with its phase in words.
+    await page.waitForSelector('progress[data-testid="ocr-progress"]', { timeout: 10_000 });
+    expect(await page.$eval('progress[data-testid="ocr-progress"]', (p) => p.getAttribute('aria-valuetext'))).toMatch(/Đang/);
+    await page.waitForSelector('[data-testid="ocr-result"]', { timeout: 45_000 });
+    const fields = await page.$$eval('.ocr-field', (lis) =>
+      lis.map((li) => ({ kind: li.getAttribute('data-kind'), value: li.querySelector('.ocr-value')?.textContent ?? '', label: li.querySelector('.ocr-kind')?.textContent })),
+    );
+    const evn = fields.find((f) => f.kind === 'evn-customer');
+    expect(evn, JSON.stringify(fields)).toBeTruthy();
+    expect(evn!.label).toBe('Mã khách hàng EVN');
+    expect(evn!.value.replace(/\s/g, '')).toBe(code);
+    expect(fields.find((f) => f.kind === 'phone')?.value.replace(/\s/g, '')).toBe(phone);
+    // The helper with its results passes axe (labels, roles, contrast).
+    expect(await axeViolations(page)).toEqual([]);
+    // Nothing wrong is offered: every value shown is one printed on the bill.
+    for (const f of fields) expect(doc.expected.map((e) => `${e.kind}:${e.value}`)).toContain(`${f.kind}:${f.value.replace(/[\s.]/g, '')}`);
+
+    // Copy: the button says so, and the clipboard holds the bare code.
+    await page.bringToFront();
+    const copyButton = (await page.$(`.ocr-field[data-kind="evn-customer"] [data-testid="ocr-copy"]`))!;
+    expect(await copyButton.evaluate((b) => b.getAttribute('aria-label'))).toBe('Chép Mã khách hàng EVN');
+    await copyButton.click();
+    await page.waitForFunction(() => document.querySelector('.ocr-field[data-kind="evn-customer"] [data-testid="ocr-copy"]')?.textContent === 'Đã chép');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    // Empty the clipboard again: it is not one of the stores, but the test should not leave a code there.
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+
+    // A second read reuses the warm worker: a file that is not an image gets a clear Vietnamese message.
+    const notImage = path.join(dir, 'ghi-chu.txt');
+    writeFileSync(notImage, 'không phải ảnh');
+    await (await page.$('input[data-testid="ocr-file"]'))!.uploadFile(notImage);
+    const problem = await page.waitForSelector('[data-testid="ocr-problem"]', { timeout: 10_000 });
+    expect(await problem!.evaluate((e) => e.textContent)).toMatch(/không phải ảnh/);
+    expect(await page.$('[data-testid="ocr-result"]')).toBeNull();
+
+    // Read the bill again, then close the helper: nothing of it stays in the page or in any store.
+    await (await page.$('input[data-testid="ocr-file"]'))!.uploadFile(file);
+    await page.waitForSelector('[data-testid="ocr-result"]', { timeout: 30_000 });
+    const raw = await page.$eval('[data-testid="ocr-raw"]', (e) => e.textContent ?? '');
+    expect(raw).toMatch(/kh[aá]ch h[aà]ng/i);
+    await (await page.$('[data-testid="ocr-close"]'))!.click();
+    await page.waitForSelector('[data-testid="ocr-open"]');
+    const body = await page.evaluate(() => document.body.innerText + document.body.textContent);
+    expect(body).not.toContain(code);
+
+    const stores = await dumpStores(page);
+    const web = await page.evaluate(async () => {
+      const cache: Record<string, string[]> = {};
+      for (const name of await caches.keys()) cache[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+      return {
+        localStorage: Object.fromEntries(Object.entries(localStorage)),
+        sessionStorage: Object.fromEntries(Object.entries(sessionStorage)),
+        cache,
+        databases: (await indexedDB.databases()).map((d) => d.name),
+      };
+    });
+    const all = JSON.stringify({ stores, web });
+    // The dump is real: the extension's own stores are in it.
+    expect(Object.keys(stores)).toContain('storage.local');
+    expect(web.databases).not.toContain('keyval-store'); // tesseract.js's cache of language data
+    const words = raw
+      .split(/\s+/)
+      .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+      .filter((w) => w.length >= 6);
+    expect(words.length).toBeGreaterThan(5);
+    expect(readBefore.length).toBeGreaterThanOrEqual(4);
+    for (const secret of [code, phone, code.slice(2), ...words, ...readBefore]) expect(all, `"${secret}" must not be stored`).not.toContain(secret);
+    expect(all).not.toMatch(/data:image|blob:|hoa-don/);
+
+    // No request of ours left the browser (Chromium's own update and sign-in pings to Google are its own
+    // business): the engine, its WebAssembly and the language data all came from the extension.
+    const ours = proxy.seen.filter((r) => !CHROMIUM_OWN.test(r));
+    expect(ours).toEqual([]);
+    expect(proxy.seen.join('\n')).not.toMatch(/jsdelivr|unpkg|tesseract|traineddata/);
+  });
+});
