@@ -5,6 +5,7 @@ import { OFFICIAL_MATCH_PATTERNS } from './core/origins';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { OCR_DIR, OCR_FILES } from './extension/ocr-files';
+import { CONTENT_SCRIPT_STRINGS, localeSubset } from './scripts/lib/locale-subset';
 
 const require = createRequire(import.meta.url);
 /** A package's folder; tesseract.js-core is looked up from tesseract.js, whose dependency it is. */
@@ -28,6 +29,12 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       for (const f of Object.values(OCR_FILES)) {
         files.push({ absoluteSrc: path.join(packageDir(f.package), f.file), relativeDest: `${OCR_DIR}/${f.name}` });
+      }
+    },
+    // The content script, injected into every page of the official sites, carries only its own strings.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.length && entrypoints.every((e) => e.type === 'content-script')) {
+        config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-content-strings', CONTENT_SCRIPT_STRINGS)];
       }
     },
   },

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const manifest = path.join(root, '.output/chrome-mv3/manifest.json');
-const SOURCES = ['entrypoints', 'components', 'core', 'extension', 'locales', 'walkthroughs', 'wxt.config.ts', 'package.json'];
+const SOURCES = ['entrypoints', 'components', 'core', 'extension', 'locales', 'walkthroughs', 'wxt.config.ts', 'scripts/lib/locale-subset.ts', 'package.json'];
 
 function newest(p) {
   if (!existsSync(p)) return 0;
@@ -38,7 +38,7 @@ function ensure(what, output, sources, args) {
 }
 
 ensure('extension', manifest, SOURCES, [path.join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build']);
-ensure('widget', path.join(root, '.output/widget/dan-buoc-widget.js'), ['widget', 'components', 'core', 'locales', 'package.json'], [
+ensure('widget', path.join(root, '.output/widget/dan-buoc-widget.js'), ['widget', 'components', 'core', 'locales', 'scripts/lib/locale-subset.ts', 'package.json'], [
   path.join(root, 'node_modules/tsx/dist/cli.mjs'),
   path.join(root, 'scripts/build-widget.ts'),
 ]);

@@ -3,34 +3,21 @@
 //   dan-buoc-widget.mjs  the same as an ES module for <script type="module">
 //   dan-buoc-qr.js       the QR code maker, loaded by either only when a print view opens
 // It carries only the locale strings the widget shows (overlay.* for the step card, widget.*).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import type { InlineConfig, Plugin } from 'vite';
+import type { InlineConfig } from 'vite';
+import { localeSubset, WIDGET_STRINGS } from '../scripts/lib/locale-subset';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WIDGET_OUT = path.join(ROOT, '.output/widget');
-
-/** locales/*.json reduced to the keys the widget uses. */
-function widgetStrings(): Plugin {
-  return {
-    name: 'dan-buoc-widget-strings',
-    enforce: 'pre',
-    load(id) {
-      if (!/[\\/]locales[\\/](vi|en)\.json$/.test(id)) return null;
-      const all = JSON.parse(readFileSync(id, 'utf8')) as Record<string, string>;
-      return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('overlay.') || k.startsWith('widget.'))));
-    },
-  };
-}
 
 function config(entry: string, format: 'iife' | 'es', fileName: string, empty: boolean): InlineConfig {
   return {
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), widgetStrings()],
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), localeSubset('dan-buoc-widget-strings', WIDGET_STRINGS)],
     define: { __WIDGET_ESM__: JSON.stringify(format === 'es') },
     build: {
       outDir: WIDGET_OUT,

@@ -1,0 +1,28 @@
+// Builds that ship only part of the strings: locales/*.json reduced, at build time, to the keys a bundle
+// shows. The widget shows the step card and its own views; the content script the overlay, the hand-off
+// offer, the recording and re-capture bars. tests/unit/content-strings.test.ts checks that every key the
+// content script's modules ask for is kept.
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+
+export type KeepKey = (key: string) => boolean;
+
+const byPrefix =
+  (prefixes: readonly string[]): KeepKey =>
+  (key) =>
+    prefixes.some((p) => key === p || (p.endsWith('.') && key.startsWith(p)));
+
+export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.']);
+export const CONTENT_SCRIPT_STRINGS: KeepKey = byPrefix(['overlay.', 'offer.', 'recorder.', 'pick.', 'kind.', 'panel.otherPage']);
+
+export function localeSubset(name: string, keep: KeepKey): Plugin {
+  return {
+    name,
+    enforce: 'pre',
+    load(id) {
+      if (!/[\\/]locales[\\/](vi|en)\.json$/.test(id)) return null;
+      const all = JSON.parse(readFileSync(id, 'utf8')) as Record<string, string>;
+      return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([k]) => keep(k))));
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// The content script ships a subset of the strings (scripts/lib/locale-subset.ts): every key its modules ask
+// for — found by following its local imports from the entrypoint — must be in that subset and in both
+// locale files, or the page would show a raw key.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../locales/en.json';
+import vi from '../../locales/vi.json';
+import { CONTENT_SCRIPT_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../scripts/lib/locale-subset';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The project's own modules a bundle is made of, from its entry, through relative imports. */
+function localModules(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"](\.{1,2}\/[^'"?]+)['"]/gm)) {
+      const base = path.resolve(path.dirname(file), m[1]!);
+      const found = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((f) => existsSync(f) && /\.tsx?$/.test(f));
+      if (found) visit(found);
+    }
+  };
+  visit(path.join(ROOT, entry));
+  return [...seen];
+}
+
+/** Keys (or, for template literals, key prefixes) passed to a translator: t('…'), tr(`…${…}`). */
+function askedKeys(files: string[]): string[] {
+  const keys = new Set<string>();
+  for (const f of files) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/\btr?\(\s*(['"`])([a-z][\w-]*\.[\w.-]*?)(\$\{|\1)/gi)) keys.add(m[2]!);
+  }
+  return [...keys];
+}
+
+function check(entry: string, keep: KeepKey): string[] {
+  const files = localModules(entry);
+  const keys = askedKeys(files);
+  expect(files.length).toBeGreaterThan(5);
+  expect(keys.length).toBeGreaterThan(10);
+  for (const key of keys) {
+    const complete = !key.endsWith('.');
+    const present = complete ? [key] : Object.keys(vi).filter((k) => k.startsWith(key));
+    expect(present.length, `${key} is in the locale files`).toBeGreaterThan(0);
+    for (const k of present) {
+      expect(keep(k), `${k} (asked for by ${entry}'s modules) is shipped`).toBe(true);
+      expect((en as Record<string, string>)[k], `${k} has an English text`).toBeTruthy();
+    }
+  }
+  return keys;
+}
+
+describe('strings shipped in the content script and the widget', () => {
+  it('the content script keeps every key its modules ask for, and nothing of the console, editor or OCR helper', () => {
+    const keys = check('entrypoints/guide.content/index.tsx', CONTENT_SCRIPT_STRINGS);
+    expect(keys).toContain('overlay.next');
+    expect(keys).toContain('pick.prompt');
+    for (const k of ['ocr.title', 'editor.save', 'dashboard.title', 'packs.install']) expect(CONTENT_SCRIPT_STRINGS(k)).toBe(false);
+  });
+
+  it('the widget keeps every key its modules ask for', () => {
+    check('widget/element.ts', WIDGET_STRINGS);
+  });
+});
