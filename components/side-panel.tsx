@@ -1,6 +1,6 @@
 // The volunteer console: pick a walkthrough, see what to bring, start, follow the steps, end with an outcome.
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import { NOTE_MAX, redact } from '../core/privacy';
@@ -56,6 +56,8 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
   const [message, setMessage] = useState<string | null>(null);
   const [recording, setRecording] = useState<RecordingView | null>(null);
   const [ocrOpen, setOcrOpen] = useState(false);
+  // The resident's paper belongs to their session: when it ends, the OCR helper closes and forgets it.
+  const sessionRef = useRef<string | null>(null);
 
   useEffect(() => {
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -64,6 +66,9 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
       clearTimeout(retry);
       Promise.all([api.current(), api.recorder?.current() ?? null]).then(
         ([v, r]) => {
+          const id = v && v.status !== 'finished' && v.status !== 'abandoned' ? v.sessionId : null;
+          if (sessionRef.current && sessionRef.current !== id) setOcrOpen(false);
+          sessionRef.current = id;
           setView(v);
           setRecording(r);
           setLoaded(true);

@@ -1,0 +1,85 @@
+// The OCR helper in the console belongs to the resident being helped: when the guided session ends, it
+// closes, and what it read is gone (the helper clears itself when it closes).
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCatalog } from '../../core/catalog';
+import { createTranslator } from '../../core/i18n';
+import { SidePanel, type PanelApi } from '../../components/side-panel';
+import type { StepView } from '../../extension/protocol';
+import { DEFAULT_SETTINGS } from '../../extension/settings';
+import { SHIPPED_PACKS } from '../../walkthroughs';
+
+const catalog = createCatalog(SHIPPED_PACKS);
+const entry = catalog.find('evn', 'thanh-toan-hoa-don-dien')!;
+const viewOf = (sessionId: string): StepView => ({
+  sessionId,
+  packId: 'evn',
+  walkthroughId: entry.walkthrough.id,
+  title: entry.walkthrough.title,
+  index: 0,
+  total: entry.walkthrough.steps.length,
+  status: 'running',
+  paused: false,
+  step: entry.walkthrough.steps[0]!,
+});
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  act(() => render(null, root));
+  root.remove();
+});
+
+describe('the console and the OCR helper', () => {
+  it('closes the helper (forgetting what it read) when the session ends, and not while it runs', async () => {
+    let current: StepView | null = viewOf('s-1');
+    let notify = (): void => undefined;
+    const noop = async (): Promise<void> => undefined;
+    const read = vi.fn(async () => ({ text: 'Mã khách hàng: PE01000123456', ms: 10 }));
+    const api: PanelApi = {
+      start: async () => current!,
+      current: async () => current,
+      next: noop,
+      back: noop,
+      repeat: noop,
+      skip: noop,
+      pause: noop,
+      finish: noop,
+      subscribe: (onChange) => {
+        notify = onChange;
+        return () => undefined;
+      },
+      ocr: { read },
+    };
+    const settle = (): Promise<void> => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+    act(() => render(<SidePanel t={createTranslator('vi')} search={catalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, root));
+    await settle();
+    act(() => root.querySelector<HTMLButtonElement>('[data-testid="ocr-open"]')!.click());
+    expect(root.querySelector('[data-testid="ocr-open"]')).toBeNull();
+    // A step change of the same session keeps it open.
+    current = { ...viewOf('s-1'), index: 1, step: entry.walkthrough.steps[1]! };
+    notify();
+    await settle();
+    expect(root.querySelector('[data-testid="ocr-open"]')).toBeNull();
+    // The session ends: the helper is gone.
+    current = null;
+    notify();
+    await settle();
+    expect(root.querySelector('[data-testid="ocr-open"]')).not.toBeNull();
+    // Opened between residents, it stays open when the next session starts.
+    act(() => root.querySelector<HTMLButtonElement>('[data-testid="ocr-open"]')!.click());
+    current = viewOf('s-2');
+    notify();
+    await settle();
+    expect(root.querySelector('[data-testid="ocr-open"]')).toBeNull();
+    // Another session replacing this one also closes it.
+    current = viewOf('s-3');
+    notify();
+    await settle();
+    expect(root.querySelector('[data-testid="ocr-open"]')).not.toBeNull();
+  });
+});
