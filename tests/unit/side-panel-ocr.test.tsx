@@ -39,7 +39,7 @@ describe('the console and the OCR helper', () => {
     let current: StepView | null = viewOf('s-1');
     let notify = (): void => undefined;
     const noop = async (): Promise<void> => undefined;
-    const read = vi.fn(async () => ({ text: 'Mã khách hàng: PE01000123456', ms: 10 }));
+    const read = vi.fn(async () => ({ text: 'Mã khách hàng: PE01000123456', skew: 0, ms: 10 }));
     const api: PanelApi = {
       start: async () => current!,
       current: async () => current,
