@@ -3,21 +3,16 @@
 import '../sidepanel/style.css';
 import '../../components/ocr-helper.css';
 import { render, type JSX } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { OcrHelper } from '../../components/ocr-helper';
 import { createTranslator } from '../../core/i18n';
 import { createPageOcr } from '../../extension/ocr-api';
-import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
+import { useDeskSettings } from '../../extension/use-settings';
 
 const ocr = createPageOcr();
 
 function App(): JSX.Element {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    const load = (): void => void readSettings().then(setSettings);
-    load();
-    return settingsItem.watch(load);
-  }, []);
+  const settings = useDeskSettings();
   const t = useMemo(() => createTranslator(settings.lang), [settings.lang]);
   useEffect(() => {
     document.documentElement.lang = settings.lang;

@@ -17,7 +17,8 @@ import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library'
 import { messaging } from '../../extension/protocol';
 import { recordingItem } from '../../extension/recording';
 import { sessionStore } from '../../extension/session-storage';
-import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
+import { settingsItem } from '../../extension/settings';
+import { useDeskSettings } from '../../extension/use-settings';
 
 /**
  * The tab to guide: the active tab of this window unless it is one of our own pages, else the tab used most
@@ -145,12 +146,7 @@ const api: PanelApi = {
 };
 
 function App(): JSX.Element {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    const load = (): void => void readSettings().then(setSettings);
-    load();
-    return settingsItem.watch(load);
-  }, []);
+  const settings = useDeskSettings();
   useEffect(() => {
     document.documentElement.lang = settings.lang;
   }, [settings.lang]);

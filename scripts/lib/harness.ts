@@ -112,19 +112,24 @@ export interface Launched {
   close(): Promise<void>;
 }
 
+/** The flags this closed network and machine need (../shared/TOOLCHAIN.md), for every Chromium we launch. */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 /** The flags this closed network needs, and the real hostnames mapped to the local server. */
 export function chromiumArgs(server: SitesServer): string[] {
   const rules = server.hosts.map((h) => `MAP ${h}:443 127.0.0.1:${server.port}`).join(', ');
   return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
+    ...CHROMIUM_FLAGS,
     '--ignore-certificate-errors',
     `--host-resolver-rules=${rules}`,
     '--lang=vi-VN',

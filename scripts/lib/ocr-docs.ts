@@ -3,6 +3,7 @@
 // rendered in Chromium, then photographed badly on purpose (rotation up to 5°, blur, low contrast, noise,
 // a lower resolution, JPEG). Seeded: the same seed gives the same documents and the same damage.
 import type { Browser, Page } from 'puppeteer-core';
+import { mulberry32 } from '../../tests/fixtures/redesign';
 
 export type DocKind = 'evn-bill' | 'cccd-card' | 'bank-receipt' | 'dossier-receipt';
 export const DOC_KINDS: readonly DocKind[] = ['evn-bill', 'cccd-card', 'bank-receipt', 'dossier-receipt'];
@@ -36,17 +37,8 @@ export interface Damage {
 
 export const NO_DAMAGE: Damage = { rotate: 0, blur: 0, contrast: 1, noise: 0, scale: 1.5, jpeg: 0.95 };
 
-/** Mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (Mulberry32, shared with the other benchmarks' fixtures). */
+export const rng = mulberry32;
 
 const PROVINCES = ['001', '008', '022', '024', '031', '036', '038', '040', '046', '048', '052', '056', '066', '075', '079', '089', '092', '096'];
 const MOBILE_PREFIXES = ['032', '035', '038', '056', '070', '077', '079', '081', '085', '086', '088', '090', '091', '093', '094', '096', '097', '098'];

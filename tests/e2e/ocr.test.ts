@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, chromiumPath, extensionWorker } from '../../scripts/lib/harness';
+import { CHROMIUM_FLAGS, EXTENSION_DIR, chromiumPath, extensionWorker } from '../../scripts/lib/harness';
 import { docPage, makeDoc, NO_DAMAGE, pngToY4m, renderDoc, rng, type Doc } from '../../scripts/lib/ocr-docs';
 import { dumpStores } from './fixture';
 
@@ -81,15 +81,7 @@ describe('OCR helper (offline, in the built extension)', () => {
       defaultViewport: { width: 1100, height: 900 },
       enableExtensions: [EXTENSION_DIR],
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--no-default-browser-check',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
+        ...CHROMIUM_FLAGS,
         '--lang=vi-VN',
         // A webcam that films the bill, allowed without a prompt.
         '--use-fake-device-for-media-stream',
