@@ -37,7 +37,7 @@ export function compareVersions(a: string, b: string): number {
  * a built-in pack's id is refused (edits of built-in packs are copies); an older or equal version than the
  * installed one is refused unless `allowSameOrOlder` (re-installing a file on purpose).
  */
-export function install(lib: Library, raw: unknown, options: { builtInIds?: readonly string[]; allowSameOrOlder?: boolean; source?: string } = {}): LibraryResult {
+export function install(lib: Library, raw: unknown, options: InstallOptions = {}): LibraryResult {
   const parsed = parsePack(raw, { trustedOrigins: lib.trusted });
   if (!parsed.ok) return parsed;
   const pack = parsed.pack;
@@ -75,6 +75,49 @@ export function untrustedOrigins(lib: Library, raw: unknown): string[] {
     if (!isOfficialOrigin(u.origin) && !lib.trusted.includes(u.origin) && !out.includes(u.origin)) out.push(u.origin);
   }
   return out;
+}
+
+type InstallOptions = { builtInIds?: readonly string[]; allowSameOrOlder?: boolean; source?: string };
+
+function readJson(text: string): { ok: true; raw: unknown } | { ok: false; errors: PackError[] } {
+  try {
+    return { ok: true, raw: JSON.parse(text) };
+  } catch {
+    return { ok: false, errors: [{ path: '/', message: 'tệp không phải JSON hợp lệ' }] };
+  }
+}
+
+/**
+ * Install a pack file's text. `trustOrigins`: the ward admin trusts these origins first (the caller has
+ * obtained access to them). A refusal names the origins still to trust, when that is what stops it.
+ */
+export function installFile(
+  lib: Library,
+  text: string,
+  options: InstallOptions & { trustOrigins?: readonly string[] } = {},
+): LibraryResult | { ok: false; errors: PackError[]; untrusted: string[] } {
+  const json = readJson(text);
+  if (!json.ok) return json;
+  const base = (options.trustOrigins ?? []).reduce(trust, lib);
+  const r = install(base, json.raw, options);
+  return r.ok ? r : { ...r, untrusted: untrustedOrigins(base, json.raw) };
+}
+
+/**
+ * An update of an installed pack from the text its address serves now: installed when it is the same pack
+ * in a higher version; `latest` when it is not newer; refused (with messages) otherwise.
+ */
+export function updateFile(lib: Library, packId: string, text: string, options: { builtInIds?: readonly string[] } = {}): LibraryResult | { ok: false; latest: true } {
+  const source = lib.sources?.[packId];
+  if (!source) return { ok: false, errors: [{ path: '/', message: 'gói này không cài từ địa chỉ nào' }] };
+  const json = readJson(text);
+  if (!json.ok) return json;
+  const current = lib.packs[packId]?.at(-1);
+  const version = (json.raw as { version?: unknown } | null)?.version;
+  if (current && typeof version === 'string' && compareVersions(version, current.version) <= 0) return { ok: false, latest: true };
+  const r = install(lib, json.raw, { ...options, source });
+  if (r.ok && r.pack.id !== packId) return { ok: false, errors: [{ path: '/id', message: `tệp ở địa chỉ này giờ là gói "${r.pack.id}", không phải "${packId}"` }] };
+  return r;
 }
 
 /** Go back to the previous version of a pack (the current one is dropped). */

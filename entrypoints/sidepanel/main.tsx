@@ -8,7 +8,7 @@ import { SidePanel, type PanelApi } from '../../components/side-panel';
 import { createTranslator } from '../../core/i18n';
 import { createCatalog, type Catalog } from '../../core/catalog';
 import { SHIPPED_PACKS } from '../../walkthroughs';
-import { compareVersions, exportPack, install, localCopy, remove, rollBack, trust, untrustedOrigins } from '../../core/pack-library';
+import { exportPack, install, installFile, localCopy, remove, rollBack, updateFile } from '../../core/pack-library';
 import { fetchPackText } from '../../extension/fetch-pack';
 import { missingAccess, requestAccess } from '../../extension/site-access';
 import { download } from '../../extension/download';
@@ -65,17 +65,9 @@ const api: PanelApi = {
       if (options.trust?.length && !(await requestAccess(options.trust))) {
         return { ok: false, errors: [{ path: '/origins', message: 'chưa được cho phép truy cập các nguồn này; gói chưa được cài' }] };
       }
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        return { ok: false, errors: [{ path: '/', message: 'tệp không phải JSON hợp lệ' }] };
-      }
-      let lib = await libraryItem.getValue();
-      for (const o of options.trust ?? []) lib = trust(lib, o);
       // Re-installing the same version from a file is allowed (another desk's copy of the same pack).
-      const r = install(lib, raw, { builtInIds: BUILT_IN_IDS, allowSameOrOlder: true, ...(options.source ? { source: options.source } : {}) });
-      if (!r.ok) return { ...r, untrusted: untrustedOrigins(lib, raw) };
+      const r = installFile(await libraryItem.getValue(), text, { builtInIds: BUILT_IN_IDS, allowSameOrOlder: true, trustOrigins: options.trust, source: options.source });
+      if (!r.ok) return r;
       await libraryItem.setValue(r.library);
       return { ok: true, pack: r.pack };
     },
@@ -91,23 +83,12 @@ const api: PanelApi = {
       return fetchPackText(u.href);
     },
     checkUpdate: async (id) => {
-      const lib = await libraryItem.getValue();
-      const source = lib.sources?.[id];
+      const source = (await libraryItem.getValue()).sources?.[id];
       if (!source) return { ok: false, errors: [{ path: '/', message: 'gói này không cài từ địa chỉ nào' }] };
       const got = await fetchPackText(source);
       if (!got.ok) return { ok: false, errors: [{ path: '/', message: got.message }] };
-      let raw: unknown;
-      try {
-        raw = JSON.parse(got.text);
-      } catch {
-        return { ok: false, errors: [{ path: '/', message: 'tệp không phải JSON hợp lệ' }] };
-      }
-      const current = lib.packs[id]?.at(-1);
-      const version = (raw as { version?: unknown } | null)?.version;
-      if (current && typeof version === 'string' && compareVersions(version, current.version) <= 0) return { ok: false, latest: true };
-      const r = install(lib, raw, { builtInIds: BUILT_IN_IDS, source });
+      const r = updateFile(await libraryItem.getValue(), id, got.text, { builtInIds: BUILT_IN_IDS });
       if (!r.ok) return r;
-      if (r.pack.id !== id) return { ok: false, errors: [{ path: '/id', message: `tệp ở địa chỉ này giờ là gói "${r.pack.id}", không phải "${id}"` }] };
       await libraryItem.setValue(r.library);
       return { ok: true, pack: r.pack };
     },

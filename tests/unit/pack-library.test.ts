@@ -11,6 +11,7 @@ import {
   emptyLibrary,
   exportPack,
   install,
+  installFile,
   KEPT_VERSIONS,
   localCopy,
   mergeWithNext,
@@ -22,6 +23,7 @@ import {
   setStepText,
   trust,
   untrustedOrigins,
+  updateFile,
 } from '../../core/pack-library';
 import evn from '../../walkthroughs/evn.json';
 
@@ -129,5 +131,25 @@ describe('pack library', () => {
     expect(gone.packs).toEqual({});
     expect(gone.sources).toEqual({});
     expect(install(emptyLibrary(), copy).ok && 'sources' in (install(emptyLibrary(), copy) as { library: object }).library).toBe(false);
+  });
+
+  it('installs the text of a file (with the origins the admin trusts) and updates from an address only to a newer version of the same pack', () => {
+    const other = localCopy(builtIn);
+    other.origins = [...other.origins, 'https://thanhtoan.example'];
+    const text = exportPack(other);
+    expect(installFile(emptyLibrary(), 'not json')).toMatchObject({ ok: false, errors: [{ path: '/', message: /JSON/ }] });
+    expect(installFile(emptyLibrary(), text)).toMatchObject({ ok: false, untrusted: ['https://thanhtoan.example'] });
+    const trusted = installFile(emptyLibrary(), text, { trustOrigins: ['https://thanhtoan.example'], source: 'https://phuong.example/goi.json' });
+    expect(trusted.ok).toBe(true);
+    if (!trusted.ok) return;
+    expect(trusted.library.trusted).toEqual(['https://thanhtoan.example']);
+    const lib = trusted.library;
+    expect(updateFile(lib, other.id, text)).toEqual({ ok: false, latest: true });
+    expect(updateFile(lib, 'khong-co', text)).toMatchObject({ ok: false, errors: [{ path: '/' }] });
+    expect(updateFile(lib, other.id, '{')).toMatchObject({ ok: false, errors: [{ path: '/', message: /JSON/ }] });
+    expect(updateFile(lib, other.id, exportPack({ ...other, id: 'goi-khac', version: '2.0.0' }))).toMatchObject({ ok: false, errors: [{ path: '/id' }] });
+    const newer = updateFile(lib, other.id, exportPack({ ...other, version: '1.1.0' }));
+    expect(newer.ok && newer.library.packs[other.id]!.map((p) => p.version)).toEqual(['1.0.0', '1.1.0']);
+    expect(newer.ok && newer.library.sources).toEqual({ [other.id]: 'https://phuong.example/goi.json' });
   });
 });
