@@ -53,10 +53,17 @@ export interface SitesServer {
   stop(): Promise<void>;
 }
 
-/** Start the sites folder's own serve.mjs on a free port and wait until it answers. */
+/** The stand-in sites shipped beside the project, whose serve.mjs also serves other versions (tests/sites/v2…). */
+export const SHARED_SITES = path.resolve(ROOT, '../shared/sites');
+
+/**
+ * Serve a sites folder on a free port and wait until it answers: with the folder's own serve.mjs, or for a
+ * folder of host folders only (the redesigns in tests/sites/), with the one in ../shared/sites.
+ */
 export async function startSites(dir = sitesDir(), port?: number): Promise<SitesServer> {
-  const serve = path.join(dir, 'serve.mjs');
-  if (!existsSync(serve)) throw new Error(`No serve.mjs in ${dir} (set DAN_BUOC_SITES to the stand-in sites folder)`);
+  const own = path.join(dir, 'serve.mjs');
+  const serve = existsSync(own) ? own : path.join(SHARED_SITES, 'serve.mjs');
+  if (!existsSync(serve)) throw new Error(`No serve.mjs in ${dir} nor in ${SHARED_SITES} (set DAN_BUOC_SITES to the stand-in sites folder)`);
   const usePort = port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [serve, dir, '--port', String(usePort)], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Env } from './env';
 import { openSidePanel, targetsFor } from './harness';
+import { waitForTarget } from './targets';
 
 export interface Box {
   x: number;
@@ -90,8 +91,7 @@ async function waitForStepRaw(page: Page, step: string, outline: boolean, timeou
 export async function targetBox(page: Page, targetId: string, sitesDir?: string): Promise<Box> {
   const selector = targetsFor(page.url(), sitesDir)[targetId];
   if (!selector) throw new Error(`no target "${targetId}" for ${page.url()}`);
-  await page.waitForSelector(selector, { timeout: 10_000 });
-  return (await page.$(selector))!.evaluate((el) => {
+  return (await waitForTarget(page, selector)).evaluate((el) => {
     const r = el.getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   });

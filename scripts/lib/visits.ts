@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { siteHosts, sitesDir, targetsFor } from './harness';
+import { waitForTarget } from './targets';
 
 export interface Visit {
   url: string;
@@ -65,33 +66,35 @@ export async function reach(p: Page, visit: Visit): Promise<void> {
   }
   // The banking SPA: log in and click through with the ground-truth selectors (this is set-up, not measured).
   const T = (route: string): Record<string, string> => targetsFor(`${u.origin}${route}`);
+  const el = (sel: string) => waitForTarget(p, sel);
+  const type = async (sel: string, text: string): Promise<void> => (await el(sel)).type(text);
+  const click = async (sel: string): Promise<void> => (await el(sel)).click();
   const login = T('/dang-nhap');
   await p.goto(`${u.origin}/dang-nhap`, { waitUntil: 'load' });
   if (visit.spa === ('dang-nhap' as Visit['spa'])) return;
-  await p.waitForSelector(login.username!);
-  await p.type(login.username!, 'nguoithu');
-  await p.type(login.password!, 'matkhau1');
-  await p.click(login['login-button']!);
-  await p.waitForSelector(T('/trang-chu')['menu-transfer']!);
+  await type(login.username!, 'nguoithu');
+  await type(login.password!, 'matkhau1');
+  await click(login['login-button']!);
+  await el(T('/trang-chu')['menu-transfer']!);
   if (visit.spa === 'trang-chu') return;
-  await p.click(T('/trang-chu')['menu-transfer']!);
+  await click(T('/trang-chu')['menu-transfer']!);
   const ct = T('/chuyen-tien');
-  await p.waitForSelector(ct['account-number']!);
+  await el(ct['account-number']!);
   if (visit.spa === 'chuyen-tien') return;
-  await p.click(ct['bank-option-vietcombank']!);
-  await p.type(ct['account-number']!, '0011223344');
-  await p.waitForFunction((sel: string) => !!(document.querySelector(sel) as HTMLInputElement | null)?.value, {}, ct['receiver-name']!);
-  await p.type(ct.amount!, '50000');
-  await p.type(ct.message!, 'chuyen tien');
-  await p.click(ct['continue-button']!);
+  await click(ct['bank-option-vietcombank']!);
+  await type(ct['account-number']!, '0011223344');
+  const receiver = await el(ct['receiver-name']!);
+  await p.waitForFunction((r: Element) => !!(r as HTMLInputElement).value, {}, receiver);
+  await type(ct.amount!, '50000');
+  await type(ct.message!, 'chuyen tien');
+  await click(ct['continue-button']!);
   const xn = T('/xac-nhan');
-  await p.waitForSelector(xn.otp!);
+  await el(xn.otp!);
   if (visit.spa === 'xac-nhan') return;
-  await p.type(xn.otp!, '123456');
-  await p.click(xn['confirm-button']!);
-  await p.waitForSelector(T('/ket-qua')['success-title']!);
+  await type(xn.otp!, '123456');
+  await click(xn['confirm-button']!);
+  await el(T('/ket-qua')['success-title']!);
 }
-
 
 /** The visit for a URL: a known one for its page, else a plain load. */
 export function visitFor(url: string): Visit {
