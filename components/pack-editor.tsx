@@ -6,7 +6,7 @@
 // never edited here (the library holds copies only).
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Anchor } from '../core/anchors';
+import type { Anchor } from '../core/anchors/index';
 import { CategorySelect } from './category-select';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import { deleteStep, mergeWithNext, moveStep, recaptureStep, type Library } from '../core/pack-library';

@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import { isOfficialOrigin } from './origins';
-import type { Anchor } from './anchors';
+import type { Anchor } from './anchors/index';
 
 const MAX_PACK_BYTES = 2 * 1024 * 1024;
 const MAX_DEPTH = 12;
@@ -53,7 +53,7 @@ const Origin = v.pipe(
 
 const AnchorSchema = v.strictObject(
   {
-    v: v.literal(1, 'phiên bản neo phải là 1'),
+    v: v.picklist([1, 2], 'phiên bản neo phải là 1 hoặc 2'),
     kind: v.picklist(['action', 'field', 'toggle', 'select', 'other'], 'loại điều khiển không hợp lệ'),
     tag: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, 'tên thẻ không hợp lệ'), v.maxLength(40)),
     role: v.pipe(v.string(), v.maxLength(40)),
@@ -74,6 +74,10 @@ const AnchorSchema = v.strictObject(
     twins: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
     twinIndex: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
     rival: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+    xpath: optionalText(600),
+    attrs: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(12))),
+    near: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(120))), v.maxLength(6))),
+    box: v.optional(v.pipe(v.tuple([v.number(), v.number(), v.number(), v.number(), v.number()]), v.check((b) => b.every((n) => Number.isFinite(n) && Math.abs(n) < 1e6), 'hộp (box) không hợp lệ'))),
   },
   'neo (anchor) không đúng định dạng',
 );

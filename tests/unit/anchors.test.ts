@@ -1,6 +1,6 @@
 // Anchors: capture on one page, resolve on a changed one; null rather than a wrong control.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { captureAnchor, isStableToken, resolveAnchor, waitForAnchor } from '../../core/anchors';
+import { captureAnchor, isStableToken, resolveAnchor, waitForAnchor } from '../../core/anchors/index';
 
 function page(html: string): Document {
   document.body.replaceChildren();

@@ -1,0 +1,150 @@
+// Scoring: how alike a candidate is to an anchor, property by property, combined with weights fitted on
+// the public benchmark sets (scripts/fit-anchor-weights.ts; figures in the README). Shared by the DOM
+// resolver and matchRecords, so both run the same rule.
+import { foldText } from '../text';
+import { isCaptioned } from './features';
+import { attrsSimilarity, classSimilarity, hrefSimilarity, identSimilarity, labelSimilarity, locationSimilarity, nearSimilarity, pathSimilarity, sizeSimilarity, xpathSimilarity } from './similarity';
+import type { Props, Scored } from './types';
+
+/** Properties that say what the control is. */
+export const IDENTITY_PROPS = ['name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'type'] as const;
+/** Properties that say where it is. */
+export const CONTEXT_PROPS = ['tag', 'role', 'heading', 'near', 'path', 'index', 'location', 'size'] as const;
+/**
+ * Evidence only when present: a redesign renames ids and classes and moves elements in the tree, so their
+ * absence says nothing, while a surviving id, class, attribute or XPath is strong.
+ */
+export const BONUS_PROPS = ['id', 'classes', 'attrs', 'xpath'] as const;
+export const PROPS = [...IDENTITY_PROPS, ...CONTEXT_PROPS, ...BONUS_PROPS] as const;
+export type Prop = (typeof PROPS)[number];
+export type Weights = Record<Prop, number>;
+/** Each property's similarity, for the properties the anchor has (absent on the candidate: 0). */
+export type Sims = Partial<Record<Prop, number>>;
+
+/** Weights fitted by scripts/fit-anchor-weights.ts (cross-validated; see the README), hand-set where data is silent. */
+export const WEIGHTS: Weights = {
+  name: 3,
+  text: 1.5,
+  label: 2.5,
+  placeholder: 1.5,
+  title: 1,
+  attrName: 1.5,
+  href: 1.5,
+  type: 0.5,
+  tag: 0.5,
+  role: 0.75,
+  heading: 1,
+  near: 1.5,
+  path: 0.5,
+  index: 0.5,
+  location: 1,
+  size: 0.5,
+  id: 2,
+  classes: 0.75,
+  attrs: 1,
+  xpath: 1,
+};
+
+/** Where the anchor sits among its peers, and where the candidate does. */
+export interface Position {
+  index: number;
+  count: number;
+}
+
+/** The similarity of every property the anchor has. */
+export function similarities(anchor: Props, anchorPos: Position | null, c: Props, pos: Position | null): Sims {
+  // Each text of the anchor is compared with the candidate's best matching text: a redesign may turn a
+  // label into a placeholder, or a button's text into its aria-label. A value's caption is its context,
+  // not its words: it only meets the anchor's own label.
+  const texts = [c.name, c.text, isCaptioned(c) ? undefined : c.label, c.placeholder, c.title].filter((t): t is string => !!t);
+  const bestText = (t: string, own: string | undefined): number => {
+    let best = own ? labelSimilarity(t, own) : 0;
+    for (const other of texts) if (other !== own && best < 0.9) best = Math.max(best, 0.9 * labelSimilarity(t, other));
+    return best;
+  };
+  const s: Sims = {};
+  if (anchor.name) s.name = bestText(anchor.name, c.name);
+  if (anchor.text) s.text = bestText(anchor.text, c.text);
+  if (anchor.label) {
+    // An empty element's label is the text before it (context, not its own words): compare like with like.
+    const labelIsContext = anchor.kind === 'other' && !anchor.text;
+    s.label = labelIsContext || isCaptioned(anchor) ? (c.label ? labelSimilarity(anchor.label, c.label) : 0) : bestText(anchor.label, c.label);
+  }
+  if (anchor.placeholder) s.placeholder = bestText(anchor.placeholder, c.placeholder);
+  if (anchor.title) s.title = bestText(anchor.title, c.title);
+  if (anchor.attrName) s.attrName = c.attrName ? identSimilarity(anchor.attrName, c.attrName) : 0;
+  if (anchor.href) s.href = c.href ? hrefSimilarity(anchor.href, c.href) : 0;
+  if (anchor.type) s.type = anchor.type === c.type ? 1 : 0;
+  s.tag = anchor.tag === c.tag ? 1 : 0;
+  s.role = anchor.role === c.role ? 1 : anchor.kind === c.kind ? 0.4 : 0;
+  if (anchor.heading) s.heading = c.heading ? labelSimilarity(anchor.heading, c.heading) : 0;
+  if (anchor.near) s.near = c.near ? nearSimilarity(anchor.near, c.near) : 0;
+  if (anchor.path) s.path = pathSimilarity(anchor.path, c.path);
+  if (anchorPos && pos && anchorPos.count > 0) {
+    const relA = anchorPos.count > 1 ? anchorPos.index / (anchorPos.count - 1) : 0;
+    const relB = pos.count > 1 ? pos.index / (pos.count - 1) : 0;
+    s.index = anchorPos.index === pos.index && anchorPos.count === pos.count ? 1 : Math.max(0, 1 - 4 * Math.abs(relA - relB));
+  }
+  if (anchor.box) {
+    s.location = c.box ? locationSimilarity(anchor.box, c.box) : 0;
+    s.size = c.box ? sizeSimilarity(anchor.box, c.box) : 0;
+  }
+  if (anchor.id && c.id) s.id = identSimilarity(anchor.id, c.id);
+  if (anchor.classes?.length && c.classes?.length) s.classes = classSimilarity(anchor.classes, c.classes);
+  if (anchor.attrs?.length && c.attrs?.length) s.attrs = attrsSimilarity(anchor.attrs, c.attrs);
+  if (anchor.xpath && c.xpath) s.xpath = xpathSimilarity(anchor.xpath, c.xpath);
+  return s;
+}
+
+const IDENTITY_SET = new Set<Prop>(IDENTITY_PROPS);
+const BONUS_SET = new Set<Prop>(BONUS_PROPS);
+
+/** Weighted mean of the similarities; bonus properties count only with what they found. */
+export function combine(s: Sims, w: Weights = WEIGHTS): { confidence: number; identity: number; context: number } {
+  let got = 0;
+  let max = 0;
+  let iGot = 0;
+  let iMax = 0;
+  let cGot = 0;
+  let cMax = 0;
+  for (const key in s) {
+    const k = key as Prop;
+    const sim = s[k]!;
+    const weight = w[k];
+    if (BONUS_SET.has(k)) {
+      got += weight * sim;
+      max += weight * sim;
+      continue;
+    }
+    got += weight * sim;
+    max += weight;
+    if (IDENTITY_SET.has(k)) {
+      iGot += weight * sim;
+      iMax += weight;
+    } else {
+      cGot += weight * sim;
+      cMax += weight;
+    }
+  }
+  return { confidence: max > 0 ? got / max : 0, identity: iMax > 0 ? iGot / iMax : 0, context: cMax > 0 ? cGot / cMax : 0 };
+}
+
+/** The folded name look-alikes share ("action|dang nhap"), or ''. */
+export function twinKey(f: Props): string {
+  const name = f.name ?? f.text ?? f.label ?? f.placeholder;
+  return name ? `${f.kind}|${foldText(name)}` : '';
+}
+
+/** Whether the anchor has anything that says what the control is (beyond where it sits). */
+export function hasIdentity(anchor: Props): boolean {
+  return IDENTITY_PROPS.some((k) => k !== 'type' && anchor[k] !== undefined) || !!anchor.id;
+}
+
+/** Score one candidate. A candidate of another kind (a link for a field) is heavily discounted. */
+export function scoreProps<T>(anchor: Props, anchorPos: Position | null, c: Props, pos: Position | null, element: T, w: Weights = WEIGHTS): Scored<T> {
+  const sims = similarities(anchor, anchorPos, c, pos);
+  const { confidence, identity, context } = combine(sims, w);
+  const anchorName = anchor.name ?? anchor.text;
+  const exact = !!anchorName && foldText(c.name ?? c.text ?? '') === foldText(anchorName);
+  return { element, confidence: c.kind === anchor.kind ? confidence : 0.6 * confidence, identity, context, twinKey: twinKey(c), exact };
+}
