@@ -1,237 +1,402 @@
-// `npm run bench:anchors`: how often anchors find the right control after a page changes, against a
-// single-CSS-selector baseline (what a tour-library user writes), measured in the same run in Chromium.
-//   1. ../shared/bench/locators: real old/new page pairs (WebEvo subset), if present.
-//   2. every page of the stand-in sites, unchanged and after seeded redesigns (tests/fixtures/redesign.ts).
-//   3. resolve latency p50/p95 on generated pages of 3,000 and 30,000 elements.
-// Prints a table and writes bench-output/anchors.json. A script, not a test: it never fails on figures.
+// `npm run bench:anchors`: how often an anchor finds the right control on a changed page — correct / wrong /
+// not found — beside baselines measured in the same run: Similo as published (Nass et al., TOSEM 2023;
+// scripts/lib/similo.ts, always answers), the engine on main before v2 (scripts/lib/anchors-v1.ts) and a
+// copied CSS selector. Sets:
+//   generator  every stand-in page after seeded redesigns (tests/fixtures/redesign.ts)      may be tuned on
+//   v2         anchors captured on ../shared/sites, resolved on tests/sites/v2              may be tuned on
+//   v3         the same on tests/sites/v3: FROZEN, measured only, never tuned on
+//   WebEvo     real old/new page pairs (../shared/bench/locators), targets visible on both  measured only
+//   Similo     423 real element pairs as property records (../shared/bench/similo): matchRecords
+// and resolve latency on generated pages of 3,000 and 30,000 elements beside the old engine.
+// `--dump` writes bench-output/anchor-cases-{generator,v2}.json for `npm run fit:anchors` (never v3).
+// `--why` prints every miss; `--only v2,v3` runs some sets. A script, not a test: it never fails on figures.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer-core';
-import { bundleForPage, launch, ROOT, startSites, targetsFor } from './lib/harness';
+import type { Browser, Page } from 'puppeteer-core';
+import { matchRecords } from '../core/anchors/index';
+import type { Case } from './lib/anchor-cases';
+import { bundleForPage, launch, ROOT, SHARED_SITES, startSites, targetsFor, type Launched, type SitesServer } from './lib/harness';
+import { similoPick, type SimiloRecord } from './lib/similo';
+import { DEEP_QUERY } from './lib/targets';
 import { reach, visits } from './lib/visits';
 
 type Outcome = 'correct' | 'wrong' | 'notFound';
-interface Tally {
-  correct: number;
-  wrong: number;
-  notFound: number;
-}
+type Tally = Record<Outcome, number>;
+const METHODS = ['engine', 'v1', 'similo', 'selector'] as const;
+type Method = (typeof METHODS)[number];
 interface Row {
-  dataset: string;
-  anchors: Tally;
-  baseline: Tally;
-  skipped: number;
+  set: string;
+  note: string;
+  t: Partial<Record<Method | 'similoMargin', Tally>>;
 }
-
-const SEEDS = (process.env.BENCH_SEEDS ?? '1,2,3,4,5').split(',').map(Number);
 const tally = (): Tally => ({ correct: 0, wrong: 0, notFound: 0 });
+const WHY = process.argv.includes('--why');
+const DUMP = process.argv.includes('--dump');
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : null;
+const want = (set: string): boolean => !ONLY || ONLY.has(set);
+const SEEDS = (process.env.BENCH_SEEDS ?? '1,2,3').split(',').map(Number);
+/** Similo with a relative-lead margin tuned to ≈2 % wrong on the records (scripts/bench-similo.ts). */
+const SIMILO_MARGIN = 0.15;
 
 declare global {
   interface Window {
     __danBuocAnchors: typeof import('../core/capture');
+    __anchorsV1: typeof import('./lib/anchors-v1');
+    __similo: typeof import('./lib/similo');
     __danBuocRedesign: typeof import('../tests/fixtures/redesign');
     __benchLib: typeof import('./lib/bench-page');
+    __deepQuery: (selector: string) => { el: Element | null };
   }
 }
 
-async function preparePage(page: Page, scripts: string[]): Promise<void> {
-  for (const s of scripts) await page.evaluateOnNewDocument(s);
+interface Captured {
+  id: string;
+  anchor: import('../core/anchors/index').Anchor;
+  v1: import('./lib/anchors-v1').Anchor;
+  similo: SimiloRecord;
+  selector: string;
 }
 
-// ---------------------------------------------------------------- 1. WebEvo page pairs
-async function webevo(page: () => Promise<Page>): Promise<Row[]> {
-  const dir = path.resolve(ROOT, process.env.DAN_BUOC_LOCATORS ?? '../shared/bench/locators');
-  if (!existsSync(dir)) return [];
-  const rows: Row[] = [];
-  const all: Row = { dataset: 'WebEvo (all pairs)', anchors: tally(), baseline: tally(), skipped: 0 };
-  const controls: Row = { dataset: 'WebEvo, controls only (a, button, input…)', anchors: tally(), baseline: tally(), skipped: 0 };
-  for (const name of readdirSync(dir).sort()) {
-    const targetsFile = path.join(dir, name, 'targets.json');
-    if (!existsSync(targetsFile)) continue;
-    const targets = JSON.parse(readFileSync(targetsFile, 'utf8')) as { id: string; old: string; new: string; tag: string }[];
-    const p = await page();
-    await p.goto(pathToFileURL(path.join(dir, name, 'old.html')).href, { waitUntil: 'load' });
-    const captured = await p.evaluate((ts: { id: string; old: string }[]) => {
+interface PageResult {
+  verdicts: Record<Method, Outcome>[];
+  why: string[];
+  cases: Case[];
+  skipped: number;
+}
+
+function add(row: Row, r: PageResult): void {
+  for (const v of r.verdicts) for (const m of METHODS) (row.t[m] ??= tally())[v[m]]++;
+}
+
+// ---------------------------------------------------------------- in-page capture and resolve
+async function capture(p: Page, targets: Record<string, string>, selectorOf: 'targets' | 'copy'): Promise<{ caps: Captured[]; skipped: number }> {
+  return p.evaluate(
+    (ts: Record<string, string>, how: string) => {
       const lib = window.__benchLib;
-      return ts.map((t) => {
-        const el = lib.byXPath(document, t.old);
-        return el ? { id: t.id, anchor: window.__danBuocAnchors.captureAnchor(el), selector: lib.baselineSelector(el) } : null;
-      });
-    }, targets);
-    await p.goto(pathToFileURL(path.join(dir, name, 'new.html')).href, { waitUntil: 'load' });
-    const results = await p.evaluate(
-      (ts: { id: string; new: string }[], caps: typeof captured) => {
-        const lib = window.__benchLib;
-        return ts.map((t, i) => {
-          const c = caps[i];
-          const truth = lib.byXPath(document, t.new);
-          if (!c || !truth) return null;
-          const r = window.__danBuocAnchors.resolveAnchor(c.anchor, document);
-          const b = lib.safeQuery(document, c.selector);
-          const verdict = lib.judge(r?.element ?? null, truth);
-          let why = '';
-          if (verdict !== 'correct') {
-            const ranked = window.__danBuocAnchors.rankCandidates(c.anchor, document).slice(0, 3);
-            const a = c.anchor;
-            why = `${verdict} ${t.id} rank=${ranked.findIndex((x) => x.element === truth)} anchor=${JSON.stringify({ n: a.name?.slice(0, 30), id: a.id, cl: a.classes, h: a.heading?.slice(0, 20), r: a.rival, tw: a.twins })} | ` + ranked.map((x) => `${x.element === truth ? 'T' : 'x'} c=${x.confidence.toFixed(2)} i=${x.identity.toFixed(2)} x=${x.context.toFixed(2)}`).join(' ; ');
-          }
-          return { anchors: verdict, baseline: lib.judge(b, truth), why };
-        });
-      },
-      targets,
-      captured,
-    );
-    await p.close();
-    const row: Row = { dataset: `  ${name.replace(/^webevo-/, '')}`, anchors: tally(), baseline: tally(), skipped: 0 };
-    results.forEach((r, i) => {
-      if (r && /^(a|button|input|select|textarea)$/.test(targets[i]!.tag)) {
-        controls.anchors[r.anchors as Outcome]++;
-        controls.baseline[r.baseline as Outcome]++;
+      const caps: Captured[] = [];
+      let skipped = 0;
+      for (const [id, sel] of Object.entries(ts)) {
+        const el = window.__deepQuery(sel).el;
+        // Only what a guide could point at: rendered, with a box.
+        if (!el || !lib.visible(el)) {
+          skipped++;
+          continue;
+        }
+        caps.push({ id, anchor: window.__danBuocAnchors.captureAnchor(el), v1: window.__anchorsV1.captureAnchor(el), similo: window.__similo.recordOfElement(el), selector: how === 'targets' ? sel : lib.baselineSelector(el) });
       }
-    });
-    for (const r of results) {
-      if (r?.why && process.argv.includes('--why')) console.log(`  [${name}] ${r.why}`);
-      if (!r) {
-        row.skipped++;
-        all.skipped++;
-        continue;
-      }
-      row.anchors[r.anchors as Outcome]++;
-      row.baseline[r.baseline as Outcome]++;
-      all.anchors[r.anchors as Outcome]++;
-      all.baseline[r.baseline as Outcome]++;
-    }
-    rows.push(row);
-  }
-  return rows.length ? [all, controls, ...rows] : [];
+      return { caps, skipped };
+    },
+    targets,
+    selectorOf,
+  );
 }
 
-// ---------------------------------------------------------------- 2. stand-in sites and redesigns
-async function standIns(page: () => Promise<Page>): Promise<{ same: Row; redesigned: Row; perPage: Row[] }> {
-  const same: Row = { dataset: 'Stand-in sites, unchanged', anchors: tally(), baseline: tally(), skipped: 0 };
-  const redesigned: Row = { dataset: `Stand-in sites, redesigned ×${SEEDS.length} seeds`, anchors: tally(), baseline: tally(), skipped: 0 };
-  const perPage: Row[] = [];
-  for (const { key, visit } of visits()) {
-    const row: Row = { dataset: `  ${key}`, anchors: tally(), baseline: tally(), skipped: 0 };
-    for (const seed of [0, ...SEEDS]) {
-      const p = await page();
+/** Resolve captured anchors on the page now open; `truth` maps a capture id to a truth selector (targets syntax). */
+async function resolveAll(p: Page, caps: Captured[], truth: Record<string, string>, set: string, group: string): Promise<PageResult> {
+  return p.evaluate(
+    async (cs: Captured[], tr: Record<string, string>, dump: boolean, setName: string, groupName: string) => {
+      const lib = window.__benchLib;
+      const A = window.__danBuocAnchors;
+      const S = window.__similo;
+      const pool = S.candidateRecords(document);
+      const out: PageResult = { verdicts: [], why: [], cases: [], skipped: 0 };
+      const d = (e: Element | null | undefined): string => (e ? `${e.tagName.toLowerCase()}«${(e.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30) || e.getAttribute('placeholder') || e.getAttribute('aria-label') || ''}»` : 'null');
+      for (const c of cs) {
+        const t = tr[c.id] ? window.__deepQuery(tr[c.id]!).el : null;
+        if (!t || !lib.visible(t)) {
+          out.skipped++;
+          continue;
+        }
+        // The truth has rendered already (waitTargets): a short wait covers the engine's settling only.
+        const r = await A.waitForAnchor(c.anchor, { timeoutMs: 600 });
+        const v1 = window.__anchorsV1.resolveAnchor(c.v1, document);
+        const sp = S.similoPick(c.similo, pool.records);
+        let sel: Element | null = null;
+        try {
+          sel = c.selector.includes('>>>') ? window.__deepQuery(c.selector).el : document.querySelector(c.selector);
+        } catch {
+          sel = null;
+        }
+        const verdict = {
+          engine: lib.judge(r?.element ?? null, t),
+          v1: lib.judge(v1?.element ?? null, t),
+          similo: lib.judge(sp ? pool.elements[sp.index]! : null, t),
+          selector: lib.judge(sel, t),
+        };
+        out.verdicts.push(verdict);
+        const ranked = verdict.engine !== 'correct' || dump ? A.rankCandidates(c.anchor, document) : [];
+        if (verdict.engine !== 'correct') {
+          const at = ranked.findIndex((x) => x.element === t);
+          out.why.push(`${verdict.engine} ${c.id}: truth=${d(t)} rank=${at} got=${d(r?.element)} | ` + ranked.slice(0, 3).map((x) => `${x.element === t ? 'T' : 'x'}${d(x.element)} c=${x.confidence.toFixed(2)} i=${x.identity.toFixed(2)} x=${x.context.toFixed(2)}`).join(' ; ') + ` | anchor=${JSON.stringify({ n: c.anchor.name, l: c.anchor.label, p: c.anchor.placeholder, k: c.anchor.kind, near: c.anchor.near })}`);
+        }
+        if (dump) {
+          out.cases.push({
+            set: setName,
+            group: groupName,
+            id: `${groupName}#${c.id}`,
+            anchor: c.anchor,
+            anchorPos: { index: c.anchor.index, count: c.anchor.count },
+            candidates: ranked.map((x) => ({ props: A.features(x.element), pos: x.pos ?? null })),
+            truth: ranked.findIndex((x) => x.element === t),
+          });
+        }
+      }
+      return out;
+    },
+    caps,
+    truth,
+    DUMP,
+    set,
+    group,
+  );
+}
+
+// ---------------------------------------------------------------- redesigned versions of the stand-in sites
+interface Browsers {
+  open(dir: string): Promise<{ server: SitesServer; chrome: Launched }>;
+}
+
+async function versionSet(b: Browsers, name: string, dir: string, note: string, scripts: string[]): Promise<{ row: Row; cases: Case[] }> {
+  const row: Row = { set: name, note, t: {} };
+  const cases: Case[] = [];
+  const orig = await b.open(SHARED_SITES);
+  const pages = visits(SHARED_SITES);
+  const captured = new Map<string, Captured[]>();
+  try {
+    for (const { key, visit } of pages) {
+      const p = await newPage(orig.chrome.browser, scripts);
       try {
-        await reach(p, visit);
-        const targets = targetsFor(p.url());
-        // Content may render late: wait (briefly) for every ground-truth selector.
-        await Promise.all(Object.values(targets).map((sel) => p.waitForSelector(sel, { timeout: 3000 }).catch(() => undefined)));
-        const results = await p.evaluate(
-          async (ts: Record<string, string>, s: number) => {
-            const lib = window.__benchLib;
-            const A = window.__danBuocAnchors;
-            const els: Record<string, Element> = {};
-            let skipped = 0;
-            for (const [id, sel] of Object.entries(ts)) {
-              const el = document.querySelector(sel);
-              // Only what a guide could point at: rendered with a box.
-              if (el && lib.visible(el)) els[id] = el;
-              else skipped++;
-            }
-            const anchors = Object.fromEntries(Object.entries(els).map(([id, el]) => [id, A.captureAnchor(el)]));
-            const truth = s === 0 ? els : window.__danBuocRedesign.redesign(document, els, { seed: s }).truth;
-            const why: string[] = [];
-            const found = await Promise.all(
-              Object.keys(els).map(async (id) => {
-                const r = await A.waitForAnchor(anchors[id]!, { timeoutMs: 2500 });
-                const verdict = lib.judge(r?.element ?? null, truth[id]!);
-                if (verdict !== 'correct') {
-                  const ranked = A.rankCandidates(anchors[id]!, document).slice(0, 3);
-                  const d = (e: Element): string => `${e.tagName.toLowerCase()}«${(e.textContent ?? '').trim().slice(0, 30) || e.getAttribute('placeholder') || e.getAttribute('aria-label') || ''}»`;
-                  const truthRank = ranked.findIndex((x) => x.element === truth[id]);
-                  const late = A.resolveAnchor(anchors[id]!, document);
-                  why.push(`${verdict} ${id}: now=${late ? lib.judge(late.element, truth[id]!) : 'null'} rival=${anchors[id]!.rival} twins=${anchors[id]!.twins} truth=${d(truth[id]!)} rank=${truthRank} | ` + ranked.map((x) => `${d(x.element)} c=${x.confidence.toFixed(2)} id=${x.identity.toFixed(2)}`).join(' ; ') + ` | anchor=${JSON.stringify({ n: anchors[id]!.name, t: anchors[id]!.text, l: anchors[id]!.label, p: anchors[id]!.placeholder, k: anchors[id]!.kind })}`);
-                }
-                return verdict;
-              }),
-            );
-            await new Promise((r) => setTimeout(r, 900)); // the late part is back before the baseline looks
-            const base = Object.keys(els).map((id) => lib.judge(lib.safeQuery(document, ts[id]!), truth[id]!));
-            return { found, base, skipped, why };
-          },
-          targets,
-          seed,
-        );
-        if (process.argv.includes('--why')) for (const w of results.why) console.log(`  [${key} #${seed}] ${w}`);
-        const into = seed === 0 ? same : redesigned;
-        into.skipped += results.skipped;
-        if (seed !== 0) row.skipped += results.skipped;
-        results.found.forEach((o) => {
-          into.anchors[o as Outcome]++;
-          if (seed !== 0) row.anchors[o as Outcome]++;
-        });
-        results.base.forEach((o) => {
-          into.baseline[o as Outcome]++;
-          if (seed !== 0) row.baseline[o as Outcome]++;
-        });
-      } catch (err) {
-        console.error(`  ${key} seed ${seed}: ${err instanceof Error ? err.message : String(err)}`);
+        await reach(p, visit, SHARED_SITES);
+        const targets = targetsFor(p.url(), SHARED_SITES);
+        await waitTargets(p, targets);
+        captured.set(key, (await capture(p, targets, 'targets')).caps);
       } finally {
         await p.close();
       }
     }
-    perPage.push(row);
+  } finally {
+    await orig.chrome.close();
+    await orig.server.stop();
   }
-  return { same, redesigned, perPage };
+  const next = await b.open(dir);
+  try {
+    for (const { key, visit } of visits(dir)) {
+      const caps = captured.get(key);
+      if (!caps) continue;
+      const p = await newPage(next.chrome.browser, scripts);
+      try {
+        await reach(p, visit, dir);
+        const truth = targetsFor(p.url(), dir);
+        await waitTargets(p, truth);
+        const r = await resolveAll(p, caps, truth, name, key);
+        add(row, r);
+        cases.push(...r.cases);
+        if (WHY) for (const w of r.why) console.log(`  [${name} ${key}] ${w}`);
+      } catch (err) {
+        console.error(`  ${name} ${key}: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        await p.close();
+      }
+    }
+  } finally {
+    await next.chrome.close();
+    await next.server.stop();
+  }
+  return { row, cases };
 }
 
-// ---------------------------------------------------------------- 3. latency on generated pages
-async function latency(page: () => Promise<Page>, size: number): Promise<{ size: number; p50: number; p95: number; baseP50: number; baseP95: number; correct: string }> {
-  const p = await page();
+/** Wait until every target names one element (content renders late), at most 5 s; missing ones are skipped later. */
+async function waitTargets(p: Page, targets: Record<string, string>): Promise<void> {
+  await p
+    .waitForFunction((sels: string[]) => sels.every((s) => window.__deepQuery(s).el), { timeout: 5000, polling: 100 }, Object.values(targets))
+    .catch(() => undefined);
+}
+
+async function newPage(browser: Browser, scripts: string[]): Promise<Page> {
+  const p = await browser.newPage();
+  for (const s of scripts) await p.evaluateOnNewDocument(s);
+  return p;
+}
+
+// ---------------------------------------------------------------- the generator
+async function generatorSet(browser: Browser, scripts: string[]): Promise<{ row: Row; cases: Case[] }> {
+  const row: Row = { set: 'generator', note: `seeded redesigns ×${SEEDS.length}`, t: {} };
+  const cases: Case[] = [];
+  for (const { key, visit } of visits(SHARED_SITES)) {
+    for (const seed of SEEDS) {
+      const p = await newPage(browser, scripts);
+      try {
+        await reach(p, visit, SHARED_SITES);
+        const targets = targetsFor(p.url(), SHARED_SITES);
+        await waitTargets(p, targets);
+        const { caps } = await capture(p, targets, 'targets');
+        // Redesign in place; the truth is the element each target became, marked for the resolver.
+        await p.evaluate((ts: Record<string, string>, s: number) => {
+          const els: Record<string, Element> = {};
+          for (const [id, sel] of Object.entries(ts)) {
+            const el = window.__deepQuery(sel).el;
+            if (el) els[id] = el;
+          }
+          const { truth } = window.__danBuocRedesign.redesign(document, els, { seed: s });
+          for (const [id, el] of Object.entries(truth)) el.setAttribute('data-bench-truth', id);
+        }, targets, seed);
+        await new Promise((r) => setTimeout(r, 900)); // the late part is back
+        const truth = Object.fromEntries(caps.map((c) => [c.id, `[data-bench-truth="${c.id}"]`]));
+        // Truth marks can sit in a shadow root or iframe the generator made: find them there.
+        const located = await p.evaluate((ids: string[]) => {
+          const out: Record<string, string> = {};
+          for (const id of ids) {
+            for (const root of window.__danBuocAnchors.searchRoots(document)) {
+              if (root.querySelector(`[data-bench-truth="${id}"]`)) {
+                const host = root === document ? null : (root as ShadowRoot).host ?? ((root as Document).defaultView?.frameElement ?? null);
+                if (!host) out[id] = `[data-bench-truth="${id}"]`;
+                else {
+                  const mark = `bench-host-${id}`;
+                  host.setAttribute('data-bench-host', mark);
+                  out[id] = `[data-bench-host="${mark}"] >>> [data-bench-truth="${id}"]`;
+                }
+              }
+            }
+          }
+          return out;
+        }, Object.keys(truth));
+        const r = await resolveAll(p, caps, located, 'generator', key);
+        add(row, r);
+        cases.push(...r.cases);
+        if (WHY) for (const w of r.why) console.log(`  [generator ${key} #${seed}] ${w}`);
+      } catch (err) {
+        console.error(`  generator ${key} seed ${seed}: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        await p.close();
+      }
+    }
+  }
+  return { row, cases };
+}
+
+// ---------------------------------------------------------------- WebEvo page pairs
+async function webevo(browser: Browser, scripts: string[]): Promise<Row | null> {
+  const dir = path.resolve(ROOT, process.env.DAN_BUOC_LOCATORS ?? '../shared/bench/locators');
+  if (!existsSync(dir)) return null;
+  const row: Row = { set: 'WebEvo', note: 'real page pairs, targets visible on both', t: {} };
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name, 'targets.json');
+    if (!existsSync(file)) continue;
+    const targets = JSON.parse(readFileSync(file, 'utf8')) as { id: string; old: string; new: string }[];
+    const p = await newPage(browser, scripts);
+    try {
+      await p.goto(pathToFileURL(path.join(dir, name, 'old.html')).href, { waitUntil: 'load' });
+      const oldSel = Object.fromEntries(targets.map((t) => [t.id, t.old]));
+      const caps = await p.evaluate((ts: Record<string, string>) => {
+        const lib = window.__benchLib;
+        const out: Captured[] = [];
+        for (const [id, xp] of Object.entries(ts)) {
+          const el = lib.byXPath(document, xp);
+          if (el && lib.visible(el)) out.push({ id, anchor: window.__danBuocAnchors.captureAnchor(el), v1: window.__anchorsV1.captureAnchor(el), similo: window.__similo.recordOfElement(el), selector: lib.baselineSelector(el) });
+        }
+        return out;
+      }, oldSel);
+      await p.goto(pathToFileURL(path.join(dir, name, 'new.html')).href, { waitUntil: 'load' });
+      // Mark the truth so resolveAll can name it with a selector.
+      const truth = await p.evaluate((ts: { id: string; new: string }[]) => {
+        const out: Record<string, string> = {};
+        for (const t of ts) {
+          const el = window.__benchLib.byXPath(document, t.new);
+          if (el) {
+            el.setAttribute('data-bench-truth', t.id);
+            out[t.id] = `[data-bench-truth="${t.id}"]`;
+          }
+        }
+        return out;
+      }, targets);
+      const r = await resolveAll(p, caps, truth, 'webevo', name);
+      add(row, r);
+      if (WHY) for (const w of r.why) console.log(`  [WebEvo ${name}] ${w}`);
+    } finally {
+      await p.close();
+    }
+  }
+  return row;
+}
+
+// ---------------------------------------------------------------- Similo records (no DOM)
+function similoRecords(): Row | null {
+  const file = path.resolve(ROOT, process.env.DAN_BUOC_SIMILO ?? '../shared/bench/similo/apps.json');
+  if (!existsSync(file)) return null;
+  const apps = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { candidates: SimiloRecord[]; cases: { target: SimiloRecord; truth: number }[] }>;
+  const row: Row = { set: 'Similo records', note: '30 real sites, property records', t: { engine: tally(), similo: tally(), similoMargin: tally() } };
+  const judge = (got: number | undefined, truth: number): Outcome => (got === undefined ? 'notFound' : got === truth ? 'correct' : 'wrong');
+  for (const [app, { candidates, cases }] of Object.entries(apps)) {
+    for (const [i, k] of cases.entries()) {
+      const mine = judge(matchRecords(k.target, candidates)?.index, k.truth);
+      row.t.engine![mine]++;
+      row.t.similo![judge(similoPick(k.target, candidates)?.index, k.truth)]++;
+      row.t.similoMargin![judge(similoPick(k.target, candidates, SIMILO_MARGIN)?.index, k.truth)]++;
+      if (WHY && mine !== 'correct') console.log(`  [Similo ${app}#${i}] ${mine}`);
+    }
+  }
+  return row;
+}
+
+// ---------------------------------------------------------------- latency
+async function latency(browser: Browser, scripts: string[], size: number): Promise<{ size: number; p50: number; p95: number; v1p50: number; v1p95: number; correct: string; v1correct: string }> {
+  const p = await newPage(browser, scripts);
   await p.goto('about:blank');
   const r = await p.evaluate((n: number) => {
     const lib = window.__benchLib;
-    // Warm-up on another generated page (JIT), not counted.
-    const warm = lib.generatePage(document, n, 7);
-    for (const el of warm) window.__danBuocAnchors.resolveAnchor(window.__danBuocAnchors.captureAnchor(el));
-    const targets = lib.generatePage(document, n, 42);
-    // A loaded page is laid out before anyone looks for a control: do that here, untimed.
-    void document.body.offsetHeight;
     const A = window.__danBuocAnchors;
+    const V = window.__anchorsV1;
+    // Warm-up on another generated page (JIT), not counted.
+    for (const el of lib.generatePage(document, n, 7)) {
+      A.resolveAnchor(A.captureAnchor(el));
+      V.resolveAnchor(V.captureAnchor(el));
+    }
+    const targets = lib.generatePage(document, n, 42);
+    void document.body.offsetHeight; // a loaded page is laid out before anyone looks: do that here, untimed
     const anchors = targets.map((el) => A.captureAnchor(el));
-    const selectors = targets.map((el) => lib.baselineSelector(el));
+    const olds = targets.map((el) => V.captureAnchor(el));
     const times: number[] = [];
-    const baseTimes: number[] = [];
+    const oldTimes: number[] = [];
     let correct = 0;
+    let oldCorrect = 0;
     for (let round = 0; round < 5; round++) {
-      anchors.forEach((a, i) => {
+      targets.forEach((target, i) => {
         const t0 = performance.now();
-        const res = A.resolveAnchor(a);
+        const res = A.resolveAnchor(anchors[i]!);
         times.push(performance.now() - t0);
-        if (round === 0 && res?.element === targets[i]) correct++;
         const t1 = performance.now();
-        lib.safeQuery(document, selectors[i]!);
-        baseTimes.push(performance.now() - t1);
+        const old = V.resolveAnchor(olds[i]!);
+        oldTimes.push(performance.now() - t1);
+        if (round === 0 && res?.element === target) correct++;
+        if (round === 0 && old?.element === target) oldCorrect++;
       });
     }
-    return { times, baseTimes, correct, total: targets.length, elements: document.querySelectorAll('*').length };
+    return { times, oldTimes, correct, oldCorrect, total: targets.length, elements: document.querySelectorAll('*').length };
   }, size);
   await p.close();
-  const pct = (xs: number[], q: number): number => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  };
-  return { size: r.elements, p50: pct(r.times, 0.5), p95: pct(r.times, 0.95), baseP50: pct(r.baseTimes, 0.5), baseP95: pct(r.baseTimes, 0.95), correct: `${r.correct}/${r.total}` };
+  const pct = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  return { size: r.elements, p50: pct(r.times, 0.5), p95: pct(r.times, 0.95), v1p50: pct(r.oldTimes, 0.5), v1p95: pct(r.oldTimes, 0.95), correct: `${r.correct}/${r.total}`, v1correct: `${r.oldCorrect}/${r.total}` };
 }
 
 // ---------------------------------------------------------------- output
-const pctOf = (t: Tally): string => {
+function cell(t: Tally | undefined): string {
+  if (!t) return '—';
   const n = t.correct + t.wrong + t.notFound;
-  if (!n) return '—';
   const f = (x: number): string => `${((100 * x) / n).toFixed(1)}%`;
-  return `${f(t.correct)} / ${f(t.wrong)} / ${f(t.notFound)}`;
-};
+  return `${t.correct}/${t.wrong}/${t.notFound} (${f(t.correct)} / ${f(t.wrong)})`;
+}
 
 function printRows(rows: Row[]): void {
-  const head = ['dataset', 'n', 'anchors correct/wrong/not found', 'baseline correct/wrong/not found'];
-  const lines = rows.map((r) => [r.dataset, String(r.anchors.correct + r.anchors.wrong + r.anchors.notFound), `${r.anchors.correct}/${r.anchors.wrong}/${r.anchors.notFound}  (${pctOf(r.anchors)})`, `${r.baseline.correct}/${r.baseline.wrong}/${r.baseline.notFound}  (${pctOf(r.baseline)})`]);
+  const head = ['set', 'n', 'engine v2', 'engine on main (v1)', 'Similo as published', `Similo, lead ≥ ${SIMILO_MARGIN}`, 'copied selector', ''];
+  const lines = rows.map((r) => {
+    const e = r.t.engine!;
+    return [r.set, String(e.correct + e.wrong + e.notFound), cell(r.t.engine), cell(r.t.v1), cell(r.t.similo), cell(r.t.similoMargin), cell(r.t.selector), r.note];
+  });
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cols: string[]): string => cols.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  console.log('correct/wrong/not found (correct % / wrong %)');
   console.log(fmt(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const l of lines) console.log(fmt(l));
@@ -241,43 +406,62 @@ async function main(): Promise<void> {
   const scripts = [
     // tsx keeps function names with a __name() helper that page code evaluated from here would lack.
     'globalThis.__name = globalThis.__name || ((f) => f);',
+    `window.__deepQuery = ${DEEP_QUERY};`,
     await bundleForPage('core/capture.ts', '__danBuocAnchors'),
+    await bundleForPage('scripts/lib/anchors-v1.ts', '__anchorsV1'),
+    await bundleForPage('scripts/lib/similo.ts', '__similo'),
     await bundleForPage('tests/fixtures/redesign.ts', '__danBuocRedesign'),
     await bundleForPage('scripts/lib/bench-page.ts', '__benchLib'),
   ];
-  const server = await startSites();
-  const chrome = await launch({ server, extension: false });
-  const page = async (): Promise<Page> => {
-    const p = await chrome.browser.newPage();
-    await preparePage(p, scripts);
-    return p;
-  };
   const started = Date.now();
+  const rows: Row[] = [];
+  const open = async (dir: string): Promise<{ server: SitesServer; chrome: Launched }> => {
+    const server = await startSites(dir);
+    return { server, chrome: await launch({ server, extension: false }) };
+  };
+  mkdirSync(path.join(ROOT, 'bench-output'), { recursive: true });
+  const dump = (name: string, cases: Case[]): void => {
+    if (DUMP && name !== 'v3') writeFileSync(path.join(ROOT, `bench-output/anchor-cases-${name}.json`), JSON.stringify(cases));
+  };
+  console.log('Anchor benchmark\n');
+  const base = await open(SHARED_SITES);
+  let lat: Awaited<ReturnType<typeof latency>>[] = [];
   try {
-    console.log(`Anchor benchmark — Chromium ${await chrome.browser.version()}, seeds ${SEEDS.join(',')}\n`);
-    const evo = process.env.SKIP_WEBEVO ? [] : await webevo(page);
-    const empty = { dataset: '', anchors: tally(), baseline: tally(), skipped: 0 };
-    const stand = process.env.SKIP_STANDINS ? { same: empty, redesigned: empty, perPage: [] } : await standIns(page);
-    const rows = [...evo, ...(process.env.SKIP_STANDINS ? [] : [stand.same, stand.redesigned])];
-    printRows(rows);
-    if (process.argv.includes('--pages')) {
-      console.log('\nPer page (redesigned):');
-      printRows(stand.perPage);
+    if (want('generator')) {
+      const g = await generatorSet(base.chrome.browser, scripts);
+      rows.push(g.row);
+      dump('generator', g.cases);
     }
-    console.log('\nResolve latency (resolveAnchor; 40 targets × 5 rounds after a warm-up page; baseline = one querySelector):');
-    const lat = process.env.SKIP_LATENCY ? [] : [await latency(page, 3000), await latency(page, 30000)];
-    for (const l of lat) {
-      console.log(
-        `  ${String(l.size).padStart(6)} elements: p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms (correct ${l.correct}); baseline p50 ${l.baseP50.toFixed(3)} ms, p95 ${l.baseP95.toFixed(3)} ms`,
-      );
+    if (want('webevo')) {
+      const w = await webevo(base.chrome.browser, scripts);
+      if (w) rows.push(w);
     }
-    mkdirSync(path.join(ROOT, 'bench-output'), { recursive: true });
-    writeFileSync(path.join(ROOT, 'bench-output/anchors.json'), JSON.stringify({ date: new Date().toISOString(), seeds: SEEDS, rows, perPage: stand.perPage, latency: lat }, null, 2));
-    console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s; details in bench-output/anchors.json)`);
+    if (want('latency')) lat = [await latency(base.chrome.browser, scripts, 3000), await latency(base.chrome.browser, scripts, 30000)];
   } finally {
-    await chrome.close();
-    await server.stop();
+    await base.chrome.close();
+    await base.server.stop();
   }
+  for (const [name, note] of [
+    ['v2', 'hand-written redesign (may be tuned on)'],
+    ['v3', 'hand-written redesign, FROZEN: never tuned on'],
+  ] as const) {
+    const dir = path.join(ROOT, 'tests/sites', name);
+    if (!want(name) || !existsSync(dir)) continue;
+    const v = await versionSet({ open }, name, dir, note, scripts);
+    rows.push(v.row);
+    dump(name, v.cases);
+  }
+  if (want('similo')) {
+    const s = similoRecords();
+    if (s) rows.push(s);
+  }
+  printRows(rows);
+  if (lat.length) {
+    console.log('\nResolve latency (resolveAnchor; 40 targets × 5 rounds after a warm-up page), engine v2 beside the engine on main:');
+    for (const l of lat) console.log(`  ${String(l.size).padStart(6)} elements: v2 p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms (correct ${l.correct}); v1 p50 ${l.v1p50.toFixed(2)} ms, p95 ${l.v1p95.toFixed(2)} ms (correct ${l.v1correct})`);
+  }
+  writeFileSync(path.join(ROOT, 'bench-output/anchors.json'), JSON.stringify({ date: new Date().toISOString(), seeds: SEEDS, rows, latency: lat }, null, 2));
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s; details in bench-output/anchors.json)`);
 }
 
 main().catch((err: unknown) => {

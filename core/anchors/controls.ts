@@ -238,6 +238,11 @@ export function isStableToken(token: string): boolean {
   return /^[a-zA-Z][a-zA-Z0-9_-]*$/.test(token);
 }
 
+/** A class name worth comparing: any but the very long (a generated class that survived is evidence too). */
+export function isClassToken(token: string): boolean {
+  return token.length >= 2 && token.length <= 60;
+}
+
 /** A single code-like token with digits ("G22.99-261124-0001", "GD1234567890"): a record's data. */
 export function isCodeLike(text: string): boolean {
   return !/\s/.test(text.trim()) && (text.match(/\d/g)?.length ?? 0) >= 4;

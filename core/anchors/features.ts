@@ -1,6 +1,6 @@
 // Feature extraction from the DOM: what a live element offers for comparison (Props), and where candidates
 // are looked for (the document, open shadow roots, same-origin iframes). Never reads a form field's value.
-import { accessibleName, clip, fieldName, IMPLICIT_ROLES, isFormField, isRendered, isStableToken, KIND_SELECTORS, kindOf, labelText, roleOf, TEXT_TAGS, visibleText } from './controls';
+import { accessibleName, clip, fieldName, IMPLICIT_ROLES, isClassToken, isFormField, isRendered, isStableToken, KIND_SELECTORS, kindOf, labelText, roleOf, TEXT_TAGS, visibleText } from './controls';
 import { MAX_NEAR, type AnchorKind, type Props } from './types';
 
 /**
@@ -236,7 +236,7 @@ export function features(el: Element, rich = true): Props {
   // A value shown under a caption ("Mã hồ sơ: G22…", a table cell after its header) is known by the caption.
   const label = formish ? (labelText(el) ?? (selfNamed ? undefined : nearbyText(el, false))) : ownText ? valueCaption(el) : nearbyText(el, true);
   const id = el.getAttribute('id');
-  const classes = Array.from(el.classList).filter(isStableToken).slice(0, 8);
+  const classes = Array.from(el.classList).filter(isClassToken).slice(0, 8);
   const f: Props = { kind, tag, role: roleOf(el), path: structuralPath(el) };
   const set = <K extends keyof Props>(key: K, value: Props[K] | undefined): void => {
     if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) f[key] = value;
@@ -250,7 +250,7 @@ export function features(el: Element, rich = true): Props {
   set('attrName', clip(el.getAttribute('name')));
   set('href', hrefPath(el));
   set('heading', nearbyHeading(el));
-  set('id', id && isStableToken(id) ? id : undefined);
+  set('id', id && id.length <= 60 ? id : undefined);
   set('classes', classes);
   set('attrs', stableAttrs(el));
   if (rich) {

@@ -6,7 +6,7 @@
 //   wait.ts      wait for late rendering               records.ts   the same rule on property records
 export type { Anchor, AnchorKind, Props, ResolvedAnchor, Scored } from './types';
 export { controlAt, isCodeLike, isRendered, isStableToken, kindOf } from './controls';
-export { searchRoots } from './features';
+export { features, searchRoots } from './features';
 export { RULE, type Rule } from './decide';
 export { WEIGHTS, type Weights } from './score';
 export { captureAnchor, documentOrder, rankCandidates, resolveAnchor, type CaptureOptions, type ResolveOptions } from './resolve';

@@ -1,7 +1,7 @@
 // matchRecords: the resolver's scoring and decision rule on element property records in the format of the
 // Similo study (Nass et al., TOSEM 2023) instead of a live DOM — the real-world benchmark set of
 // ../shared/bench/similo. An adapter turns a record into Props; the rest is score.ts and decide.ts as is.
-import { isStableToken } from './controls';
+import { isClassToken } from './controls';
 import { choose, type Relations } from './decide';
 import { scoreProps } from './score';
 import type { AnchorKind, Props, Scored } from './types';
@@ -68,8 +68,8 @@ export function propsOfRecord(r: ElementRecord): Props {
   set('title', text(r.alt));
   set('attrName', text(r.name, 100));
   set('href', hrefOf(r.href));
-  set('id', r.id && isStableToken(r.id) ? r.id : undefined);
-  set('classes', (r.class ?? '').split(/\s+/).filter(isStableToken).slice(0, 8));
+  set('id', r.id && r.id.length <= 60 ? r.id : undefined);
+  set('classes', (r.class ?? '').split(/\s+/).filter(isClassToken).slice(0, 8));
   set('xpath', xpath);
   set('near', [r.neighbor_text_above, r.neighbor_text_left, r.neighbor_text_right, r.neighbor_text_below].map((t) => text(t, 80)).filter((t): t is string => !!t));
   const n = (k: string): number => Number(r[k] ?? NaN);
@@ -85,13 +85,22 @@ const RECORDS: Relations<Props> = {
   order: () => 0,
 };
 
+/**
+ * Candidates the DOM resolver would weigh: the control's kind. A record often lacks an input's type, so
+ * an input of unknown type may be any kind of input.
+ */
+function compatible(t: Props, c: Props): boolean {
+  if (t.kind === c.kind) return true;
+  return t.tag === 'input' && c.tag === 'input' && (!t.type || !c.type);
+}
+
 /** Rank candidate records for a target record, best first (candidates of the target's kind, as the DOM resolver takes). */
 export function rankRecords(target: ElementRecord, candidates: readonly ElementRecord[]): (Scored<Props> & { index: number })[] {
   const t = propsOfRecord(target);
   const out: (Scored<Props> & { index: number })[] = [];
   candidates.forEach((c, index) => {
     const p = propsOfRecord(c);
-    if (p.kind !== t.kind) return;
+    if (!compatible(t, p)) return;
     out.push({ ...scoreProps(t, null, p, null, p), index });
   });
   out.sort((a, b) => b.confidence - a.confidence);

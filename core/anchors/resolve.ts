@@ -154,7 +154,10 @@ export function rankIn(anchor: Anchor, roots: (Document | ShadowRoot)[], options
   const index = new Map<Element, number>();
   peers.forEach((el, i) => index.set(el, i));
   const anchorPos = { index: anchor.index, count: anchor.count };
-  const scored = shownOnly(pool).map((el) => scoreProps(anchor, anchorPos, features(el), { index: index.get(el) ?? 0, count: peers.length }, el));
+  const scored = shownOnly(pool).map((el) => {
+    const pos = { index: index.get(el) ?? 0, count: peers.length };
+    return { ...scoreProps(anchor, anchorPos, features(el), pos, el), pos };
+  });
   scored.sort((a, b) => b.confidence - a.confidence);
   return scored;
 }

@@ -3,6 +3,7 @@
 // resolver and matchRecords, so both run the same rule.
 import { foldText } from '../text';
 import { isCaptioned } from './features';
+import { FITTED_WEIGHTS } from './fitted';
 import { attrsSimilarity, classSimilarity, hrefSimilarity, identSimilarity, labelSimilarity, locationSimilarity, nearSimilarity, pathSimilarity, sizeSimilarity, xpathSimilarity } from './similarity';
 import type { Props, Scored } from './types';
 
@@ -21,29 +22,8 @@ export type Weights = Record<Prop, number>;
 /** Each property's similarity, for the properties the anchor has (absent on the candidate: 0). */
 export type Sims = Partial<Record<Prop, number>>;
 
-/** Weights fitted by scripts/fit-anchor-weights.ts (cross-validated; see the README), hand-set where data is silent. */
-export const WEIGHTS: Weights = {
-  name: 3,
-  text: 1.5,
-  label: 2.5,
-  placeholder: 1.5,
-  title: 1,
-  attrName: 1.5,
-  href: 1.5,
-  type: 0.5,
-  tag: 0.5,
-  role: 0.75,
-  heading: 1,
-  near: 1.5,
-  path: 0.5,
-  index: 0.5,
-  location: 1,
-  size: 0.5,
-  id: 2,
-  classes: 0.75,
-  attrs: 1,
-  xpath: 1,
-};
+/** Weights fitted by scripts/fit-anchor-weights.ts (cross-validated; figures in the README). */
+export const WEIGHTS: Weights = FITTED_WEIGHTS;
 
 /** Where the anchor sits among its peers, and where the candidate does. */
 export interface Position {
@@ -99,21 +79,24 @@ export function similarities(anchor: Props, anchorPos: Position | null, c: Props
 const IDENTITY_SET = new Set<Prop>(IDENTITY_PROPS);
 const BONUS_SET = new Set<Prop>(BONUS_PROPS);
 
-/** Weighted mean of the similarities; bonus properties count only with what they found. */
-export function combine(s: Sims, w: Weights = WEIGHTS): { confidence: number; identity: number; context: number } {
+/**
+ * Weighted mean of the similarities, then the bonus evidence closes part of the gap to 1: a surviving id,
+ * class, attribute or XPath makes a candidate more likely, and its absence makes none less likely.
+ */
+export function combine(s: Sims, w: Weights = WEIGHTS): { confidence: number; identity: number; context: number; evidence: number } {
   let got = 0;
   let max = 0;
   let iGot = 0;
   let iMax = 0;
   let cGot = 0;
   let cMax = 0;
+  let bonus = 0;
   for (const key in s) {
     const k = key as Prop;
     const sim = s[k]!;
     const weight = w[k];
     if (BONUS_SET.has(k)) {
-      got += weight * sim;
-      max += weight * sim;
+      bonus += weight * sim;
       continue;
     }
     got += weight * sim;
@@ -126,7 +109,11 @@ export function combine(s: Sims, w: Weights = WEIGHTS): { confidence: number; id
       cMax += weight;
     }
   }
-  return { confidence: max > 0 ? got / max : 0, identity: iMax > 0 ? iGot / iMax : 0, context: cMax > 0 ? cGot / cMax : 0 };
+  const base = max > 0 ? got / max : 0;
+  const lift = 1 - Math.exp(-bonus);
+  let all = 0;
+  for (const k of PROPS) if (!BONUS_SET.has(k)) all += w[k];
+  return { confidence: base + (1 - base) * lift, identity: iMax > 0 ? iGot / iMax : lift, context: cMax > 0 ? cGot / cMax : 0, evidence: all > 0 ? max / all : 0 };
 }
 
 /** The folded name look-alikes share ("action|dang nhap"), or ''. */
@@ -143,8 +130,8 @@ export function hasIdentity(anchor: Props): boolean {
 /** Score one candidate. A candidate of another kind (a link for a field) is heavily discounted. */
 export function scoreProps<T>(anchor: Props, anchorPos: Position | null, c: Props, pos: Position | null, element: T, w: Weights = WEIGHTS): Scored<T> {
   const sims = similarities(anchor, anchorPos, c, pos);
-  const { confidence, identity, context } = combine(sims, w);
+  const { confidence, identity, context, evidence } = combine(sims, w);
   const anchorName = anchor.name ?? anchor.text;
   const exact = !!anchorName && foldText(c.name ?? c.text ?? '') === foldText(anchorName);
-  return { element, confidence: c.kind === anchor.kind ? confidence : 0.6 * confidence, identity, context, twinKey: twinKey(c), exact };
+  return { element, confidence: c.kind === anchor.kind ? confidence : 0.6 * confidence, identity, context, twinKey: twinKey(c), exact, evidence };
 }

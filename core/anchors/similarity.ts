@@ -34,14 +34,14 @@ const numbers = (t: string): string => foldText(t).match(/\d+/g)?.join(' ') ?? '
 
 /**
  * Similarity of two labels: the better of the words (core/text.ts textSimilarity: case, diacritics, icons)
- * and the meanings. Texts that both carry numbers and disagree on them ("Chữ số 1" / "Chữ số 2", "200.000 đ" /
- * "300.000 đ") are different controls.
+ * and the meanings. A text whose numbers the other does not carry ("Chữ số 1" / "Chữ số 2", "200.000 đ" / "300.000 đ",
+ * a fee / a line without it) names something else; the other way round (a placeholder adding "12 số") is fine.
  */
 export function labelSimilarity(a: string, b: string): number {
   const sim = Math.max(textSimilarity(a, b), meaningSimilarity(a, b));
   const na = numbers(a);
   const nb = numbers(b);
-  return na && nb && na !== nb ? sim * 0.4 : sim;
+  return na && na !== nb ? sim * 0.4 : sim;
 }
 
 /** Word bags of neighbour texts: how many meaning tokens the two sets share (Dice). */
@@ -77,16 +77,22 @@ export function pathSimilarity(a: string, b: string): number {
   return n === 0 ? 0 : same / 6;
 }
 
-/** XPaths with positions: the share of steps equal from the element upwards, as Similo compares them. */
+/**
+ * XPaths with positions: the longest common sequence of steps over their mean length, so a wrapper added
+ * or removed costs one step, not every step below it.
+ */
 export function xpathSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const sa = a.split('/').filter(Boolean).reverse();
-  const sb = b.split('/').filter(Boolean).reverse();
-  const n = Math.max(sa.length, sb.length);
-  if (n === 0) return 0;
-  let same = 0;
-  for (let i = 0; i < Math.min(sa.length, sb.length); i++) if (sa[i] === sb[i]) same++;
-  return same / n;
+  const sa = a.split('/').filter(Boolean);
+  const sb = b.split('/').filter(Boolean);
+  if (sa.length === 0 || sb.length === 0) return 0;
+  let prev = new Array<number>(sb.length + 1).fill(0);
+  for (let i = 1; i <= sa.length; i++) {
+    const row = new Array<number>(sb.length + 1).fill(0);
+    for (let j = 1; j <= sb.length; j++) row[j] = sa[i - 1] === sb[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
+    prev = row;
+  }
+  return (2 * prev[sb.length]!) / (sa.length + sb.length);
 }
 
 export function classSimilarity(a: readonly string[], b: readonly string[] | undefined): number {

@@ -79,6 +79,10 @@ export interface Scored<T = Element> {
   twinKey: string;
   /** The candidate's name is the anchor's name, letter for letter after folding. */
   exact: boolean;
+  /** How much the anchor says (the share of all property weight it has a value for): a record says less than a DOM anchor. */
+  evidence?: number;
+  /** The candidate's place among the page's elements of its kind (DOM candidates). */
+  pos?: { index: number; count: number };
 }
 
 /** Anchors and candidates keep texts to this length. */

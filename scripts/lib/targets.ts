@@ -8,7 +8,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
  * lacks). Returns { el, count, error }: the element when the last part matches exactly one, how many the last
  * part matched, and why it failed otherwise.
  */
-const DEEP_QUERY = `(selector) => {
+export const DEEP_QUERY = `(selector) => {
   const parts = selector.split(/\\s+>>>\\s+/);
   let root = document;
   for (let i = 0; i < parts.length; i++) {

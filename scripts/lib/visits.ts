@@ -31,8 +31,7 @@ const KNOWN: Record<string, Visit> = {
 };
 
 /** Every page of the sites folder that has a targets file, with the state it needs. */
-export function visits(): { key: string; visit: Visit }[] {
-  const dir = sitesDir();
+export function visits(dir = sitesDir()): { key: string; visit: Visit }[] {
   const out: { key: string; visit: Visit }[] = [];
   for (const host of siteHosts(dir)) {
     const files = readdirSync(path.join(dir, host), { recursive: true, encoding: 'utf8' }).sort();
@@ -52,7 +51,8 @@ export function visits(): { key: string; visit: Visit }[] {
   return out;
 }
 
-export async function reach(p: Page, visit: Visit): Promise<void> {
+/** Open a page in the state its targets file describes; `dir` is the sites folder the browser is served. */
+export async function reach(p: Page, visit: Visit, dir = sitesDir()): Promise<void> {
   const u = new URL(visit.url);
   if (visit.session) {
     await p.goto(`${u.origin}/__bench_blank__.txt`).catch(() => undefined);
@@ -65,7 +65,7 @@ export async function reach(p: Page, visit: Visit): Promise<void> {
     return;
   }
   // The banking SPA: log in and click through with the ground-truth selectors (this is set-up, not measured).
-  const T = (route: string): Record<string, string> => targetsFor(`${u.origin}${route}`);
+  const T = (route: string): Record<string, string> => targetsFor(`${u.origin}${route}`, dir);
   const el = (sel: string) => waitForTarget(p, sel);
   const type = async (sel: string, text: string): Promise<void> => (await el(sel)).type(text);
   const click = async (sel: string): Promise<void> => (await el(sel)).click();

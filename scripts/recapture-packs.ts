@@ -1,0 +1,96 @@
+// `npm run recapture`: re-capture the anchors of the shipped packs (walkthroughs/*.json) with the current
+// engine, on ../shared/sites. Each walkthrough's flow (scripts/lib/flows.ts) is walked in Chromium as a
+// resident would (by the sites' targets.json, no extension); at every step the pack's existing anchor is
+// resolved, checked to be the flow's target, and captured again (core/capture.ts: never a resident's data);
+// an `appear` anchor is re-captured once it has appeared. Hints, pages and order stay as they are.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { Anchor } from '../core/anchors/index';
+import type { Pack } from '../core/pack';
+import { actOnOutlined, FLOWS } from './lib/flows';
+import { anchorsBundle, launch, ROOT, SHARED_SITES, startSites, targetsFor } from './lib/harness';
+import { DEEP_QUERY, waitForTarget } from './lib/targets';
+
+declare global {
+  interface Window {
+    __danBuocAnchors: typeof import('../core/capture');
+    __deepQuery: (selector: string) => { el: Element | null };
+  }
+}
+
+/** Resolve `old` on the page and capture the element again; `target` (a targets selector) must be that element. */
+async function recapture(page: Page, old: Anchor, target: string | null): Promise<Anchor> {
+  const result = await page.evaluate(
+    async (a: Anchor, sel: string | null) => {
+      const A = window.__danBuocAnchors;
+      const r = await A.waitForAnchor(a, { timeoutMs: 8000 });
+      const want = sel ? window.__deepQuery(sel).el : null;
+      if (!r) return { error: 'the old anchor finds nothing here' };
+      if (sel && r.element !== want) return { error: 'the old anchor finds another element than the flow’s target' };
+      return { anchor: A.captureAnchor(r.element) };
+    },
+    old,
+    target,
+  );
+  if ('error' in result) throw new Error(`${result.error} (${page.url()})`);
+  return result.anchor as Anchor;
+}
+
+async function main(): Promise<void> {
+  process.env.DAN_BUOC_SITES = SHARED_SITES;
+  const dir = path.join(ROOT, 'walkthroughs');
+  const packs = new Map(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Pack]));
+  const server = await startSites(SHARED_SITES);
+  const chrome = await launch({ server, extension: false });
+  const scripts = ['globalThis.__name = globalThis.__name || ((f) => f);', `window.__deepQuery = ${DEEP_QUERY};`, await anchorsBundle()];
+  let count = 0;
+  try {
+    for (const flow of FLOWS) {
+      const [packId, walkId] = flow.key.split('/');
+      const file = [...packs.keys()].find((f) => packs.get(f)!.id === packId)!;
+      const walk = packs.get(file)!.walkthroughs.find((w) => w.id === walkId)!;
+      if (walk.steps.length !== flow.steps.length) throw new Error(`${flow.key}: ${walk.steps.length} steps in the pack, ${flow.steps.length} in the flow`);
+      const page = await chrome.browser.newPage();
+      for (const s of scripts) await page.evaluateOnNewDocument(s);
+      await page.goto(flow.startUrl, { waitUntil: 'load' });
+      for (const [i, fs] of flow.steps.entries()) {
+        const step = walk.steps[i]!;
+        await fs.settle?.(page);
+        const sel = fs.target ? targetsFor(page.url())[fs.target] ?? null : null;
+        if (fs.target && !sel) throw new Error(`${flow.key} step ${i + 1}: no target ${fs.target} on ${page.url()}`);
+        if (sel) await waitForTarget(page, sel);
+        if (step.anchor) {
+          step.anchor = await recapture(page, step.anchor, sel);
+          count++;
+        }
+        if (fs.act === 'done' || fs.act === 'next' || !sel) continue;
+        const box = await (await waitForTarget(page, sel)).evaluate((el) => {
+          el.scrollIntoView({ block: 'center' });
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        });
+        await actOnOutlined(page, fs, box);
+        if (step.advance.kind === 'appear') {
+          step.advance = { kind: 'appear', anchor: await recapture(page, step.advance.anchor, null) };
+          count++;
+        }
+        // A click may start a navigation: let it begin before the next step looks.
+        await new Promise((r) => setTimeout(r, 300));
+        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+      }
+      await page.close();
+      console.log(`${flow.key}: re-captured`);
+    }
+  } finally {
+    await chrome.close();
+    await server.stop();
+  }
+  for (const [file, pack] of packs) writeFileSync(path.join(dir, file), JSON.stringify(pack, null, 2) + '\n');
+  console.log(`${count} anchors re-captured into walkthroughs/*.json`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
