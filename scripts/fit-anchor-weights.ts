@@ -83,7 +83,7 @@ const RULE_GRID: Partial<Record<keyof Rule, number[]>> = {
   minIdentity: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
   minIdentityInPlace: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6],
   minContext: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1.1],
-  strongIdentity: [0.85, 0.9, 0.95, 1.01],
+  strongIdentity: [0.9, 0.95, 0.98],
   strongMargin: [0, 0.01, 0.02, 0.03, 0.05],
   contextOnly: [0.75, 0.8, 0.85, 0.9, 0.95, 1.01],
 };

@@ -29,6 +29,9 @@ export interface Rule {
 
 export const RULE: Rule = FITTED_RULE;
 
+/** A candidate with the control's own words is taken from this score up (its context may all have changed). */
+const STRONG_FLOOR = 0.5;
+
 /** How the candidates relate on the page: nesting (a wrapper and its content) and document order. */
 export interface Relations<T> {
   nested(a: T, b: T): boolean;
@@ -61,10 +64,12 @@ export function bestAndSecond<T>(anchor: Props, ranked: Scored<T>[], rel: Relati
  * Pick from candidates ranked best first, or null. `ranked` must be sorted by confidence, descending.
  */
 export function choose<T>(anchor: Props & Partial<Notes>, ranked: Scored<T>[], rel: Relations<T>, rule: Rule = RULE): Scored<T> | null {
-  const { best, second } = bestAndSecond(anchor, ranked, rel);
+  // A candidate no more like the control than another control on the original page was could be that
+  // other one (it stood beside the control then): it is never taken, and it is no runner-up either.
+  const rival = anchor.rival;
+  const eligible = rival === undefined ? ranked : ranked.filter((c) => c.identity >= Math.min(1, rival + 0.03));
+  const { best, second } = bestAndSecond(anchor, eligible, rel);
   if (!best) return null;
-  // No more like the control than another control on the original page was: could be that other one.
-  if (anchor.rival !== undefined && best.identity < Math.min(1, anchor.rival + 0.03)) return null;
   if (anchor.twins && !anchor.box) {
     // A v1 anchor (no box) whose control had look-alikes: trust order among them only if their number is unchanged.
     const similar = best.twinKey ? ranked.filter((c) => c.twinKey === best.twinKey && best.identity - c.identity < 0.12) : [best];
@@ -76,7 +81,7 @@ export function choose<T>(anchor: Props & Partial<Notes>, ranked: Scored<T>[], r
   const twin = !!second && !!best.twinKey && second.twinKey === best.twinKey && Math.abs(best.identity - second.identity) < 0.02;
   if (!anchor.box && twin && margin < rule.twinMargin) return null;
   if (!hasIdentity(anchor)) return best.confidence >= rule.contextOnly && margin >= rule.minMargin ? best : null;
-  if (best.identity >= rule.strongIdentity && margin >= rule.strongMargin && best.confidence >= rule.minConfidence) return best;
+  if (best.identity >= rule.strongIdentity && margin >= rule.strongMargin && best.confidence >= STRONG_FLOOR) return best;
   // The only candidate still carrying the exact name, where the others carry a longer or changed one.
   if (best.exact && second && !second.exact && best.identity >= 0.95 && best.context >= second.context - 0.2) return best;
   const alike = best.identity >= rule.minIdentity || (best.identity >= rule.minIdentityInPlace && best.context >= rule.minContext);

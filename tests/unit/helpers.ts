@@ -1,6 +1,6 @@
 // Small builders shared by unit tests.
 import type { Walkthrough } from '../../core/pack';
-import type { Anchor } from '../../core/anchors';
+import type { Anchor } from '../../core/anchors/index';
 
 const anchor = (name: string): Anchor => ({ v: 1, kind: 'action', tag: 'button', role: 'button', name, path: 'html>body>button', index: 0, count: 1 });
 
