@@ -6,9 +6,12 @@ import { isClean } from './privacy';
 
 export * from './anchors/index';
 
-/** Data, not the page's words: a code, or anything core/privacy.ts would redact. */
+/** A masked identifier a page shows back to its owner ("*******789", "•••• 1234"): still a piece of it. */
+const MASKED = /[*•xX]{3,}\s?\d{2,}/;
+
+/** Data, not the page's words: a code, a masked number, or anything core/privacy.ts would redact. */
 export function isData(text: string): boolean {
-  return isCodeLike(text) || !isClean(text);
+  return isCodeLike(text) || MASKED.test(text) || !isClean(text);
 }
 
 /** captureAnchor for pack authoring: never keeps a resident's data. */

@@ -73,6 +73,7 @@ const AnchorSchema = v.strictObject(
     classes: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(12))),
     twins: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
     twinIndex: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
+    unique: v.optional(v.literal(true)),
     rival: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
     xpath: optionalText(600),
     attrs: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(12))),

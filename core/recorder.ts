@@ -5,6 +5,7 @@
 // a field step is recorded when the author focuses the field, before anything is typed.
 // Framework-free (DOM types only): used by the content script and tested in happy-dom.
 
+import { labelText } from './anchors/controls';
 import { captureAnchor, describeAnchor, type Anchor } from './capture';
 import type { LocalText, Step } from './pack';
 import { pageKey } from './url-pattern';
@@ -54,13 +55,6 @@ export function privateKindOf(el: Element): Step['private'] {
   if (/\bpin\b|ma pin/.test(words)) return 'pin';
   if (type === 'password' || autocomplete.includes('password') || /mat khau|password/.test(words)) return 'password';
   return undefined;
-}
-
-function labelText(el: Element): string {
-  const id = el.getAttribute('id');
-  const doc = el.ownerDocument;
-  const byFor = id ? doc.querySelector(`label[for="${id.replace(/["\\]/g, '\\$&')}"]`) : null;
-  return (byFor ?? el.closest('label'))?.textContent?.trim() ?? '';
 }
 
 /** The action a control calls for, from its kind. */

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { describeAnchor, waitForAnchor } from '../core/anchors';
+import { describeAnchor, waitForAnchor } from '../core/anchors/index';
 import { createTranslator, localText, type Translate } from '../core/i18n';
 import { matchesPage, stripUrl } from '../core/url-pattern';
 import { OfferCard } from '../components/offer-card';

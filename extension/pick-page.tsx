@@ -6,21 +6,12 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PickBar } from '../components/pick-bar';
+import { controlAt } from '../core/anchors/controls';
 import { createTranslator } from '../core/i18n';
 import { recordStep } from '../core/recorder';
 import { messaging, type PickedTarget } from './protocol';
 import { mountPageUi } from './page-ui';
 import { readSettings } from './settings';
-
-/** The control a click lands on: the nearest button, link, field, list or labelled control. */
-export function controlAt(target: EventTarget | null): Element | null {
-  if (!(target instanceof Element)) return null;
-  const el = target.closest(
-    'button, a[href], input, select, textarea, label, summary, [contenteditable="true"], [role="button"], [role="link"], [role="tab"], [role="menuitem"], [role="option"], [role="checkbox"], [role="radio"], [role="combobox"], [role="textbox"]',
-  );
-  if (el?.tagName === 'LABEL') return (el as HTMLLabelElement).control ?? el;
-  return el;
-}
 
 export function startPickPage(ctx: ContentScriptContext): void {
   let pending: { cancel: () => void } | null = null;

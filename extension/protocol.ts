@@ -3,7 +3,7 @@
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { OutcomeDetails } from '../core/log-record';
-import type { Anchor } from '../core/anchors';
+import type { Anchor } from '../core/anchors/index';
 import type { LocalText, Step } from '../core/pack';
 import type { Category } from '../core/pack';
 import type { Outcome, SessionStatus } from '../core/session';

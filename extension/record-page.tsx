@@ -7,6 +7,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { RecordingBar } from '../components/recording-bar';
+import { controlAt } from '../core/anchors/controls';
 import { createTranslator } from '../core/i18n';
 import { actionOf, recordStep } from '../core/recorder';
 import { messaging } from './protocol';
@@ -16,15 +17,9 @@ import { readSettings } from './settings';
 
 /** What a click landed on, when that is a control to press (fields and lists are recorded otherwise). */
 function pressed(target: EventTarget | null): Element | null {
-  if (!(target instanceof Element)) return null;
-  const el = target.closest('button, a[href], input, select, textarea, label, summary, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [role="option"]');
-  if (!el) return null;
-  if (el.tagName === 'LABEL') {
-    const control = (el as HTMLLabelElement).control;
-    // A label of a field or a choice: its focus or change event records it.
-    return control && actionOf(control) !== 'click' ? null : el;
-  }
-  return actionOf(el) === 'click' ? el : null;
+  // A label stands for its field or choice, whose focus or change event records it.
+  const el = controlAt(target);
+  return el && actionOf(el) === 'click' ? el : null;
 }
 
 export function startRecordingPage(ctx: ContentScriptContext): void {

@@ -21,31 +21,47 @@ const FOLDS = 5;
 /** How much a "control gone" case counts beside a real one (in the fit and in choosing the threshold). */
 const GONE = Number(process.env.FIT_GONE ?? 0.25);
 
-/** Right candidate first (and leading by 0.05: half a point more) over the cases where it is among them. */
+/** Where the weight search starts, and what bounds it (a quarter to four times): the hand-set weights. */
+const START: Weights = {
+  name: 3, text: 1.5, label: 2.5, placeholder: 1.5, title: 1, attrName: 1.5, href: 1.5, type: 0.5,
+  tag: 0.5, role: 0.75, heading: 1, near: 1.5, path: 0.5, index: 0.5, location: 1, size: 0.5,
+  id: 2, classes: 0.75, attrs: 1, xpath: 1,
+};
+
+/**
+ * Right candidate first (and leading by 0.05: half a point more) over the cases where it is among them,
+ * every set weighing the same.
+ */
 function rankObjective(ps: Prepared[], w: Weights): number {
-  let score = 0;
+  const per = new Map<string, { n: number; score: number }>();
   for (const p of ps) {
+    const s = per.get(p.c.set) ?? { n: 0, score: 0 };
+    s.n++;
+    per.set(p.c.set, s);
     if (p.c.truth < 0) continue;
     const { best, second } = bestAndSecond(p.c.anchor, rank(p, w), p.relations);
     if (best?.element !== p.c.truth) continue;
-    score += 1;
-    if (!second || best.confidence - second.confidence >= 0.05) score += 0.5;
+    s.score += 1;
+    if (!second || best.confidence - second.confidence >= 0.05) s.score += 0.5;
   }
-  return score;
+  let total = 0;
+  for (const s of per.values()) total += s.score / s.n;
+  return total;
 }
 
 function fitWeights(ps: Prepared[]): Weights {
-  let w: Weights = { ...WEIGHTS };
+  let w: Weights = { ...START };
   let best = rankObjective(ps, w);
   for (let round = 0; round < 4; round++) {
     let improved = false;
     for (const k of PROPS) {
       const current = w[k];
-      const tries = current === 0 ? [0.25, 0.5, 1, 2] : [0, current * 0.5, current * 0.75, current * 1.33, current * 2];
-      for (const v of tries) {
-        const cand = { ...w, [k]: Math.round(v * 100) / 100 };
+      for (const f of [0.5, 0.75, 1.33, 2]) {
+        const v = Math.round(current * f * 100) / 100;
+        if (v < START[k] / 4 || v > START[k] * 4) continue;
+        const cand = { ...w, [k]: v };
         const o = rankObjective(ps, cand);
-        if (o > best) {
+        if (o > best + 1e-9) {
           best = o;
           w = cand;
           improved = true;

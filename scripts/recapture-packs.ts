@@ -37,6 +37,26 @@ async function recapture(page: Page, old: Anchor, target: string | null): Promis
   return result.anchor as Anchor;
 }
 
+/**
+ * The selector of a flow's target once the page it belongs to is open and shows it: the previous action
+ * may still be navigating, so the page (and with it the targets file) is looked at again until it does.
+ */
+async function flowTarget(page: Page, targetId: string, what: string, retry?: () => Promise<void>): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  // A click the page refused (a lookup not finished when it came) is made again, as a person would.
+  let nextRetry = Date.now() + 4000;
+  for (;;) {
+    if (retry && Date.now() > nextRetry) {
+      nextRetry = Date.now() + 4000;
+      await retry().catch(() => undefined);
+    }
+    const sel = targetsFor(page.url())[targetId];
+    if (sel && (await page.evaluate((s: string) => { const el = window.__deepQuery(s).el as HTMLInputElement | null; return document.readyState === 'complete' && !!el && !el.disabled; }, sel).catch(() => false))) return sel;
+    if (Date.now() > deadline) throw new Error(`${what}: no target ${targetId} on ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function main(): Promise<void> {
   process.env.DAN_BUOC_SITES = SHARED_SITES;
   const dir = path.join(ROOT, 'walkthroughs');
@@ -54,12 +74,12 @@ async function main(): Promise<void> {
       const page = await chrome.browser.newPage();
       for (const s of scripts) await page.evaluateOnNewDocument(s);
       await page.goto(flow.startUrl, { waitUntil: 'load' });
+      let again: (() => Promise<void>) | undefined;
       for (const [i, fs] of flow.steps.entries()) {
         const step = walk.steps[i]!;
         await fs.settle?.(page);
-        const sel = fs.target ? targetsFor(page.url())[fs.target] ?? null : null;
-        if (fs.target && !sel) throw new Error(`${flow.key} step ${i + 1}: no target ${fs.target} on ${page.url()}`);
-        if (sel) await waitForTarget(page, sel);
+        const sel = fs.target ? await flowTarget(page, fs.target, `${flow.key} step ${i + 1}`, again) : null;
+        again = undefined;
         if (step.anchor) {
           step.anchor = await recapture(page, step.anchor, sel);
           count++;
@@ -71,13 +91,11 @@ async function main(): Promise<void> {
           return { x: r.x, y: r.y, width: r.width, height: r.height };
         });
         await actOnOutlined(page, fs, box);
+        if (fs.act === 'click') again = () => actOnOutlined(page, fs, box);
         if (step.advance.kind === 'appear') {
           step.advance = { kind: 'appear', anchor: await recapture(page, step.advance.anchor, null) };
           count++;
         }
-        // A click may start a navigation: let it begin before the next step looks.
-        await new Promise((r) => setTimeout(r, 300));
-        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
       }
       await page.close();
       console.log(`${flow.key}: re-captured`);

@@ -94,8 +94,9 @@ export function roleOf(el: Element): string {
  * The control a click or focus lands on: the nearest control around the event target (a label stands for
  * its field). Null when the target is inside no control.
  */
-export function controlAt(target: Element): Element | null {
-  const el = target.closest(CONTROL_SELECTOR);
+export function controlAt(target: EventTarget | null): Element | null {
+  if (!target || typeof (target as Element).closest !== 'function') return null;
+  const el = (target as Element).closest(CONTROL_SELECTOR);
   if (!el) return null;
   if (el.tagName === 'LABEL') return (el as HTMLLabelElement).control ?? el;
   return el;

@@ -31,6 +31,8 @@ export const RULE: Rule = FITTED_RULE;
 
 /** A candidate with the control's own words is taken from this score up (its context may all have changed). */
 const STRONG_FLOOR = 0.5;
+/** The only control of its kind then and now is taken from this score up. */
+const UNIQUE_FLOOR = 0.65;
 
 /** How the candidates relate on the page: nesting (a wrapper and its content) and document order. */
 export interface Relations<T> {
@@ -43,7 +45,7 @@ export interface Relations<T> {
 export const NO_RELATIONS: Relations<unknown> = { nested: () => false, contains: () => false, sameTag: () => true, order: () => 0 };
 
 /** The anchor's capture-time notes, where it has them (anchors from packs; not records). */
-type Notes = Pick<Anchor, 'twins' | 'twinIndex' | 'rival'>;
+type Notes = Pick<Anchor, 'twins' | 'twinIndex' | 'rival' | 'unique'>;
 
 /** The best candidate after preferring the innermost of nested look-alikes, and its runner-up. */
 export function bestAndSecond<T>(anchor: Props, ranked: Scored<T>[], rel: Relations<T>): { best?: Scored<T>; second?: Scored<T> } {
@@ -78,6 +80,9 @@ export function choose<T>(anchor: Props & Partial<Notes>, ranked: Scored<T>[], r
     return [...group].sort((a, b) => rel.order(a.element, b.element))[anchor.twinIndex ?? 0] ?? null;
   }
   const margin = best.confidence - (second?.confidence ?? 0);
+  // The only control of its kind (or its input type) then, and the only one now: it is that control,
+  // however its words changed — unless it is not like it at all.
+  if (anchor.unique && best.confidence >= UNIQUE_FLOOR && (!second || (best.typed && !eligible.some((c) => c !== best && c.typed && !rel.nested(c.element, best.element))))) return best;
   const twin = !!second && !!best.twinKey && second.twinKey === best.twinKey && Math.abs(best.identity - second.identity) < 0.02;
   if (!anchor.box && twin && margin < rule.twinMargin) return null;
   if (!hasIdentity(anchor)) return best.confidence >= rule.contextOnly && margin >= rule.minMargin ? best : null;

@@ -1,6 +1,6 @@
 // Feature extraction from the DOM: what a live element offers for comparison (Props), and where candidates
 // are looked for (the document, open shadow roots, same-origin iframes). Never reads a form field's value.
-import { accessibleName, clip, fieldName, IMPLICIT_ROLES, isClassToken, isFormField, isRendered, isStableToken, KIND_SELECTORS, kindOf, labelText, roleOf, TEXT_TAGS, visibleText } from './controls';
+import { accessibleName, clip, fieldName, IMPLICIT_ROLES, isClassToken, isCodeLike, isFormField, isRendered, isStableToken, KIND_SELECTORS, kindOf, labelText, roleOf, TEXT_TAGS, visibleText } from './controls';
 import { MAX_NEAR, type AnchorKind, type Props } from './types';
 
 /**
@@ -58,6 +58,9 @@ function valueCaption(el: Element, depth = 0): string | undefined {
   if ((el.tagName === 'TD' && prev.tagName === 'TH') || (el.tagName === 'DD' && prev.tagName === 'DT')) return t;
   // <b>Mã hồ sơ:</b> <span>…</span>, with nothing but blanks between them.
   if (before === prev && /[:：]$/.test(t)) return t.slice(0, -1).trim() || undefined;
+  // A code shown under a short wordy caption with no colon (<span>Số hồ sơ</span><b>G22…</b>).
+  const own = clip(visibleText(el));
+  if (before === prev && own && isCodeLike(own) && t.length <= 40 && !/\d/.test(t)) return t;
   return undefined;
 }
 

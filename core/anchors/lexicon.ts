@@ -21,7 +21,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['ma xac thuc', 'ma bao mat', 'ma kiem tra', 'captcha', 'ma captcha', 'ky tu trong anh', 'chuoi ky tu', 'security code'],
   ['ma otp', 'otp', 'mat khau mot lan', 'ma mot lan', 'one time password', 'one time code', 'ma xac nhan giao dich'],
   ['nop ho so', 'gui ho so', 'nop don', 'submit', 'gui di'],
-  ['nop truc tuyen', 'nop online', 'dang ky truc tuyen', 'lam ho so truc tuyen', 'thuc hien truc tuyen', 'apply online'],
+  ['nop truc tuyen', 'nop online', 'dang ky truc tuyen', 'lam ho so truc tuyen', 'thuc hien truc tuyen', 'nop ho so truc tuyen', 'bat dau nop ho so', 'bat dau nop', 'apply online'],
   ['thanh toan', 'tra tien', 'chi tra', 'pay', 'payment', 'nop tien', 'tra phi', 'tra le phi', 'nop phi', 'nop le phi'],
   ['thanh toan truc tuyen', 'thanh toan online', 'pay online'],
   ['so tien', 'amount', 'gia tri', 'tong tien', 'tong cong'],

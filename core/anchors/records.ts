@@ -3,7 +3,7 @@
 // ../shared/bench/similo. An adapter turns a record into Props; the rest is score.ts and decide.ts as is.
 import { isClassToken } from './controls';
 import { choose, type Relations } from './decide';
-import { scoreProps } from './score';
+import { rarityOf, scoreProps, WEIGHTS } from './score';
 import type { AnchorKind, Props, Scored } from './types';
 
 /** One element as the Similo study extracted it: every value a string; `0` in neighbour texts means none. */
@@ -97,12 +97,9 @@ function compatible(t: Props, c: Props): boolean {
 /** Rank candidate records for a target record, best first (candidates of the target's kind, as the DOM resolver takes). */
 export function rankRecords(target: ElementRecord, candidates: readonly ElementRecord[]): (Scored<Props> & { index: number })[] {
   const t = propsOfRecord(target);
-  const out: (Scored<Props> & { index: number })[] = [];
-  candidates.forEach((c, index) => {
-    const p = propsOfRecord(c);
-    if (!compatible(t, p)) return;
-    out.push({ ...scoreProps(t, null, p, null, p), index });
-  });
+  const pool = candidates.map((c, index) => ({ p: propsOfRecord(c), index })).filter((x) => compatible(t, x.p));
+  const rarity = rarityOf(pool.map((x) => x.p));
+  const out = pool.map(({ p, index }) => ({ ...scoreProps(t, null, p, null, p, WEIGHTS, rarity), index }));
   out.sort((a, b) => b.confidence - a.confidence);
   return out;
 }

@@ -7,7 +7,7 @@ import { choose, type Relations } from './decide';
 import { elementsOfKind, features, hrefPath, isCaptioned, searchRoots } from './features';
 import { conceptTokens } from './lexicon';
 import { classSimilarity } from './similarity';
-import { scoreProps, twinKey } from './score';
+import { rarityOf, scoreProps, twinKey, WEIGHTS } from './score';
 import { MAX_NEAR, type Anchor, type Props, type ResolvedAnchor, type Scored } from './types';
 
 export interface CaptureOptions {
@@ -154,9 +154,12 @@ export function rankIn(anchor: Anchor, roots: (Document | ShadowRoot)[], options
   const index = new Map<Element, number>();
   peers.forEach((el, i) => index.set(el, i));
   const anchorPos = { index: anchor.index, count: anchor.count };
-  const scored = shownOnly(pool).map((el) => {
+  const shown = shownOnly(pool);
+  const props = shown.map((el) => features(el));
+  const rarity = rarityOf(props);
+  const scored = shown.map((el, i) => {
     const pos = { index: index.get(el) ?? 0, count: peers.length };
-    return { ...scoreProps(anchor, anchorPos, features(el), pos, el), pos };
+    return { ...scoreProps(anchor, anchorPos, props[i]!, pos, el, WEIGHTS, rarity), pos };
   });
   scored.sort((a, b) => b.confidence - a.confidence);
   return scored;
@@ -205,7 +208,8 @@ export function captureAnchor(el: Element, options: CaptureOptions = {}): Anchor
     if (captioned && !data && key === 'label') continue;
     anchor[key] = value;
   }
-  if (f.heading && isData(f.heading)) delete anchor.heading;
+  // The page's words around the control may show the resident's data back ("gửi tới số *******789").
+  for (const key of ['heading', 'placeholder', 'title'] as const) if (anchor[key] && isData(anchor[key]!)) delete anchor[key];
   if (f.classes) anchor.classes = f.classes;
   // data-* values may carry a record's data (data-acct="0451000123456"): keep only what is not data.
   const attrs = f.attrs?.filter((kv) => !isData(kv.slice(kv.indexOf('=') + 1)));
@@ -235,6 +239,10 @@ export function captureAnchor(el: Element, options: CaptureOptions = {}): Anchor
     }
   }
   if (anchor.href && peers.some((p) => p !== el && hrefPath(p) === anchor.href)) delete anchor.href;
+  // The only rendered control of its kind — or, for an input of a distinctive type, of its type.
+  const type = f.type;
+  const rendered = peers.filter((p) => p !== el && !DOM.nested(p, el) && isRendered(p));
+  if (rendered.length === 0 || (type && !['text', 'button', 'submit'].includes(type) && !rendered.some((p) => (p.getAttribute('type') ?? 'text').toLowerCase() === type))) anchor.unique = true;
   const rival = rivalSimilarity(anchor, el, peers);
   if (rival >= 0.5) anchor.rival = Math.round(rival * 100) / 100;
   return anchor;

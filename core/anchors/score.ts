@@ -4,7 +4,7 @@
 import { foldText } from '../text';
 import { isCaptioned } from './features';
 import { FITTED_WEIGHTS } from './fitted';
-import { attrsSimilarity, classSimilarity, hrefSimilarity, identSimilarity, labelSimilarity, locationSimilarity, nearSimilarity, pathSimilarity, sizeSimilarity, xpathSimilarity } from './similarity';
+import { attrsSimilarity, classSimilarity, hrefSimilarity, identSimilarity, labelSimilarity, locationSimilarity, nearSimilarity, pathSimilarity, rarityOver, sizeSimilarity, xpathSimilarity, type Rarity } from './similarity';
 import type { Props, Scored } from './types';
 
 /** Properties that say what the control is. */
@@ -32,14 +32,14 @@ export interface Position {
 }
 
 /** The similarity of every property the anchor has. */
-export function similarities(anchor: Props, anchorPos: Position | null, c: Props, pos: Position | null): Sims {
+export function similarities(anchor: Props, anchorPos: Position | null, c: Props, pos: Position | null, rarity?: Rarity): Sims {
   // Each text of the anchor is compared with the candidate's best matching text: a redesign may turn a
   // label into a placeholder, or a button's text into its aria-label. A value's caption is its context,
   // not its words: it only meets the anchor's own label.
   const texts = [c.name, c.text, isCaptioned(c) ? undefined : c.label, c.placeholder, c.title].filter((t): t is string => !!t);
   const bestText = (t: string, own: string | undefined): number => {
-    let best = own ? labelSimilarity(t, own) : 0;
-    for (const other of texts) if (other !== own && best < 0.9) best = Math.max(best, 0.9 * labelSimilarity(t, other));
+    let best = own ? labelSimilarity(t, own, rarity) : 0;
+    for (const other of texts) if (other !== own && best < 0.9) best = Math.max(best, 0.9 * labelSimilarity(t, other, rarity));
     return best;
   };
   const s: Sims = {};
@@ -54,9 +54,9 @@ export function similarities(anchor: Props, anchorPos: Position | null, c: Props
   if (anchor.title) s.title = bestText(anchor.title, c.title);
   if (anchor.attrName) s.attrName = c.attrName ? identSimilarity(anchor.attrName, c.attrName) : 0;
   if (anchor.href) s.href = c.href ? hrefSimilarity(anchor.href, c.href) : 0;
-  if (anchor.type) s.type = anchor.type === c.type ? 1 : 0;
+  if (anchor.type) s.type = anchor.type === c.type ? 1 : TEXTLIKE.has(anchor.type) && TEXTLIKE.has(c.type ?? '') ? 0.7 : 0;
   s.tag = anchor.tag === c.tag ? 1 : 0;
-  s.role = anchor.role === c.role ? 1 : anchor.kind === c.kind ? 0.4 : 0;
+  s.role = anchor.role === c.role ? 1 : anchor.kind === c.kind ? 0.6 : 0;
   if (anchor.heading) s.heading = c.heading ? labelSimilarity(anchor.heading, c.heading) : 0;
   if (anchor.near) s.near = c.near ? nearSimilarity(anchor.near, c.near) : 0;
   if (anchor.path) s.path = pathSimilarity(anchor.path, c.path);
@@ -127,11 +127,28 @@ export function hasIdentity(anchor: Props): boolean {
   return IDENTITY_PROPS.some((k) => k !== 'type' && anchor[k] !== undefined) || !!anchor.id;
 }
 
+/** The rarity of words over a set of candidates (their own texts). */
+export function rarityOf(cands: readonly Props[]): Rarity {
+  return rarityOver(cands.map((c) => [c.name, c.text, c.label, c.placeholder].filter((t): t is string => !!t)));
+}
+
+/** Input types a redesign swaps for one another: a text field becomes a search, tel or number field. */
+const TEXTLIKE = new Set(['text', 'search', 'tel', 'number', 'email', 'url']);
+
+/** Input types too common to tell one field from another. */
+const PLAIN_TYPES = new Set(['text', 'button', 'submit']);
+
+/** The candidate is an input of the anchor's own distinctive type. */
+export function isTyped(anchor: Props, c: Props): boolean {
+  return !!anchor.type && !PLAIN_TYPES.has(anchor.type) && c.type === anchor.type;
+}
+
 /** Score one candidate. A candidate of another kind (a link for a field) is heavily discounted. */
-export function scoreProps<T>(anchor: Props, anchorPos: Position | null, c: Props, pos: Position | null, element: T, w: Weights = WEIGHTS): Scored<T> {
-  const sims = similarities(anchor, anchorPos, c, pos);
+export function scoreProps<T>(anchor: Props, anchorPos: Position | null, c: Props, pos: Position | null, element: T, w: Weights = WEIGHTS, rarity?: Rarity): Scored<T> {
+  const sims = similarities(anchor, anchorPos, c, pos, rarity);
   const { confidence, identity, context, evidence } = combine(sims, w);
   const anchorName = anchor.name ?? anchor.text;
   const exact = !!anchorName && foldText(c.name ?? c.text ?? '') === foldText(anchorName);
-  return { element, confidence: c.kind === anchor.kind ? confidence : 0.6 * confidence, identity, context, twinKey: twinKey(c), exact, evidence };
+  const typed = isTyped(anchor, c);
+  return { element, confidence: c.kind === anchor.kind ? confidence : 0.6 * confidence, identity, context, twinKey: twinKey(c), exact, evidence, typed };
 }

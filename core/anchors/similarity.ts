@@ -37,11 +37,50 @@ const numbers = (t: string): string => foldText(t).match(/\d+/g)?.join(' ') ?? '
  * and the meanings. A text whose numbers the other does not carry ("Chữ số 1" / "Chữ số 2", "200.000 đ" / "300.000 đ",
  * a fee / a line without it) names something else; the other way round (a placeholder adding "12 số") is fine.
  */
-export function labelSimilarity(a: string, b: string): number {
-  const sim = Math.max(textSimilarity(a, b), meaningSimilarity(a, b));
+export function labelSimilarity(a: string, b: string, rarity?: Rarity): number {
+  // Long texts with rarity known: by their telling words (short ones keep the letter-level comparison).
+  const long = rarity && conceptTokens(a).length >= 4 && conceptTokens(b).length >= 3;
+  const sim = long ? Math.max(rareSimilarity(a, b, rarity), foldText(a) === foldText(b) ? 1 : 0) : Math.max(textSimilarity(a, b), meaningSimilarity(a, b));
   const na = numbers(a);
   const nb = numbers(b);
   return na && na !== nb ? sim * 0.4 : sim;
+}
+
+/** How telling each meaning token is among a set of candidates (rarer is more telling); absent: 1. */
+export type Rarity = ReadonlyMap<string, number>;
+
+/** The rarity of every meaning token over the candidates' own texts (name, text, label, placeholder). */
+export function rarityOver(texts: readonly (readonly string[])[]): Rarity {
+  const df = new Map<string, number>();
+  for (const list of texts) {
+    const seen = new Set(list.flatMap((t) => conceptTokens(t)));
+    for (const tok of seen) df.set(tok, (df.get(tok) ?? 0) + 1);
+  }
+  const n = Math.max(1, texts.length);
+  const out = new Map<string, number>();
+  for (const [tok, d] of df) out.set(tok, Math.log(1 + n / d));
+  return out;
+}
+
+/**
+ * Long labels compared by their telling words: words every candidate shares ("Tài khoản định danh điện
+ * tử…" on each sign-in option) weigh little, the word that tells them apart ("Công dân") much.
+ */
+export function rareSimilarity(a: string, b: string, rarity: Rarity): number {
+  const ta = [...new Set(conceptTokens(a))];
+  const tb = [...new Set(conceptTokens(b))];
+  if (ta.length === 0 || tb.length === 0) return 0;
+  const w = (t: string): number => rarity.get(t) ?? Math.log(2);
+  const setB = new Set(tb);
+  let common = 0;
+  let sa = 0;
+  let sb = 0;
+  for (const t of ta) {
+    sa += w(t);
+    if (setB.has(t)) common += w(t);
+  }
+  for (const t of tb) sb += w(t);
+  return (2 * common) / (sa + sb);
 }
 
 /** Word bags of neighbour texts: how many meaning tokens the two sets share (Dice). */

@@ -53,6 +53,8 @@ export interface Anchor extends Props {
   /** How many other controls on the captured page had the same name, and this one's place among them all. */
   twins?: number;
   twinIndex?: number;
+  /** The only control of its kind (and, for an input, its type) on the captured page that was rendered. */
+  unique?: boolean;
   /**
    * How like this control the most similar other control on the captured page was (score, 0–1): a
    * candidate no more like it than that rival was is not trusted.
@@ -79,6 +81,8 @@ export interface Scored<T = Element> {
   twinKey: string;
   /** The candidate's name is the anchor's name, letter for letter after folding. */
   exact: boolean;
+  /** The candidate is an input of the anchor's own distinctive type (file, date, password, checkbox…). */
+  typed?: boolean;
   /** How much the anchor says (the share of all property weight it has a value for): a record says less than a DOM anchor. */
   evidence?: number;
   /** The candidate's place among the page's elements of its kind (DOM candidates). */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { choose, type Relations, type Rule } from '../../core/anchors/decide';
 import { propsOfRecord, type ElementRecord } from '../../core/anchors/records';
-import { combine, similarities, twinKey, type Position, type Sims, type Weights } from '../../core/anchors/score';
+import { combine, isTyped, rarityOf, similarities, twinKey, type Position, type Sims, type Weights } from '../../core/anchors/score';
 import type { Anchor, Props, Scored } from '../../core/anchors/types';
 import { foldText } from '../../core/text';
 
@@ -19,7 +19,7 @@ export interface Case {
   set: string;
   group: string;
   id: string;
-  anchor: Props & Partial<Pick<Anchor, 'twins' | 'twinIndex' | 'rival'>>;
+  anchor: Props & Partial<Pick<Anchor, 'twins' | 'twinIndex' | 'rival' | 'unique'>>;
   anchorPos: Position | null;
   candidates: Candidate[];
   /** Index of the right candidate, or -1 when it is not among them (the resolver's pool missed it). */
@@ -51,6 +51,7 @@ export interface Prepared {
   exact: boolean[];
   twin: string[];
   sameKind: boolean[];
+  typed: boolean[];
   relations: Relations<number>;
 }
 
@@ -60,10 +61,11 @@ export function prepare(c: Case): Prepared {
   const contains = (o: number, i: number): boolean => !!xp[o] && !!xp[i] && xp[i]!.startsWith(xp[o]! + '/');
   return {
     c,
-    sims: c.candidates.map((x) => similarities(c.anchor, c.anchorPos, x.props, x.pos)),
+    sims: ((rarity) => c.candidates.map((x) => similarities(c.anchor, c.anchorPos, x.props, x.pos, rarity)))(rarityOf(c.candidates.map((x) => x.props))),
     exact: c.candidates.map((x) => !!anchorName && foldText(x.props.name ?? x.props.text ?? '') === foldText(anchorName)),
     twin: c.candidates.map((x) => twinKey(x.props)),
     sameKind: c.candidates.map((x) => x.props.kind === c.anchor.kind),
+    typed: c.candidates.map((x) => isTyped(c.anchor, x.props)),
     relations: { contains, nested: (a, b) => a !== b && (contains(a, b) || contains(b, a)), sameTag: (a, b) => c.candidates[a]!.props.tag === c.candidates[b]!.props.tag, order: (a, b) => a - b },
   };
 }
@@ -74,7 +76,7 @@ export function rank(p: Prepared, w: Weights): Scored<number>[] {
   p.sims.forEach((s, i) => {
     if (!s) return;
     const { confidence, identity, context, evidence } = combine(s, w);
-    ranked.push({ element: i, confidence: p.sameKind[i] ? confidence : 0.6 * confidence, identity, context, twinKey: p.twin[i]!, exact: p.exact[i]!, evidence });
+    ranked.push({ element: i, confidence: p.sameKind[i] ? confidence : 0.6 * confidence, identity, context, twinKey: p.twin[i]!, exact: p.exact[i]!, evidence, typed: p.typed[i]! });
   });
   return ranked.sort((a, b) => b.confidence - a.confidence);
 }
