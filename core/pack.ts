@@ -76,6 +76,7 @@ const AnchorSchema = v.strictObject(
     unique: v.optional(v.literal(true)),
     rival: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
     xpath: optionalText(600),
+    form: optionalText(200),
     attrs: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(12))),
     near: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(120))), v.maxLength(6))),
     box: v.optional(v.pipe(v.tuple([v.number(), v.number(), v.number(), v.number(), v.number()]), v.check((b) => b.every((n) => Number.isFinite(n) && Math.abs(n) < 1e6), 'hộp (box) không hợp lệ'))),

@@ -2,6 +2,7 @@
 // Prints one JSON object targetId → Anchor. The targetIds come from the page's *.targets.json.
 
 import { anchorsBundle, launch, startSites, targetsFor } from './lib/harness';
+import { waitForTarget } from './lib/targets';
 import { reach, visitFor } from './lib/visits';
 
 async function main(): Promise<void> {
@@ -22,8 +23,7 @@ async function main(): Promise<void> {
     for (const id of ids) {
       const selector = targets[id];
       if (!selector) throw new Error(`no target "${id}" in the targets file of ${url}`);
-      await page.waitForSelector(selector, { timeout: 5000 });
-      const handle = (await page.$(selector))!;
+      const handle = await waitForTarget(page, selector, 5000);
       out[id] = await handle.evaluate((el) => (window as unknown as { __danBuocAnchors: typeof import('../core/capture') }).__danBuocAnchors.captureAnchor(el));
     }
     console.log(JSON.stringify(out, null, 2));

@@ -23,6 +23,11 @@ export interface Rule {
   strongMargin: number;
   /** Without any identifying feature (a layout block), only a match this strong is trusted. */
   contextOnly: number;
+  /**
+   * The less an anchor says (a property record has no label, heading or neighbours), the more alike its
+   * words must be: minIdentity rises by this much per unit of evidence below 0.6.
+   */
+  evidenceSlope: number;
   /** An anchor without a box (v1) tells look-alikes apart by order only: it needs this lead over a twin. */
   twinMargin: number;
 }
@@ -66,12 +71,12 @@ export function bestAndSecond<T>(anchor: Props, ranked: Scored<T>[], rel: Relati
  * Pick from candidates ranked best first, or null. `ranked` must be sorted by confidence, descending.
  */
 export function choose<T>(anchor: Props & Partial<Notes>, ranked: Scored<T>[], rel: Relations<T>, rule: Rule = RULE): Scored<T> | null {
-  // A candidate no more like the control than another control on the original page was could be that
-  // other one (it stood beside the control then): it is never taken, and it is no runner-up either.
-  const rival = anchor.rival;
-  const eligible = rival === undefined ? ranked : ranked.filter((c) => c.identity >= Math.min(1, rival + 0.03));
+  const eligible = ranked;
   const { best, second } = bestAndSecond(anchor, eligible, rel);
   if (!best) return null;
+  // No more like the control than another control on the original page was: it could be that other one
+  // (which stood beside the control then, and may be what is left of the page now).
+  if (anchor.rival !== undefined && best.identity < Math.min(1, anchor.rival + 0.03)) return null;
   if (anchor.twins && !anchor.box) {
     // A v1 anchor (no box) whose control had look-alikes: trust order among them only if their number is unchanged.
     const similar = best.twinKey ? ranked.filter((c) => c.twinKey === best.twinKey && best.identity - c.identity < 0.12) : [best];
@@ -89,6 +94,7 @@ export function choose<T>(anchor: Props & Partial<Notes>, ranked: Scored<T>[], r
   if (best.identity >= rule.strongIdentity && margin >= rule.strongMargin && best.confidence >= STRONG_FLOOR) return best;
   // The only candidate still carrying the exact name, where the others carry a longer or changed one.
   if (best.exact && second && !second.exact && best.identity >= 0.95 && best.context >= second.context - 0.2) return best;
-  const alike = best.identity >= rule.minIdentity || (best.identity >= rule.minIdentityInPlace && best.context >= rule.minContext);
+  const minIdentity = rule.minIdentity + rule.evidenceSlope * Math.max(0, 0.6 - (best.evidence ?? 0.6));
+  const alike = best.identity >= minIdentity || (best.identity >= rule.minIdentityInPlace && best.context >= rule.minContext);
   return alike && best.confidence >= rule.minConfidence && margin >= rule.minMargin ? best : null;
 }

@@ -204,6 +204,18 @@ function nearTexts(el: Element): string[] | undefined {
   return out.length ? out : undefined;
 }
 
+/** The form around the element, known by its fields' names (else types): what a redesign of it keeps. */
+function formOf(el: Element): string | undefined {
+  const form = (el as HTMLInputElement).form ?? el.closest('form');
+  if (!form) return undefined;
+  const keys = new Set<string>();
+  for (const f of Array.from(form.querySelectorAll('input:not([type=hidden]),select,textarea'))) {
+    keys.add(f.getAttribute('name') || `:${(f.getAttribute('type') ?? f.tagName).toLowerCase()}`);
+    if (keys.size >= 12) break;
+  }
+  return [...keys].sort().join('|').slice(0, 200);
+}
+
 /** The element's box in page coordinates (iframe offsets added), and the top page's width. */
 function boxOf(el: Element): Props['box'] {
   const r = el.getBoundingClientRect();
@@ -256,6 +268,8 @@ export function features(el: Element, rich = true): Props {
   set('id', id && id.length <= 60 ? id : undefined);
   set('classes', classes);
   set('attrs', stableAttrs(el));
+  const form = formOf(el);
+  if (form !== undefined) f.form = form;
   if (rich) {
     set('near', nearTexts(el));
     set('box', boxOf(el));

@@ -3,6 +3,6 @@
 import type { Rule } from './decide';
 import type { Weights } from './score';
 
-export const FITTED_WEIGHTS: Weights = {"name":5.31,"text":1.5,"label":0.67,"placeholder":1.5,"title":5.32,"attrName":0.5,"href":1,"type":1.34,"tag":0.75,"role":0,"heading":0.51,"near":0.56,"path":0.67,"index":0,"location":1.33,"size":1.33,"id":2,"classes":0.75,"attrs":0,"xpath":0};
+export const FITTED_WEIGHTS: Weights = {"name":6,"text":3,"label":2.5,"placeholder":1.5,"title":1,"attrName":1.5,"href":2,"type":0.25,"tag":0.5,"role":0.19,"heading":0.56,"near":1.5,"path":0.89,"index":0.67,"location":1,"size":0.25,"form":0.38,"id":1,"classes":0.75,"attrs":0.25,"xpath":1};
 
-export const FITTED_RULE: Rule = {"minConfidence":0.7,"minMargin":0.1,"minIdentity":0.7,"minIdentityInPlace":0,"minContext":0.8,"strongIdentity":0.9,"strongMargin":0.05,"contextOnly":0.85,"twinMargin":0.1};
+export const FITTED_RULE: Rule = {"minConfidence":0.8,"minMargin":0.1,"minIdentity":0.5,"minIdentityInPlace":0.55,"minContext":0.75,"strongIdentity":0.9,"strongMargin":0.03,"contextOnly":0.85,"evidenceSlope":0,"twinMargin":0.1};

@@ -201,7 +201,7 @@ export function captureAnchor(el: Element, options: CaptureOptions = {}): Anchor
   // the caption only; when it is the page's own words (a fee, a deadline) it keeps the words, as for any text.
   const captioned = isCaptioned(f);
   const data = captioned && isData(f.text!);
-  for (const key of ['type', 'name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'heading', 'id', 'xpath'] as const) {
+  for (const key of ['type', 'name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'heading', 'id', 'xpath', 'form'] as const) {
     const value = f[key];
     if (value === undefined) continue;
     if (data && (key === 'name' || key === 'text')) continue;

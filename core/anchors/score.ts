@@ -4,13 +4,13 @@
 import { foldText } from '../text';
 import { isCaptioned } from './features';
 import { FITTED_WEIGHTS } from './fitted';
-import { attrsSimilarity, classSimilarity, hrefSimilarity, identSimilarity, labelSimilarity, locationSimilarity, nearSimilarity, pathSimilarity, rarityOver, sizeSimilarity, xpathSimilarity, type Rarity } from './similarity';
+import { attrsSimilarity, classSimilarity, formSimilarity, hrefSimilarity, identSimilarity, labelSimilarity, locationSimilarity, nearSimilarity, pathSimilarity, rarityOver, sizeSimilarity, xpathSimilarity, type Rarity } from './similarity';
 import type { Props, Scored } from './types';
 
 /** Properties that say what the control is. */
 export const IDENTITY_PROPS = ['name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'type'] as const;
 /** Properties that say where it is. */
-export const CONTEXT_PROPS = ['tag', 'role', 'heading', 'near', 'path', 'index', 'location', 'size'] as const;
+export const CONTEXT_PROPS = ['tag', 'role', 'heading', 'near', 'path', 'index', 'location', 'size', 'form'] as const;
 /**
  * Evidence only when present: a redesign renames ids and classes and moves elements in the tree, so their
  * absence says nothing, while a surviving id, class, attribute or XPath is strong.
@@ -60,6 +60,7 @@ export function similarities(anchor: Props, anchorPos: Position | null, c: Props
   if (anchor.heading) s.heading = c.heading ? labelSimilarity(anchor.heading, c.heading) : 0;
   if (anchor.near) s.near = c.near ? nearSimilarity(anchor.near, c.near) : 0;
   if (anchor.path) s.path = pathSimilarity(anchor.path, c.path);
+  if (anchor.form !== undefined) s.form = formSimilarity(anchor.form, c.form);
   if (anchorPos && pos && anchorPos.count > 0) {
     const relA = anchorPos.count > 1 ? anchorPos.index / (anchorPos.count - 1) : 0;
     const relB = pos.count > 1 ? pos.index / (pos.count - 1) : 0;

@@ -43,7 +43,8 @@ export function labelSimilarity(a: string, b: string, rarity?: Rarity): number {
   const sim = long ? Math.max(rareSimilarity(a, b, rarity), foldText(a) === foldText(b) ? 1 : 0) : Math.max(textSimilarity(a, b), meaningSimilarity(a, b));
   const na = numbers(a);
   const nb = numbers(b);
-  return na && na !== nb ? sim * 0.4 : sim;
+  if (na && na !== nb) return sim * 0.4;
+  return contradicts(a, b) ? sim * 0.6 : sim;
 }
 
 /** How telling each meaning token is among a set of candidates (rarer is more telling); absent: 1. */
@@ -81,6 +82,19 @@ export function rareSimilarity(a: string, b: string, rarity: Rarity): number {
   }
   for (const t of tb) sb += w(t);
   return (2 * common) / (sa + sb);
+}
+
+/**
+ * Two long texts that each say things the other does not ("… cho công dân Việt Nam" / "… cho người nước
+ * ngoài đã cư trú tại Việt Nam"): two different things described alike, not one thing reworded.
+ */
+export function contradicts(a: string, b: string): boolean {
+  const ca = conceptTokens(a);
+  const cb = conceptTokens(b);
+  if (ca.length < 4 || cb.length < 4) return false;
+  const onlyA = ca.filter((t) => !cb.includes(t)).length;
+  const onlyB = cb.filter((t) => !ca.includes(t)).length;
+  return onlyA >= 1 && onlyB >= 1 && onlyA + onlyB >= 3;
 }
 
 /** Word bags of neighbour texts: how many meaning tokens the two sets share (Dice). */
@@ -165,6 +179,18 @@ export function attrsSimilarity(a: readonly string[], b: readonly string[] | und
     else if (other !== undefined) got += 0.3;
   }
   return got / Math.max(a.length, b.length);
+}
+
+/** Two forms by their fields' names: shared names over all names; both without fields: alike. */
+export function formSimilarity(a: string, b: string | undefined): number {
+  if (b === undefined) return 0;
+  if (a === b) return 1;
+  const sa = new Set(a.split('|').filter(Boolean));
+  const sb = new Set(b.split('|').filter(Boolean));
+  if (sa.size === 0 || sb.size === 0) return 0.5;
+  let common = 0;
+  for (const k of sa) if (sb.has(k)) common++;
+  return 0.3 + (0.7 * common) / new Set([...sa, ...sb]).size;
 }
 
 /** Scale of a move on the page that halves the location similarity, in CSS px. */

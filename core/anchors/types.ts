@@ -38,6 +38,8 @@ export interface Props {
   classes?: string[];
   /** Stable attributes other than the above, as `key=value` (autocomplete, inputmode, maxlength, aria-*, data-*). */
   attrs?: string[];
+  /** The form it belongs to, as the names (else types) of that form's fields, sorted: `ma|q`; '' for a form without fields. */
+  form?: string;
   /** The nearest texts around the element (before and after it in reading order), each ≤ 80 characters. */
   near?: string[];
   /** Box on the page in CSS px, rounded: x, y, width, height, and the page's width then. */

@@ -91,9 +91,18 @@ async function waitForStepRaw(page: Page, step: string, outline: boolean, timeou
 export async function targetBox(page: Page, targetId: string, sitesDir?: string): Promise<Box> {
   const selector = targetsFor(page.url(), sitesDir)[targetId];
   if (!selector) throw new Error(`no target "${targetId}" for ${page.url()}`);
+  // A control inside a same-origin iframe: its box is in the frame's viewport, so add each frame's offset.
   return (await waitForTarget(page, selector)).evaluate((el) => {
     const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
+    let x = r.x;
+    let y = r.y;
+    for (let w: Window | null = el.ownerDocument.defaultView; w && w.frameElement; w = w.parent) {
+      const frame = w.frameElement;
+      const f = frame.getBoundingClientRect();
+      x += f.x + frame.clientLeft;
+      y += f.y + frame.clientTop;
+    }
+    return { x, y, width: r.width, height: r.height };
   });
 }
 

@@ -7,6 +7,7 @@ import { conceptTokens } from '../../core/anchors/lexicon';
 import { combine, scoreProps, WEIGHTS } from '../../core/anchors/score';
 import {
   attrsSimilarity,
+  contradicts,
   hrefSimilarity,
   identSimilarity,
   labelSimilarity,
@@ -44,6 +45,12 @@ describe('property similarities', () => {
     const decoy = labelSimilarity('Đăng nhập', 'Đăng nhập doanh nghiệp');
     expect(decoy).toBeGreaterThan(0.5);
     expect(decoy).toBeLessThan(1);
+  });
+
+  it('two long texts that each say something the other does not name two different things', () => {
+    expect(contradicts('Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam', 'Cấp Phiếu lý lịch tư pháp cho người nước ngoài đã cư trú tại Việt Nam')).toBe(true);
+    expect(contradicts('Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam', 'CẤP PHIẾU LÝ LỊCH TƯ PHÁP (công dân Việt Nam)')).toBe(false);
+    expect(contradicts('Đăng nhập', 'Đăng nhập doanh nghiệp')).toBe(false);
   });
 
   it('links, paths, identifiers and attributes', () => {
