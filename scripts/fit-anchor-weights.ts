@@ -115,8 +115,11 @@ const RULE_GRID: Partial<Record<keyof Rule, number[]>> = {
 /** Where the threshold search starts: hand-set values inside the grid's bounds. */
 const START_RULE: Rule = { minConfidence: 0.7, minMargin: 0.05, minIdentity: 0.7, minIdentityInPlace: 0.55, minContext: 0.75, strongIdentity: 0.95, strongMargin: 0.03, contextOnly: 0.85, evidenceSlope: 0, twinMargin: 0.1 };
 
+/** `--rule-only`: keep the current weights (core/anchors/fitted.ts) and fit the decision thresholds alone. */
+const RULE_ONLY = process.argv.includes('--rule-only');
+
 function fit(ps: Prepared[]): { w: Weights; rule: Rule } {
-  const w = fitWeights(ps);
+  const w = RULE_ONLY ? { ...WEIGHTS } : fitWeights(ps);
   let rule: Rule = { ...START_RULE };
   let best = ruleObjective(ps, w, rule);
   for (let round = 0; round < 3; round++) {

@@ -44,10 +44,12 @@ export interface Relations<T> {
   nested(a: T, b: T): boolean;
   contains(outer: T, inner: T): boolean;
   sameTag(a: T, b: T): boolean;
+  /** Lower-case tag name. */
+  tagOf(a: T): string;
   order(a: T, b: T): number;
 }
 
-export const NO_RELATIONS: Relations<unknown> = { nested: () => false, contains: () => false, sameTag: () => true, order: () => 0 };
+export const NO_RELATIONS: Relations<unknown> = { nested: () => false, contains: () => false, sameTag: () => true, tagOf: () => '', order: () => 0 };
 
 /** The anchor's capture-time notes, where it has them (anchors from packs; not records). */
 type Notes = Pick<Anchor, 'twins' | 'twinIndex' | 'rival' | 'unique'>;
@@ -59,8 +61,10 @@ export function bestAndSecond<T>(anchor: Props, ranked: Scored<T>[], rel: Relati
   // A redesign adds wrappers more often than it removes them: among nested candidates that are equally
   // like the control (a span and the span around it), the innermost is the control.
   for (const c of ranked) {
-    // A plain value may sit in a wrapper of another tag (a card's div around a span): same rule.
-    const alike = rel.sameTag(c.element, best.element) || (anchor.kind === 'other' && c.confidence >= best.confidence - 0.1);
+    // A plain value may sit in a new wrapper of another tag (a card's div around the span it was): the
+    // inner one is the control when it has the control's own tag and the wrapper has not.
+    const rewrapped = anchor.kind === 'other' && rel.tagOf(c.element) === anchor.tag && rel.tagOf(best.element) !== anchor.tag && c.confidence >= best.confidence - 0.1;
+    const alike = rel.sameTag(c.element, best.element) || rewrapped;
     if (c !== best && rel.contains(best.element, c.element) && alike && c.identity >= best.identity - 0.02) best = c;
   }
   const chosen = best;

@@ -5,4 +5,4 @@ import type { Weights } from './score';
 
 export const FITTED_WEIGHTS: Weights = {"name":6,"text":3,"label":2.5,"placeholder":1.5,"title":1,"attrName":1.5,"href":2,"type":0.25,"tag":0.5,"role":0.19,"heading":0.56,"near":1.5,"path":0.89,"index":0.67,"location":1,"size":0.25,"form":0.38,"id":1,"classes":0.75,"attrs":0.25,"xpath":1};
 
-export const FITTED_RULE: Rule = {"minConfidence":0.8,"minMargin":0.1,"minIdentity":0.5,"minIdentityInPlace":0.55,"minContext":0.75,"strongIdentity":0.9,"strongMargin":0.03,"contextOnly":0.85,"evidenceSlope":0,"twinMargin":0.1};
+export const FITTED_RULE: Rule = {"minConfidence":0.8,"minMargin":0.12,"minIdentity":0.5,"minIdentityInPlace":0.5,"minContext":0.5,"strongIdentity":0.9,"strongMargin":0.03,"contextOnly":0.85,"evidenceSlope":1.5,"twinMargin":0.1};

@@ -82,6 +82,7 @@ const RECORDS: Relations<Props> = {
   contains: (outer, inner) => !!outer.xpath && !!inner.xpath && inner.xpath.startsWith(outer.xpath + '/'),
   nested: (a, b) => RECORDS.contains(a, b) || RECORDS.contains(b, a),
   sameTag: (a, b) => a.tag === b.tag,
+  tagOf: (a) => a.tag,
   order: () => 0,
 };
 

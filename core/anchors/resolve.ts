@@ -64,6 +64,7 @@ const DOM: Relations<Element> = {
   nested: (a, b) => a !== b && (a.contains(b) || b.contains(a)),
   contains: (outer, inner) => outer !== inner && outer.contains(inner),
   sameTag: (a, b) => a.tagName === b.tagName,
+  tagOf: (a) => a.tagName.toLowerCase(),
   order: documentOrder,
 };
 

@@ -66,7 +66,7 @@ export function prepare(c: Case): Prepared {
     twin: c.candidates.map((x) => twinKey(x.props)),
     sameKind: c.candidates.map((x) => x.props.kind === c.anchor.kind),
     typed: c.candidates.map((x) => isTyped(c.anchor, x.props)),
-    relations: { contains, nested: (a, b) => a !== b && (contains(a, b) || contains(b, a)), sameTag: (a, b) => c.candidates[a]!.props.tag === c.candidates[b]!.props.tag, order: (a, b) => a - b },
+    relations: { contains, nested: (a, b) => a !== b && (contains(a, b) || contains(b, a)), sameTag: (a, b) => c.candidates[a]!.props.tag === c.candidates[b]!.props.tag, tagOf: (a) => c.candidates[a]!.props.tag, order: (a, b) => a - b },
   };
 }
 
