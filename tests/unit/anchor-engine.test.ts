@@ -198,3 +198,45 @@ describe('features of a live element', () => {
     expect(resolveAnchor(a)?.element).toBe(document.querySelector('header a'));
   });
 });
+
+describe('engine v2 anchors in packs and records', () => {
+  it('a pack keeps v1 anchors valid, takes v2 fields, and names a bad box by its path', async () => {
+    const { parsePack } = await import('../../core/pack');
+    const dichvucong = (await import('../../walkthroughs/dichvucong.json')).default;
+    const pack = structuredClone(dichvucong) as unknown as { walkthroughs: { steps: { anchor?: Record<string, unknown> }[] }[] };
+    const anchor = pack.walkthroughs[0]!.steps[0]!.anchor!;
+    expect(anchor.v).toBe(2);
+    expect(anchor.box).toHaveLength(5);
+    anchor.v = 1;
+    for (const k of ['box', 'near', 'attrs', 'xpath', 'form', 'unique']) delete anchor[k];
+    expect(parsePack(pack).ok).toBe(true);
+    anchor.v = 2;
+    anchor.box = [1, 2, 3];
+    const r = parsePack(pack);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.path).toMatch(/^\/walkthroughs\/0\/steps\/0\/anchor\/box/);
+  });
+
+  it('the form a field belongs to, by its fields’ names; the only control of its kind is marked unique', () => {
+    page('<form><input name="ma" placeholder="Mã khách hàng"><button>Tra cứu</button></form><a href="/x">Trợ giúp</a>');
+    const f = features(document.querySelector('button')!);
+    expect(f.form).toBe('ma');
+    expect(captureAnchor(document.querySelector('input')!).unique).toBe(true);
+    expect(captureAnchor(document.querySelector('button')!).unique).toBeUndefined();
+  });
+
+  it('finds the only field of its kind again though every word of it changed, and not when it has rivals', () => {
+    page('<main><h2>Tìm kiếm dịch vụ công</h2><form><input name="q" placeholder="Nhập từ khóa"><button>Tìm</button></form></main>');
+    const a = captureAnchor(document.querySelector('input')!);
+    page('<main><h2>Bạn cần gì hôm nay?</h2><form><input name="q" type="search" placeholder="Gõ tên thủ tục"><button>Tìm</button></form></main>');
+    expect(resolveAnchor(a)?.element).toBe(document.querySelector('input'));
+    page('<main><h2>Bạn cần gì hôm nay?</h2><form><input name="kw" placeholder="Gõ tên thủ tục"><input name="noi" placeholder="Nơi ở"><button>Tìm</button></form></main>');
+    expect(resolveAnchor(a)).toBeNull();
+  });
+
+  it('reads a record of the Similo format as properties: kind, link, neighbours, box, XPath', async () => {
+    const { propsOfRecord } = await import('../../core/anchors/records');
+    const p = propsOfRecord({ tag: 'A', text: 'Sign in', href: 'https://web.archive.org/web/2019/https://x.com/login?next=1', neighbor_text_above: 'Menu', neighbor_text_below: '0', x: '10', y: '20', width: '30', height: '40', xpath: '/HTML/BODY/DIV[2]/A' });
+    expect(p).toMatchObject({ kind: 'action', tag: 'a', name: 'Sign in', href: 'x.com/login', near: ['Menu'], box: [10, 20, 30, 40, 0], xpath: '/html[1]/body[1]/div[2]/a[1]' });
+  });
+});
