@@ -59,6 +59,7 @@ export function createController(deps: ControllerDeps) {
       paused: !!s.paused,
       ...(s.trial ? { trial: true } : {}),
       step,
+      peers: entry.walkthrough.steps.filter((x) => x !== step && x.page === step.page && x.anchor).map((x) => x.anchor!),
     };
   }
 

@@ -160,7 +160,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
       return;
     }
     draw(view, 'searching', null, t);
-    const found = await waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal });
+    const found = await waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal, peers: view.peers });
     if (signal.aborted) return;
     if (!found) {
       draw(view, 'not-found', null, t);

@@ -23,6 +23,8 @@ export interface StepView {
   /** A trial run from the editor: the content script also reports the steps it finds. */
   trial?: boolean;
   step: Step;
+  /** The anchors of the walkthrough's other steps on the same page: the guide resolves this step among them. */
+  peers?: Anchor[];
 }
 
 /** A step's target picked again on the page (re-capture): its anchor and page pattern, never a value. */

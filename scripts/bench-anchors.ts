@@ -33,6 +33,8 @@ interface Row {
 const tally = (): Tally => ({ correct: 0, wrong: 0, notFound: 0 });
 const WHY = process.argv.includes('--why');
 const DUMP = process.argv.includes('--dump');
+/** `--together`: resolve each target with the page's other targets as peers (as the guide does with a pack's steps). */
+const TOGETHER = process.argv.includes('--together');
 const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : null;
 const want = (set: string): boolean => !ONLY || ONLY.has(set);
@@ -96,7 +98,7 @@ async function capture(p: Page, targets: Record<string, string>, selectorOf: 'ta
 /** Resolve captured anchors on the page now open; `truth` maps a capture id to a truth selector (targets syntax). */
 async function resolveAll(p: Page, caps: Captured[], truth: Record<string, string>, set: string, group: string): Promise<PageResult> {
   return p.evaluate(
-    async (cs: Captured[], tr: Record<string, string>, dump: boolean, setName: string, groupName: string) => {
+    async (cs: Captured[], tr: Record<string, string>, dump: boolean, setName: string, groupName: string, together: boolean) => {
       const lib = window.__benchLib;
       const A = window.__danBuocAnchors;
       const S = window.__similo;
@@ -110,7 +112,7 @@ async function resolveAll(p: Page, caps: Captured[], truth: Record<string, strin
           continue;
         }
         // The truth has rendered already (waitTargets): a short wait covers the engine's settling only.
-        const r = await A.waitForAnchor(c.anchor, { timeoutMs: 600 });
+        const r = await A.waitForAnchor(c.anchor, { timeoutMs: 600, ...(together ? { peers: cs.map((x) => x.anchor) } : {}) });
         const v1 = window.__anchorsV1.resolveAnchor(c.v1, document);
         const sp = S.similoPick(c.similo, pool.records);
         let sel: Element | null = null;
@@ -150,6 +152,7 @@ async function resolveAll(p: Page, caps: Captured[], truth: Record<string, strin
     DUMP,
     set,
     group,
+    TOGETHER,
   );
 }
 

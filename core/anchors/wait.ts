@@ -3,6 +3,7 @@
 // make the guide point at a look-alike that happened to arrive first.
 import { features, searchRoots } from './features';
 import { chooseIn, rankIn, toResolved } from './resolve';
+import { fixPeers, placeAmongPeers } from './together';
 import type { Anchor, ResolvedAnchor, Scored } from './types';
 
 /** A match this strong (and with the control's exact name) is taken at once; others wait for the page to settle. */
@@ -17,6 +18,11 @@ export interface WaitOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   root?: Document;
+  /**
+   * The anchors of the other steps on the same page: when this one is not found alone, the peers found
+   * confidently fix the frame it is looked for in (together.ts).
+   */
+  peers?: readonly Anchor[];
 }
 
 /** Strong enough to take at once: confident, and carrying the control's own name (or id) unchanged. */
@@ -33,7 +39,11 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
   const root = options.root ?? document;
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(null);
-    const look = (roots = searchRoots(root)): Scored | null => chooseIn(anchor, rankIn(anchor, roots, {}));
+    const peers = options.peers?.filter((p) => p !== anchor) ?? [];
+    const look = (roots = searchRoots(root)): Scored | null => {
+      const ranked = rankIn(anchor, roots, {});
+      return chooseIn(anchor, ranked) ?? (peers.length && anchor.box ? placeAmongPeers(anchor, ranked, fixPeers(peers, roots)) : null);
+    };
     const firstPick = look();
     if (firstPick && settled(firstPick)) return resolve(toResolved(firstPick));
     const first = firstPick ? toResolved(firstPick) : null;

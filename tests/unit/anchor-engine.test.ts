@@ -240,3 +240,30 @@ describe('engine v2 anchors in packs and records', () => {
     expect(p).toMatchObject({ kind: 'action', tag: 'a', name: 'Sign in', href: 'x.com/login', near: ['Menu'], box: [10, 20, 30, 40, 0], xpath: '/html[1]/body[1]/div[2]/a[1]' });
   });
 });
+
+describe('resolving a step among the other steps of its page', () => {
+  const at = (el: Element, x: number, y: number, w: number, h: number): void => {
+    el.getBoundingClientRect = () => ({ x, y, width: w, height: h, top: y, left: x, right: x + w, bottom: y + h, toJSON: () => ({}) }) as DOMRect;
+  };
+
+  it('places a control whose words all changed where it sat beside the peers found, and never among decoys alone', async () => {
+    const { waitForAnchor } = await import('../../core/anchors/index');
+    page('<form><label for="c">Mã khách hàng</label><input id="c" name="customerCode"><button>Tra cứu</button></form>');
+    at(document.querySelector('input')!, 100, 200, 300, 40);
+    at(document.querySelector('button')!, 420, 200, 90, 40);
+    const field = captureAnchor(document.querySelector('input')!);
+    const button = captureAnchor(document.querySelector('button')!);
+    page(`<form><input name="ma_kh" aria-label="Mã khách hàng" placeholder="Mã khách hàng, ví dụ PE01000123456"><button>Xem hóa đơn</button></form>
+      <div><button>Tra cứu lịch cắt điện</button><button>Tra cứu chỉ số công tơ</button></div>`);
+    const [input, view, outage, meter] = [document.querySelector('input')!, ...Array.from(document.querySelectorAll('button'))];
+    at(input, 300, 400, 300, 40);
+    at(view!, 620, 400, 90, 40);
+    at(outage!, 300, 700, 200, 40);
+    at(meter!, 520, 700, 200, 40);
+    expect(await waitForAnchor(button, { timeoutMs: 50 })).toBeNull();
+    expect((await waitForAnchor(button, { timeoutMs: 50, peers: [field, button] }))?.element).toBe(view);
+    // Without the field on the page there is no frame: still nothing rather than a decoy.
+    input.remove();
+    expect(await waitForAnchor(button, { timeoutMs: 50, peers: [field] })).toBeNull();
+  });
+});

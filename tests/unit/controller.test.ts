@@ -40,6 +40,18 @@ describe('session controller', () => {
     expect(h.navigated).toEqual([]);
   });
 
+  it('hands the guide the anchors of the other steps on the same page, to resolve the step among them', async () => {
+    const h = harness();
+    const c = h.make();
+    await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    await c.advance(3, 0);
+    const view = await c.pageReady(3, 'https://sso.dancuquocgia.gov.vn/index.html');
+    // On the sign-in page: the id, password, captcha and button steps are peers of one another.
+    expect(view?.step.id).toBe('nhap-so-dinh-danh');
+    expect(view?.peers?.map((a) => a.name ?? a.label)).toHaveLength(3);
+    expect(view?.peers).not.toContain(view?.step.anchor);
+  });
+
   it('opens the start page when the tab is elsewhere', async () => {
     const h = harness('https://example.org/');
     await h.make().start('dichvucong', 'dang-nhap-vneid', 3);
