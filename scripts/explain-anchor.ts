@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const pack = JSON.parse(readFileSync(file, 'utf8')) as Pack;
-  const step = pack.walkthroughs.flatMap((w) => w.steps).find((s) => s.id === stepId);
+  const walk = pack.walkthroughs.find((w) => w.steps.some((s) => s.id === stepId));
+  const step = walk?.steps.find((s) => s.id === stepId);
+  // The guide resolves a step among the other steps of its page (core/anchors/together.ts).
+  const peers = walk?.steps.filter((x) => x !== step && x.page === step?.page && x.anchor).map((x) => x.anchor!) ?? [];
   if (!step?.anchor) throw new Error(`no step "${stepId}" with an anchor in ${file}`);
   const url = urlArg ?? step.page.replace('*', 'ly-lich-tu-phap.html');
   const server = await startSites();
@@ -25,15 +28,15 @@ async function main(): Promise<void> {
     await page.evaluateOnNewDocument(await anchorsBundle());
     await reach(page, visitFor(url));
     await new Promise((r) => setTimeout(r, 1500)); // late parts
-    const out = await page.evaluate(async (a: Anchor) => {
+    const out = await page.evaluate(async (a: Anchor, ps: Anchor[]) => {
       const A = (window as unknown as { __danBuocAnchors: typeof import('../core/capture') }).__danBuocAnchors;
-      const r = await A.waitForAnchor(a, { timeoutMs: 1000 });
+      const r = await A.waitForAnchor(a, { timeoutMs: 1000, peers: ps });
       const d = (e: Element): string => `${e.tagName.toLowerCase()}«${(e.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || e.getAttribute('placeholder') || e.getAttribute('aria-label') || ''}»`;
       return {
         decision: r ? `${d(r.element)} (confidence ${r.confidence})` : 'null',
         ranked: A.rankCandidates(a).slice(0, 6).map((s) => `${d(s.element)} c=${s.confidence.toFixed(3)} id=${s.identity.toFixed(2)} ctx=${s.context.toFixed(2)} ev=${(s.evidence ?? 0).toFixed(2)}${s.typed ? ' typed' : ''}${s.exact ? ' exact' : ''} | ${JSON.stringify(A.features(s.element)).slice(0, 300)}`),
       };
-    }, step.anchor);
+    }, step.anchor, peers);
     console.log(`anchor: ${JSON.stringify(step.anchor)}\non ${page.url()}\ndecision: ${out.decision}`);
     for (const line of out.ranked) console.log('  ' + line);
   } finally {

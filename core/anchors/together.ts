@@ -17,6 +17,7 @@ const FRAME_LEAD = 0.25;
 const MIN_CONFIDENCE = 0.5;
 
 interface Fixed {
+  anchor: Anchor;
   box: readonly number[];
   now: readonly number[];
   element: Element;
@@ -38,6 +39,10 @@ function frameSimilarity(anchorBox: readonly number[], candidateBox: readonly nu
   return sum / fixed.length;
 }
 
+function formElement(el: Element): Element | null {
+  return (el as HTMLInputElement).form ?? el.closest('form');
+}
+
 /** The peers found confidently on the page now, with their boxes then and now. */
 export function fixPeers(peers: readonly Anchor[], roots: (Document | ShadowRoot)[]): Fixed[] {
   const out: Fixed[] = [];
@@ -45,7 +50,7 @@ export function fixPeers(peers: readonly Anchor[], roots: (Document | ShadowRoot
     if (!p.box) continue;
     const pick = chooseIn(p, rankIn(p, roots, {}));
     const now = pick ? features(pick.element).box : undefined;
-    if (pick && now) out.push({ box: p.box, now, element: pick.element });
+    if (pick && now) out.push({ anchor: p, box: p.box, now, element: pick.element });
   }
   return out;
 }
@@ -57,6 +62,17 @@ export function fixPeers(peers: readonly Anchor[], roots: (Document | ShadowRoot
 export function placeAmongPeers(anchor: Anchor, ranked: Scored[], fixed: Fixed[]): Scored | null {
   if (!anchor.box || fixed.length === 0) return null;
   const taken = new Set(fixed.map((f) => f.element));
+  const free = ranked.filter((c) => !taken.has(c.element));
+  // The form the control shared with a peer (a field found again): if that form now holds exactly one
+  // candidate of the control's kind, and no peer of that kind shared the form, it is the control.
+  if (anchor.form !== undefined) {
+    const mates = fixed.filter((f) => f.anchor.form === anchor.form);
+    const form = mates.map((f) => formElement(f.element)).find((x) => !!x);
+    if (form && !mates.some((f) => f.anchor.kind === anchor.kind)) {
+      const inForm = free.filter((c) => formElement(c.element) === form);
+      if (inForm.length === 1 && inForm[0]!.confidence >= MIN_CONFIDENCE) return inForm[0]!;
+    }
+  }
   const placed = ranked
     .filter((c) => !taken.has(c.element) && ![...taken].some((t) => t.contains(c.element) || c.element.contains(t)))
     .map((c) => {
