@@ -11,7 +11,7 @@ import { axe, dumpStores, useEnv, walkFlow } from './fixture';
 
 interface StoredStep {
   id: string;
-  anchor?: { name?: string; text?: string; id?: string };
+  anchor?: { name?: string; text?: string; id?: string; box?: number[]; form?: string };
 }
 interface StoredPack {
   id: string;
@@ -64,13 +64,17 @@ describe('editing a walkthrough', () => {
     expect(saved.bring.at(-1)!.vi).toBe('Điện thoại có ví MoMo');
     expect(saved.bring.every((b) => b.vi.trim().length > 0)).toBe(true);
 
-    // The site changed: step 2's control is no longer the one its anchor describes.
+    // The site changed: step 2's control is no longer the one its anchor describes — neither its words nor
+    // where it sits (a step whose words alone changed is still found by its form and its place beside the
+    // step-1 field: core/anchors/together.ts).
     await panel.page.evaluate(async (id: string) => {
       const store = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, Library>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
       const lib = (await store.get('dan-buoc-library'))['dan-buoc-library']!;
       const versions = lib.packs[id]!;
       const step = versions[versions.length - 1]!.walkthroughs[0]!.steps[1]!;
       step.anchor = { ...step.anchor, name: 'Gửi yêu cầu cũ', text: 'Gửi yêu cầu cũ', id: 'btnSendOld' };
+      delete step.anchor.box;
+      delete step.anchor.form;
       await store.set({ 'dan-buoc-library': lib });
     }, COPY);
     await editor.reload({ waitUntil: 'load' });

@@ -87,6 +87,21 @@ function focused(page: Page): Promise<{ tag: string; mark: string | null; text: 
   });
 }
 
+/** Wait until the keyboard focus (through shadow roots) is on an element with this tag: the widget moves it after rendering. */
+async function focusReaches(page: Page, tag: string): Promise<void> {
+  await page
+    .waitForFunction(
+      (want: string) => {
+        let a: Element | null = document.activeElement;
+        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+        return a?.tagName.toLowerCase() === want;
+      },
+      { timeout: 5000, polling: 50 },
+      tag,
+    )
+    .catch(() => undefined);
+}
+
 /** Press Tab until the focused control carries `mark` (at most 12 presses). */
 async function tabTo(page: Page, mark: string): Promise<void> {
   for (let i = 0; i < 12; i++) {
@@ -147,6 +162,7 @@ describe('widget on a ward page with a strict CSP', () => {
     expect((await focused(page)).text).toContain(w.title.vi);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !!document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('[data-dan-buoc="widget-start"]'));
+    await focusReaches(page, 'h2');
     expect((await focused(page)).tag).toBe('h2');
     expect(await textIn(page, 0, 'h2')).toBe(w.title.vi);
     expect(await textIn(page, 0, '.dbw-bring')).toContain(w.bring[0]!.vi);
