@@ -99,7 +99,8 @@ async function portOpen(port: number): Promise<boolean> {
       s.end();
       resolve(true);
     });
-    s.once('error', () => resolve(false));
+    // A reset after the check has answered must not become an uncaught error.
+    s.on('error', () => resolve(false));
   });
 }
 

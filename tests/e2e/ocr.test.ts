@@ -26,8 +26,11 @@ async function recordingProxy(): Promise<{ server: Server; port: number; seen: s
   });
   server.on('connect', (req, socket) => {
     seen.push(`CONNECT ${req.url}`);
+    // Chromium may reset a refused tunnel before our answer is written: that is no test failure.
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
+  server.on('clientError', (_err, socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port, seen };
 }
