@@ -75,8 +75,7 @@ export function bestAndSecond<T>(anchor: Props, ranked: Scored<T>[], rel: Relati
  * Pick from candidates ranked best first, or null. `ranked` must be sorted by confidence, descending.
  */
 export function choose<T>(anchor: Props & Partial<Notes>, ranked: Scored<T>[], rel: Relations<T>, rule: Rule = RULE): Scored<T> | null {
-  const eligible = ranked;
-  const { best, second } = bestAndSecond(anchor, eligible, rel);
+  const { best, second } = bestAndSecond(anchor, ranked, rel);
   if (!best) return null;
   // No more like the control than another control on the original page was: it could be that other one
   // (which stood beside the control then, and may be what is left of the page now).
@@ -91,7 +90,7 @@ export function choose<T>(anchor: Props & Partial<Notes>, ranked: Scored<T>[], r
   const margin = best.confidence - (second?.confidence ?? 0);
   // The only control of its kind (or its input type) then, and the only one now: it is that control,
   // however its words changed — unless it is not like it at all.
-  if (anchor.unique && best.confidence >= UNIQUE_FLOOR && (!second || (best.typed && !eligible.some((c) => c !== best && c.typed && !rel.nested(c.element, best.element))))) return best;
+  if (anchor.unique && best.confidence >= UNIQUE_FLOOR && (!second || (best.typed && !ranked.some((c) => c !== best && c.typed && !rel.nested(c.element, best.element))))) return best;
   const twin = !!second && !!best.twinKey && second.twinKey === best.twinKey && Math.abs(best.identity - second.identity) < 0.02;
   if (!anchor.box && twin && margin < rule.twinMargin) return null;
   if (!hasIdentity(anchor)) return best.confidence >= rule.contextOnly && margin >= rule.minMargin ? best : null;

@@ -217,7 +217,7 @@ function formOf(el: Element): string | undefined {
 }
 
 /** The element's box in page coordinates (iframe offsets added), and the top page's width. */
-function boxOf(el: Element): Props['box'] {
+export function boxOf(el: Element): Props['box'] {
   const r = el.getBoundingClientRect();
   if (r.width === 0 && r.height === 0) return undefined;
   let x = r.x;

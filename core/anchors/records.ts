@@ -11,12 +11,13 @@ export type ElementRecord = Readonly<Record<string, string | undefined>>;
 
 const FIELD_TYPES = new Set(['', 'text', 'search', 'email', 'tel', 'url', 'number', 'password', 'date', 'datetime-local', 'month', 'week', 'time']);
 
-function kindOfRecord(tag: string, type: string, isButton: boolean): AnchorKind {
+function kindOfRecord(tag: string, type: string): AnchorKind {
   if (tag === 'a' || tag === 'button' || (tag === 'input' && ['button', 'submit', 'reset', 'image'].includes(type))) return 'action';
   if (tag === 'input' && (type === 'checkbox' || type === 'radio')) return 'toggle';
   if (tag === 'select') return 'select';
   if (tag === 'textarea' || (tag === 'input' && FIELD_TYPES.has(type))) return 'field';
-  return isButton && tag !== 'input' ? 'other' : 'other';
+  // A div or span the page styled as a button (is_button) is a plain element to the DOM resolver too.
+  return 'other';
 }
 
 const ROLES: Record<string, string> = { a: 'link', button: 'button', select: 'combobox', textarea: 'textbox', img: 'img', nav: 'navigation', form: 'form' };
@@ -55,7 +56,7 @@ const text = (v: string | undefined, max = 120): string | undefined => {
 export function propsOfRecord(r: ElementRecord): Props {
   const tag = (r.tag ?? '').toLowerCase();
   const type = (r.type ?? '').toLowerCase();
-  const kind = kindOfRecord(tag, type, r.is_button === 'yes');
+  const kind = kindOfRecord(tag, type);
   const xpath = r.xpath ? normaliseXPath(r.xpath) : undefined;
   const p: Props = { kind, tag, role: ROLES[tag] ?? (kind === 'field' ? 'textbox' : 'generic'), path: xpath ? xpath.replace(/\[\d+\]/g, '').split('/').filter(Boolean).join('>') : tag };
   const shown = text(r.visible_text) ?? text(r.text);

@@ -80,6 +80,19 @@ export function similarities(anchor: Props, anchorPos: Position | null, c: Props
 const IDENTITY_SET = new Set<Prop>(IDENTITY_PROPS);
 const BONUS_SET = new Set<Prop>(BONUS_PROPS);
 
+const sums = new WeakMap<Weights, number>();
+
+/** The weight of every property that is not bonus evidence (once per weights object: this is the hot path). */
+function weightSum(w: Weights): number {
+  let all = sums.get(w);
+  if (all === undefined) {
+    all = 0;
+    for (const k of PROPS) if (!BONUS_SET.has(k)) all += w[k];
+    sums.set(w, all);
+  }
+  return all;
+}
+
 /**
  * Weighted mean of the similarities, then the bonus evidence closes part of the gap to 1: a surviving id,
  * class, attribute or XPath makes a candidate more likely, and its absence makes none less likely.
@@ -112,8 +125,7 @@ export function combine(s: Sims, w: Weights = WEIGHTS): { confidence: number; id
   }
   const base = max > 0 ? got / max : 0;
   const lift = 1 - Math.exp(-bonus);
-  let all = 0;
-  for (const k of PROPS) if (!BONUS_SET.has(k)) all += w[k];
+  const all = weightSum(w);
   return { confidence: base + (1 - base) * lift, identity: iMax > 0 ? iGot / iMax : lift, context: cMax > 0 ? cGot / cMax : 0, evidence: all > 0 ? max / all : 0 };
 }
 

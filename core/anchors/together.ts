@@ -3,7 +3,7 @@
 // the frame, and the control is looked for where it sat relative to them (a lookup button beside the
 // code field it submits). Elements the peers took are not candidates. Precision first: the candidate must
 // sit clearly better in the frame than any other, and still be somewhat like the control.
-import { features } from './features';
+import { boxOf } from './features';
 import { chooseIn, rankIn } from './resolve';
 import type { Anchor, Scored } from './types';
 
@@ -49,7 +49,7 @@ export function fixPeers(peers: readonly Anchor[], roots: (Document | ShadowRoot
   for (const p of peers) {
     if (!p.box) continue;
     const pick = chooseIn(p, rankIn(p, roots, {}));
-    const now = pick ? features(pick.element).box : undefined;
+    const now = pick ? boxOf(pick.element) : undefined;
     if (pick && now) out.push({ anchor: p, box: p.box, now, element: pick.element });
   }
   return out;
@@ -76,7 +76,7 @@ export function placeAmongPeers(anchor: Anchor, ranked: Scored[], fixed: Fixed[]
   const placed = ranked
     .filter((c) => !taken.has(c.element) && ![...taken].some((t) => t.contains(c.element) || c.element.contains(t)))
     .map((c) => {
-      const box = features(c.element).box;
+      const box = boxOf(c.element);
       return { c, frame: box ? frameSimilarity(anchor.box!, box, fixed) : 0 };
     })
     .sort((a, b) => b.frame - a.frame);
