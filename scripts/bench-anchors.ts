@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { matchRecords } from '../core/anchors/index';
+import { matchRecords, rankRecords } from '../core/anchors/index';
 import type { Case } from './lib/anchor-cases';
 import { bundleForPage, launch, ROOT, SHARED_SITES, startSites, targetsFor, type Launched, type SitesServer } from './lib/harness';
 import { similoPick, type SimiloRecord } from './lib/similo';
@@ -23,7 +23,7 @@ import { reach, visits } from './lib/visits';
 
 type Outcome = 'correct' | 'wrong' | 'notFound';
 type Tally = Record<Outcome, number>;
-const METHODS = ['engine', 'v1', 'similo', 'selector'] as const;
+const METHODS = ['engine', 'top1', 'v1', 'similo', 'selector'] as const;
 type Method = (typeof METHODS)[number];
 interface Row {
   set: string;
@@ -121,14 +121,16 @@ async function resolveAll(p: Page, caps: Captured[], truth: Record<string, strin
         } catch {
           sel = null;
         }
+        const ranked = A.rankCandidates(c.anchor, document);
         const verdict = {
           engine: lib.judge(r?.element ?? null, t),
+          // The ceiling of any decision rule on this scoring: is the best-scored candidate the truth?
+          top1: lib.judge(ranked[0]?.element ?? null, t),
           v1: lib.judge(v1?.element ?? null, t),
           similo: lib.judge(sp ? pool.elements[sp.index]! : null, t),
           selector: lib.judge(sel, t),
         };
         out.verdicts.push(verdict);
-        const ranked = verdict.engine !== 'correct' || dump ? A.rankCandidates(c.anchor, document) : [];
         if (verdict.engine !== 'correct') {
           const at = ranked.findIndex((x) => x.element === t);
           out.why.push(`${verdict.engine} ${c.id}: truth=${d(t)} rank=${at} got=${d(r?.element)} | ` + ranked.slice(0, 3).map((x) => `${x.element === t ? 'T' : 'x'}${d(x.element)} c=${x.confidence.toFixed(2)} i=${x.identity.toFixed(2)} x=${x.context.toFixed(2)}`).join(' ; ') + ` | anchor=${JSON.stringify({ n: c.anchor.name, l: c.anchor.label, p: c.anchor.placeholder, k: c.anchor.kind, near: c.anchor.near })}`);
@@ -329,12 +331,13 @@ function similoRecords(): Row | null {
   const file = path.resolve(ROOT, process.env.DAN_BUOC_SIMILO ?? '../shared/bench/similo/apps.json');
   if (!existsSync(file)) return null;
   const apps = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { candidates: SimiloRecord[]; cases: { target: SimiloRecord; truth: number }[] }>;
-  const row: Row = { set: 'Similo records', note: '30 real sites, property records', t: { engine: tally(), similo: tally(), similoMargin: tally() } };
+  const row: Row = { set: 'Similo records', note: '30 real sites, property records', t: { engine: tally(), top1: tally(), similo: tally(), similoMargin: tally() } };
   const judge = (got: number | undefined, truth: number): Outcome => (got === undefined ? 'notFound' : got === truth ? 'correct' : 'wrong');
   for (const [app, { candidates, cases }] of Object.entries(apps)) {
     for (const [i, k] of cases.entries()) {
       const mine = judge(matchRecords(k.target, candidates)?.index, k.truth);
       row.t.engine![mine]++;
+      row.t.top1![judge(rankRecords(k.target, candidates)[0]?.index, k.truth)]++;
       row.t.similo![judge(similoPick(k.target, candidates)?.index, k.truth)]++;
       row.t.similoMargin![judge(similoPick(k.target, candidates, SIMILO_MARGIN)?.index, k.truth)]++;
       if (WHY && mine !== 'correct') console.log(`  [Similo ${app}#${i}] ${mine}`);
@@ -392,10 +395,10 @@ function cell(t: Tally | undefined): string {
 }
 
 function printRows(rows: Row[]): void {
-  const head = ['set', 'n', 'engine v2', 'engine on main (v1)', 'Similo as published', `Similo, lead ≥ ${SIMILO_MARGIN}`, 'copied selector', ''];
+  const head = ['set', 'n', 'engine v2', 'v2 ranking top-1 (ceiling)', 'engine on main (v1)', 'Similo as published', `Similo, lead ≥ ${SIMILO_MARGIN}`, 'copied selector', ''];
   const lines = rows.map((r) => {
     const e = r.t.engine!;
-    return [r.set, String(e.correct + e.wrong + e.notFound), cell(r.t.engine), cell(r.t.v1), cell(r.t.similo), cell(r.t.similoMargin), cell(r.t.selector), r.note];
+    return [r.set, String(e.correct + e.wrong + e.notFound), cell(r.t.engine), cell(r.t.top1), cell(r.t.v1), cell(r.t.similo), cell(r.t.similoMargin), cell(r.t.selector), r.note];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cols: string[]): string => cols.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
