@@ -6,9 +6,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
 import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
 import { parseExport, toJson, type CsvLabel } from '../core/log-export';
-import { AGE_BANDS, RECORD_OUTCOMES, type AgeBand, type AssistRecord, type RecordOutcome } from '../core/log-record';
+import { AGE_BANDS, RECORD_OUTCOMES, retentionCutoff, type AgeBand, type AssistRecord, type RecordOutcome } from '../core/log-record';
 import type { Funnel, Summary } from '../core/log-summary';
-import type { CsvExport, ImportResult } from '../core/log-store';
+import type { CsvExport, ImportOptions, ImportResult } from '../core/log-store';
 import type { Settings } from '../extension/settings';
 import { BarChart } from './dashboard-chart';
 import {
@@ -36,7 +36,10 @@ export interface DashboardApi {
   /** The CSV export of the records a filter keeps (see core/log-export.ts `toCsv`). */
   csv(filter: ReturnType<typeof toSummaryFilter>, lang: Lang, label: CsvLabel): Promise<CsvExport>;
   count(): Promise<number>;
-  addMany(records: AssistRecord[]): Promise<ImportResult>;
+  /** An import: see core/log-store.ts `addMany` (records cleaned, future and expired ones counted). */
+  addMany(records: AssistRecord[], options: ImportOptions): Promise<ImportResult>;
+  /** Upkeep: purge records past the retention cut-off (and any dated in the future); how many went. */
+  maintain(retentionCutoff: number): Promise<number>;
   clear(): Promise<void>;
   /** Bytes this extension's storage uses, null when unknown. */
   storageUsage(): Promise<number | null>;
@@ -57,7 +60,9 @@ type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string;
 type Numbered = Message & { seq: number };
 
 function errorText(t: Translate, err: unknown): string {
-  if ((err as { code?: string } | null)?.code === 'quota') return t('dashboard.storageFull');
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'quota') return t('dashboard.storageFull');
+  if (code === 'blocked') return t('dashboard.blocked');
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -107,6 +112,21 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
       current = false;
     };
   }, [api, version]);
+
+  // Retention applies when the page opens too (not only after a session ends): a desk that only imports,
+  // or that shortened its retention, keeps nothing older than it says.
+  useEffect(() => {
+    let current = true;
+    api.maintain(retentionCutoff(api.now(), settings.retentionMonths)).then(
+      (removed) => {
+        if (current && removed > 0) refresh();
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, settings.retentionMonths]);
 
   // Sessions recorded meanwhile (the console in the side panel) show when the page is looked at again.
   useEffect(() => {
@@ -167,8 +187,11 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
         setMessage({ kind: 'error', text: t('dashboard.importRefused', { file: file.name }), details: parsed.errors });
         return;
       }
-      const r = await api.addMany(parsed.records);
-      setMessage({ kind: 'status', text: t('dashboard.imported', { added: r.added, duplicates: r.duplicates }) });
+      const r = await api.addMany(parsed.records, { retentionCutoff: retentionCutoff(api.now(), settings.retentionMonths) });
+      const parts = [t('dashboard.imported', { added: r.added, duplicates: r.duplicates })];
+      if (r.future) parts.push(t('dashboard.importFuture', { n: r.future }));
+      if (r.expired) parts.push(t('dashboard.importExpired', { n: r.expired, months: settings.retentionMonths }));
+      setMessage({ kind: 'status', text: parts.join(' ') });
     } catch (err) {
       setMessage({ kind: 'error', text: t('dashboard.importFailed', { reason: errorText(t, err) }) });
     } finally {

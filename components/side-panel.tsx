@@ -23,7 +23,10 @@ export interface PanelApi {
   repeat(): Promise<void>;
   skip(): Promise<void>;
   pause(paused: boolean): Promise<void>;
-  finish(outcome: Outcome, details: OutcomeDetails): Promise<void>;
+  /** End the session; `pending`: records not in the log database yet (it is full or being upgraded). */
+  finish(outcome: Outcome, details: OutcomeDetails): Promise<{ pending: number } | void>;
+  /** How many assistance records wait to be saved to the log database (absent: not shown). */
+  pendingLogs?(): Promise<number>;
   /** Open the ward's report page. */
   openDashboard?(): void;
   /** Call `onChange` whenever the session (or a recording) changes; returns the unsubscribe function. */
@@ -55,6 +58,7 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [recording, setRecording] = useState<RecordingView | null>(null);
+  const [waiting, setWaiting] = useState(0);
   const [ocrOpen, setOcrOpen] = useState(false);
   // The resident's paper belongs to their session: when it ends, the OCR helper closes and forgets it.
   const sessionRef = useRef<string | null>(null);
@@ -64,8 +68,9 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
     // A request can be lost when the service worker is stopped at that moment: ask again shortly.
     const load = (): void => {
       clearTimeout(retry);
-      Promise.all([api.current(), api.recorder?.current() ?? null]).then(
-        ([v, r]) => {
+      Promise.all([api.current(), api.recorder?.current() ?? null, api.pendingLogs?.().catch(() => 0) ?? 0]).then(
+        ([v, r, n]) => {
+          setWaiting(n);
           const id = v && v.status !== 'finished' && v.status !== 'abandoned' ? v.sessionId : null;
           if (sessionRef.current && sessionRef.current !== id) setOcrOpen(false);
           sessionRef.current = id;
@@ -134,6 +139,11 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
       {message ? (
         <p class="panel-message" role="status" data-testid="panel-message">
           {message}
+        </p>
+      ) : null}
+      {waiting > 0 ? (
+        <p class="panel-pending" role="status" data-testid="pending-logs">
+          {t('panel.pendingLogs', { n: waiting })}
         </p>
       ) : null}
       {recording && api.recorder ? (
@@ -371,10 +381,10 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
             if (reason && outcome !== 'completed') details.reason = reason;
             if (ageBand) details.ageBand = ageBand;
             api.finish(outcome, details).then(
-              () => onEnded(t('panel.saved', { outcome: t(`outcome.${outcome}`) })),
-              (err: unknown) =>
-                // The record is written whole or not at all; the session is kept for another try.
-                setError(/storage full/.test(String(err)) ? t('panel.storageFull') : t('panel.saveFailed', { reason: String(err) })),
+              // The session has ended either way; a record the log database could not take yet waits.
+              (r) => onEnded(t(r && r.pending > 0 ? 'panel.savedLater' : 'panel.saved', { outcome: t(`outcome.${outcome}`) })),
+              // The background did not answer: the session is kept for another try.
+              (err: unknown) => setError(t('panel.saveFailed', { reason: String(err) })),
             );
           }}
         >

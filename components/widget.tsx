@@ -8,6 +8,7 @@ import type { Catalog, CatalogEntry } from '../core/catalog';
 import { handOffFragment } from '../core/handoff';
 import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
 import type { Category, PackError } from '../core/pack';
+import { stripUrl } from '../core/url-pattern';
 import { plainHint } from './hint-text';
 import { StepCard } from './step-card';
 
@@ -25,7 +26,7 @@ export interface WidgetProps {
   source: WidgetSource;
   /** A walkthrough to open at once (the element's `walkthrough` attribute, or the page's fragment). */
   open?: string;
-  /** The ward page, for the print view's QR code (its fragment is replaced). */
+  /** The ward page, for the print view's QR code (its query and fragment never go into it). */
   pageUrl: string;
   loadQr: (text: string) => Promise<QrPath>;
   /** Read a text aloud; absent where the browser cannot. */
@@ -57,10 +58,26 @@ function realSiteUrl(entry: CatalogEntry): string {
   return u.href;
 }
 
-function wardUrl(pageUrl: string, entry: CatalogEntry): string {
-  const u = new URL(pageUrl);
-  u.hash = wardFragment(entry.pack.id, entry.walkthrough.id);
-  return u.href;
+/**
+ * The ward page that opens this walkthrough (the QR code on paper): origin and path only. The page's query
+ * may hold what a resident typed into the ward's own forms (a search, a name), and a printed sheet travels.
+ */
+export function wardUrl(pageUrl: string, entry: CatalogEntry): string {
+  return `${stripUrl(pageUrl)}${wardFragment(entry.pack.id, entry.walkthrough.id)}`;
+}
+
+/**
+ * A step image's address, only when it is on the pack file's own origin (`base`: the pack's address, or the
+ * page's for an inline pack); null otherwise and nothing is loaded: an image from another host would tell
+ * that host who opens the ward's page.
+ */
+export function imageUrl(src: string, base: string): string | null {
+  try {
+    const u = new URL(src, base);
+    return u.origin === new URL(base).origin && (u.protocol === 'https:' || u.protocol === 'http:') ? u.href : null;
+  } catch {
+    return null;
+  }
 }
 
 export function Widget(props: WidgetProps): JSX.Element {
@@ -193,6 +210,7 @@ export function Widget(props: WidgetProps): JSX.Element {
 
   const step = w.steps[view.index]!;
   const text = localText(step.text, lang);
+  const image = step.image && !view.done ? imageUrl(step.image.src, source.base) : null;
   return (
     <div class="dbw">
       <h2 class="dbw-h dbw-h-small" ref={heading} tabIndex={-1}>
@@ -211,7 +229,7 @@ export function Widget(props: WidgetProps): JSX.Element {
         onNext={() => go(view.index + 1 < w.steps.length ? { ...view, index: view.index + 1 } : { ...view, done: true })}
         onListen={props.speak && !view.done ? () => props.speak!(plainHint(text), lang) : undefined}
       >
-        {step.image && !view.done ? <img class="dbw-img" src={new URL(step.image.src, source.base).href} alt={localText(step.image.alt, lang)} loading="lazy" /> : null}
+        {image && step.image ? <img class="dbw-img" src={image} alt={localText(step.image.alt, lang)} loading="lazy" /> : null}
       </StepCard>
       <div class="db-actions dbw-below">
         {real}

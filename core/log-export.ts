@@ -1,11 +1,14 @@
 // Exports of the assistance records (CSV for Excel, JSON for other desks) and the import of such JSON.
 // An import is validated record by record: a bad file is refused with the path of the first bad fields,
-// and nothing already stored is touched.
+// and nothing already stored is touched. What another desk wrote is not trusted to be anonymous: before a
+// record is stored its note is redacted again (core/privacy.ts) and its volunteer nickname dropped
+// (`cleanImported`); records dated in the future are refused (`isFromFuture`).
 
 import * as v from 'valibot';
 import type { Lang } from './i18n';
 import { AGE_BANDS, REASONS, RECORD_OUTCOMES, type AssistRecord } from './log-record';
 import { walkthroughKey } from './log-summary';
+import { redactNote } from './privacy';
 
 export const EXPORT_FORMAT = 'dan-buoc-logs';
 export const EXPORT_VERSION = 2;
@@ -115,7 +118,8 @@ export const RecordSchema = v.strictObject({
   id: v.pipe(v.string(msg.text), v.regex(/^[A-Za-z0-9-]{8,64}$/, 'mã phiên không hợp lệ')),
   packId: slug,
   walkthroughId: slug,
-  walkthroughVersion: v.pipe(v.string(msg.text), v.maxLength(32, 'dài quá 32 ký tự')),
+  // A pack version (1.0.0), never free text.
+  walkthroughVersion: v.pipe(v.string(msg.text), v.regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}$/, 'phiên bản phải có dạng 1.0.0')),
   wardCode: v.optional(v.pipe(v.string(msg.text), v.regex(/^\d{5}$/, 'mã phường/xã gồm 5 chữ số'))),
   volunteer: v.optional(v.pipe(v.string(msg.text), v.maxLength(40, 'dài quá 40 ký tự'))),
   startHour: v.pipe(v.number('phải là thời điểm (số)'), v.integer(), v.minValue(Date.UTC(2020, 0, 1), 'thời điểm quá sớm'), v.check((n) => n % HOUR === 0, 'phải làm tròn đến giờ')),
@@ -159,4 +163,29 @@ export function parseExport(text: string): ImportParse {
     message: issue.message,
   }));
   return { ok: false, errors };
+}
+
+/**
+ * How far ahead of this desk's clock an imported record may start (another desk's clock may run a little
+ * fast). @default 2 hours
+ */
+export const IMPORT_CLOCK_SKEW_MS = 2 * HOUR;
+
+/** True for a record that starts later than `now` allows: refused on import (it would outlive retention). */
+export function isFromFuture(r: AssistRecord, now: number): boolean {
+  return r.startHour > now + IMPORT_CLOCK_SKEW_MS;
+}
+
+/**
+ * An imported record as it may be stored: the note redacted again (whatever the other desk did; dropped when
+ * nothing is left), the volunteer's nickname dropped (a person's name at another desk). The only free-text
+ * field left is the note; every other field is a code, a number or a version.
+ */
+export function cleanImported(r: AssistRecord): AssistRecord {
+  const out: AssistRecord = { ...r };
+  delete out.volunteer;
+  delete out.note;
+  const redacted = r.note ? redactNote(r.note) : '';
+  if (redacted) out.note = redacted;
+  return out;
 }

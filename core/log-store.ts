@@ -13,7 +13,7 @@
 
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Lang } from './i18n';
-import { csvHeader, csvTemplate, fillLabels, type CsvLabel } from './log-export';
+import { cleanImported, csvHeader, csvTemplate, fillLabels, IMPORT_CLOCK_SKEW_MS, isFromFuture, type CsvLabel } from './log-export';
 import type { AssistRecord } from './log-record';
 import { addToRollup, dayOf, emptyRollup, mergeRollup, monthOf, recordMatches, rollupKey, summarizeRollups, walkthroughKey, type Rollup, type Summary, type SummaryFilter } from './log-summary';
 
@@ -61,13 +61,16 @@ const SEALED = 'sealedUntil';
 export const LOG_DB_NAME = 'dan-buoc-logs';
 export const LOG_DB_VERSION = 3;
 
-/** Why a write failed, for a clear message to the volunteer. */
+/**
+ * Why a write (or opening the database) failed, for a clear message to the volunteer: `quota` the disk is
+ * full, `blocked` another page holds an older version of the database open so it cannot be upgraded now.
+ */
 export class LogStoreError extends Error {
   constructor(
-    readonly code: 'quota' | 'failed',
+    readonly code: 'quota' | 'blocked' | 'failed',
     cause?: unknown,
   ) {
-    super(code === 'quota' ? 'storage full' : `log write failed: ${String(cause)}`);
+    super(code === 'quota' ? 'storage full' : code === 'blocked' ? 'log database blocked by another page' : `log write failed: ${String(cause)}`);
     this.name = 'LogStoreError';
   }
 }
@@ -248,13 +251,26 @@ export interface CsvExport {
 export interface ImportResult {
   added: number;
   duplicates: number;
+  /** Refused: dated later than this desk's clock allows (`isFromFuture`). */
+  future: number;
+  /** Not added: older than the retention period (they would be purged at once). */
+  expired: number;
+}
+
+export interface ImportOptions {
+  /** Records that start on a day before this one's are not added (counted as `expired`). */
+  retentionCutoff?: number;
 }
 
 export interface LogStore {
   /** Write one record in a single transaction; a record already there is left as is (false). */
   add(record: AssistRecord): Promise<boolean>;
-  /** Add many (an import): each batch whole or not at all; duplicates by id are skipped. */
-  addMany(records: AssistRecord[]): Promise<ImportResult>;
+  /**
+   * Add many (an import from another desk): each record cleaned first (`cleanImported`: note redacted,
+   * volunteer dropped); records from the future refused and, with a cut-off, records past retention left
+   * out, both counted; each batch whole or not at all; duplicates by id are skipped.
+   */
+  addMany(records: AssistRecord[], options?: ImportOptions): Promise<ImportResult>;
   /** Records in start order, optionally only those a summary filter keeps. */
   all(filter?: SummaryFilter): Promise<AssistRecord[]>;
   /** The CSV export (see `toCsv`) of the records a filter keeps, in start order. */
@@ -264,8 +280,9 @@ export interface LogStore {
   /** Delete records of days before `before`'s day. Returns how many records went. */
   purgeBefore(before: number): Promise<number>;
   /**
-   * The upkeep after a write: seal the days before today if a new day began, and purge records older
-   * than `retentionCutoff`. Cheap when there is nothing to do (one read-only look). Returns records purged.
+   * The upkeep after a write: seal the days before today if a new day began, purge records older than
+   * `retentionCutoff` and records dated in the future (`isFromFuture`; they would never be purged).
+   * Cheap when there is nothing to do (one read-only look). Returns records purged.
    */
   maintain(retentionCutoff: number): Promise<number>;
   clear(): Promise<void>;
@@ -338,22 +355,48 @@ async function fold(tx: WriteTx, records: AssistRecord[]): Promise<void> {
   });
 }
 
+/**
+ * Open (creating or upgrading) the database. Never waits on another page: when one holds an older version
+ * open (`blocked`), the open fails at once with LogStoreError('blocked') and the caller keeps its record for
+ * later; the upgrade itself still runs once that page lets go, and the connection it opens then is closed.
+ * A connection opened here closes itself as soon as another page needs a newer version (`blocking`), so no
+ * page of ours keeps an upgrade waiting.
+ */
+function openLogDb(name: string, version: number, now: () => number): Promise<IDBPDatabase<LogSchema>> {
+  return new Promise((resolve, reject) => {
+    let refused = false;
+    openDB<LogSchema>(name, version, {
+      async upgrade(database, oldVersion, newVersion, tx) {
+        for (let v = oldVersion; v < (newVersion ?? version); v++) {
+          await MIGRATIONS[v]!(database as unknown as AnyDb, tx as unknown as AnyUpgradeTx, now());
+        }
+      },
+      blocked() {
+        refused = true;
+        reject(new LogStoreError('blocked'));
+      },
+      blocking(_current, _wanted, event) {
+        (event.target as IDBDatabase).close();
+      },
+    }).then(
+      (db) => (refused ? db.close() : resolve(db)),
+      (err: unknown) => reject(isQuota(err) ? new LogStoreError('quota', err) : err),
+    );
+  });
+}
+
 /** Open (creating or upgrading) the log database. `version` is for migration tests; `now` for clock tests. */
 export async function createLogStore(options: { name?: string; version?: number; now?: () => number } = {}): Promise<LogStore> {
   const version = options.version ?? LOG_DB_VERSION;
   const now = options.now ?? Date.now;
-  const db = await openDB<LogSchema>(options.name ?? LOG_DB_NAME, version, {
-    async upgrade(database, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) {
-        await MIGRATIONS[v]!(database as unknown as AnyDb, tx as unknown as AnyUpgradeTx, now());
-      }
-    },
-  });
+  const db = await openLogDb(options.name ?? LOG_DB_NAME, version, now);
 
   /** The sealed-until mark as last seen in a transaction of this connection (other pages may move it). */
   let knownSealed: number | undefined;
   /** The retention cut-off (a day) last purged to by this connection, while nothing was added. */
   let purgedTo: number | undefined;
+  /** No record dated in the future was there at the last look (and none was added since). */
+  let noFuture = false;
 
   function abortQuietly(tx: WriteTx): Promise<void> {
     try {
@@ -399,9 +442,11 @@ export async function createLogStore(options: { name?: string; version?: number;
         fresh.filter((r) => dayOf(r.startHour) < sealed),
       );
       await tx.done;
-      // Something older than the last purge (an import) has to be looked at again.
+      // Something older than the last purge (an import) has to be looked at again; so has a record dated
+      // later than the clock allows.
       if (purgedTo !== undefined && fresh.some((r) => r.startHour < purgedTo!)) purgedTo = undefined;
-      return { added: fresh.length, duplicates };
+      if (fresh.some((r) => isFromFuture(r, now()))) noFuture = false;
+      return { added: fresh.length, duplicates, future: 0, expired: 0 };
     } catch (err) {
       // A request that throws before reaching the database (a value it cannot store) does not abort the
       // transaction by itself: abort it, so that nothing of this write is kept.
@@ -497,6 +542,29 @@ export async function createLogStore(options: { name?: string; version?: number;
     return removed;
   }
 
+  /**
+   * Delete records dated later than the clock allows (imported before imports refused them, or written by a
+   * desk whose clock was wrong): retention, which purges by age, would keep them for ever. They are never
+   * sealed (sealing folds only days before today), so they live in `sessions` alone.
+   */
+  async function purgeFuture(): Promise<number> {
+    if (noFuture) return 0;
+    const later = IDBKeyRange.lowerBound(now() + IMPORT_CLOCK_SKEW_MS, true);
+    if (!(await db.transaction('sessions').store.index('startHour').openKeyCursor(later))) {
+      noFuture = true;
+      return 0;
+    }
+    const tx = db.transaction('sessions', 'readwrite');
+    let removed = 0;
+    for (let c = await tx.store.index('startHour').openCursor(later); c; c = await c.continue()) {
+      await c.delete();
+      removed++;
+    }
+    await tx.done;
+    noFuture = true;
+    return removed;
+  }
+
   /** Unsealed records (from the mark on) a filter keeps, as rollups. */
   function rollupsOf(records: AssistRecord[], filter: SummaryFilter): Rollup[] {
     const out = new Map<string, Rollup>();
@@ -517,10 +585,18 @@ export async function createLogStore(options: { name?: string; version?: number;
         throw err;
       }
     },
-    async addMany(records) {
+    async addMany(incoming, options = {}) {
+      const total: ImportResult = { added: 0, duplicates: 0, future: 0, expired: 0 };
+      const at = now();
+      const oldest = options.retentionCutoff !== undefined ? dayOf(options.retentionCutoff) : Number.NEGATIVE_INFINITY;
+      const records: AssistRecord[] = [];
+      for (const r of incoming) {
+        if (isFromFuture(r, at)) total.future++;
+        else if (r.startHour < oldest) total.expired++;
+        else records.push(cleanImported(r));
+      }
       // Seal first: records of past days then go straight into their rollups.
       await seal();
-      const total: ImportResult = { added: 0, duplicates: 0 };
       // Batches keep each transaction small; each batch is whole or absent.
       for (let i = 0; i < records.length; i += 500) {
         const r = await addBatch(records.slice(i, i + 500));
@@ -613,13 +689,15 @@ export async function createLogStore(options: { name?: string; version?: number;
     async maintain(retentionCutoff) {
       await seal();
       const cutoff = dayOf(retentionCutoff);
-      return purgedTo === cutoff ? 0 : purgeBefore(retentionCutoff);
+      const future = await purgeFuture();
+      return future + (purgedTo === cutoff ? 0 : await purgeBefore(retentionCutoff));
     },
     async clear() {
       const tx = db.transaction(STORES, 'readwrite');
       await Promise.all([...STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
       knownSealed = undefined;
       purgedTo = undefined;
+      noFuture = false;
     },
     close: () => db.close(),
   };

@@ -8,6 +8,9 @@
 import { isOfficialOrigin } from './origins';
 import { parsePack, type LocalText, type Pack, type PackError, type Step, type Walkthrough } from './pack';
 
+/** An https address whose host is written plainly: no wildcard, no user info. */
+const PLAIN_HOST = /^https:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#]|$)/i;
+
 /** Versions kept per pack (the newest last); older ones are dropped. */
 export const KEPT_VERSIONS = 5;
 
@@ -152,6 +155,29 @@ export function currentPacks(lib: Library): Pack[] {
   return Object.values(lib.packs)
     .map((v) => v.at(-1))
     .filter((p): p is Pack => !!p);
+}
+
+/**
+ * The origins the walkthroughs of these packs run on: their start addresses, step pages and "go on at"
+ * addresses (parsePack keeps every one of them on a declared origin, with a plain host). The content script
+ * is registered on these only — not on every origin the browser granted (a pack's download address, say).
+ */
+export function originsInUse(packs: readonly Pack[]): string[] {
+  const out = new Set<string>();
+  const add = (url: string): void => {
+    // A host with a wildcard or user info names no one origin (and parsePack refuses it).
+    if (PLAIN_HOST.test(url)) out.add(new URL(url).origin);
+  };
+  for (const p of packs) {
+    for (const w of p.walkthroughs) {
+      add(w.startUrl);
+      for (const s of w.steps) {
+        add(s.page);
+        if (s.advance.kind === 'url') add(s.advance.page);
+      }
+    }
+  }
+  return [...out];
 }
 
 /** A pack as a file for other desks and for the widget: stable JSON, two-space indented. */

@@ -99,8 +99,9 @@ const Advance = v.variant(
 );
 
 /**
- * A picture beside a step (the widget shows it; the live guide points at the page itself): an https address,
- * or a path relative to the pack file.
+ * A picture beside a step (the widget shows it; the live guide points at the page itself): a path relative to
+ * the pack file, or an https address on one of the pack's own origins (checked with the origins below).
+ * Never any other host: on a ward's page an image from elsewhere would tell that host who reads the page.
  */
 const Illustration = v.strictObject(
   {
@@ -195,6 +196,12 @@ function scanStructure(value: unknown, path: (string | number)[], depth: number)
   return null;
 }
 
+/**
+ * A page pattern's (or address's) host part: a plain host and port. A `*` there would let a step match other
+ * sites (`https://*@a.gov.vn/*` matches `https://evil.example/@a.gov.vn/`), and so would user info.
+ */
+const PLAIN_HOST = /^https:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#]|$)/i;
+
 function originOf(url: string): string | null {
   try {
     return new URL(url.replace(/\*/g, 'x')).origin;
@@ -248,6 +255,10 @@ function parsePackUnsafe(input: unknown, options: ParseOptions): ParseResult {
   const declared = new Set(pack.origins);
   pack.walkthroughs.forEach((w, wi) => {
     const check = (url: string, path: string): void => {
+      if (!PLAIN_HOST.test(url)) {
+        errors.push({ path, message: 'tên miền phải viết đủ, không có * hay ký tự @: dấu * chỉ dùng trong đường dẫn (sau dấu / đầu tiên)' });
+        return;
+      }
       const o = originOf(url);
       if (!o || !declared.has(o)) errors.push({ path, message: `địa chỉ ${url} không thuộc các nguồn (origins) của gói` });
     };
@@ -256,6 +267,10 @@ function parsePackUnsafe(input: unknown, options: ParseOptions): ParseResult {
     w.steps.forEach((s, si) => {
       check(s.page, `/walkthroughs/${wi}/steps/${si}/page`);
       if (s.advance.kind === 'url') check(s.advance.page, `/walkthroughs/${wi}/steps/${si}/advance/page`);
+      const image = s.image?.src;
+      if (image && /^https:/i.test(image) && !declared.has(originOf(image) ?? '')) {
+        errors.push({ path: `/walkthroughs/${wi}/steps/${si}/image/src`, message: 'ảnh phải là đường dẫn tương đối (cạnh tệp gói) hoặc nằm trên một nguồn (origin) của gói' });
+      }
       if (ids.has(s.id)) errors.push({ path: `/walkthroughs/${wi}/steps/${si}/id`, message: `mã bước "${s.id}" bị trùng` });
       ids.add(s.id);
       if (s.advance.kind === 'click' && !s.anchor) {

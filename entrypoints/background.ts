@@ -143,6 +143,7 @@ export default defineBackground(() => {
   sync();
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
+  libraryItem.watch(sync);
 
   browser.tabs.onRemoved.addListener((tabId) => void controller.tabClosed(tabId));
   // Chromium: the toolbar button opens the side panel (Firefox shows its sidebar from the action instead).

@@ -1,14 +1,29 @@
 // The background's session controller: every change to the guided session goes through here, is
 // serialised, and is written to session storage before anyone is told, so a stopped service worker,
 // a reload or a cross-domain navigation resumes on the right step.
+//
+// Guiding never depends on the log database: an ended session's record is first kept in a small queue in
+// extension storage, the session ends, and then the queue is written to the database (bounded in time).
+// A write that fails (disk full, an upgrade blocked by another page) leaves the records queued for the next
+// start, end or browser start, says so in the console, and never stops a session from ending or starting.
 
 import type { Catalog } from '../core/catalog';
-import type { DeskInfo, OutcomeDetails } from '../core/log-record';
+import type { AssistRecord, DeskInfo, OutcomeDetails } from '../core/log-record';
 import { createLogStore, DEFAULT_RETENTION_MONTHS, recordFromSession, retentionCutoff, type LogStore } from '../core/log-store';
 import * as machine from '../core/session';
 import type { Outcome, Session } from '../core/session';
 import { redactNote } from '../core/privacy';
+import { pendingLogs } from './pending-logs';
 import type { StepView } from './protocol';
+
+/** Records waiting to be written to the log database, oldest first. */
+export interface PendingLogsLike {
+  get(): Promise<AssistRecord[]>;
+  set(records: AssistRecord[]): Promise<void>;
+}
+
+/** Records that may wait; past this the oldest are dropped (and the console says so). @default 200 */
+export const MAX_PENDING_LOGS = 200;
 
 export interface SessionStorageLike {
   get(): Promise<Session | null>;
@@ -29,13 +44,23 @@ export interface ControllerDeps {
   openLogs?: () => Promise<LogStore>;
   /** The desk's ward code and volunteer nickname, and how many months records are kept. */
   desk?: () => Promise<DeskInfo & { retentionMonths?: number }>;
+  /** Where records wait for the database. @default extension/pending-logs.ts (storage.local) */
+  pending?: PendingLogsLike;
+  /** Longest wait for the database before a session goes on without it (records stay queued). @default 10000 */
+  logTimeoutMs?: number;
 }
+
+/** What the console may show of a failure: its kind, never a record. */
+const failureKind = (err: unknown): string => (err as { code?: string } | null)?.code ?? (err as { name?: string } | null)?.name ?? 'error';
 
 export function createController(deps: ControllerDeps) {
   const now = deps.now ?? Date.now;
   const randomId = deps.randomId ?? (() => crypto.randomUUID());
   const openLogs = deps.openLogs ?? createLogStore;
+  const pending = deps.pending ?? pendingLogs;
+  const logTimeoutMs = deps.logTimeoutMs ?? 10_000;
   let queue: Promise<unknown> = Promise.resolve();
+  let pendingQueue: Promise<unknown> = Promise.resolve();
 
   /** Run one change at a time: each reads the stored session and writes it back before the next. */
   function serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -63,18 +88,89 @@ export function createController(deps: ControllerDeps) {
     };
   }
 
-  /** Write the session's record (whole or not at all), then drop records past the retention period. */
-  async function record(s: Session): Promise<void> {
-    // A trial run from the editor is the author testing a pack, not a resident helped: never logged.
-    if (s.trial) return;
-    const desk: DeskInfo & { retentionMonths?: number } = (await deps.desk?.().catch(() => undefined)) ?? {};
-    const logs = await openLogs();
+  const deskInfo = async (): Promise<DeskInfo & { retentionMonths?: number }> => (await deps.desk?.().catch(() => undefined)) ?? {};
+
+  /**
+   * Change the queue of waiting records, one change at a time (a late write may finish while a new record is
+   * queued). Null when extension storage failed too (said in the console).
+   */
+  function editPending(fn: (list: AssistRecord[]) => AssistRecord[]): Promise<AssistRecord[] | null> {
+    const run = pendingQueue.then(async () => {
+      const list = await pending.get();
+      const next = fn(list);
+      if (next !== list) await pending.set(next);
+      return next;
+    });
+    pendingQueue = run.catch(() => undefined);
+    return run.catch((err: unknown) => {
+      console.error(`Dẫn Bước: extension storage failed (${failureKind(err)}); an assistance record may not be kept`);
+      return null;
+    });
+  }
+
+  /**
+   * Queue an ended session's record before the session is let go. Returns the record when it could not be
+   * queued (then it is written directly, or lost if that fails too); null otherwise and for trial runs,
+   * which are the author testing a pack, not a resident helped: never logged.
+   */
+  async function keep(s: Session): Promise<AssistRecord | null> {
+    if (s.trial) return null;
+    const record = recordFromSession(s, now(), await deskInfo());
+    const kept = await editPending((list) => {
+      // The same session again (a worker stopped between queueing and ending it): the first record stands.
+      if (list.some((r) => r.id === record.id)) return list;
+      const next = [...list, record];
+      if (next.length > MAX_PENDING_LOGS) console.warn(`Dẫn Bước: ${next.length - MAX_PENDING_LOGS} unsaved assistance record(s) dropped (queue full)`);
+      return next.slice(-MAX_PENDING_LOGS);
+    });
+    return kept ? null : record;
+  }
+
+  /**
+   * Write the waiting records (and `extra`) to the database, each whole or not at all (an id already there is
+   * skipped), then drop records past the retention period. Never throws; returns how many still wait.
+   */
+  async function flush(extra: AssistRecord[] = []): Promise<number> {
+    const queued = await pending.get().catch(() => [] as AssistRecord[]);
+    const todo = [...queued, ...extra.filter((r) => !queued.some((q) => q.id === r.id))];
+    if (!todo.length) return 0;
+    const written = new Set<string>();
+    let failure: unknown;
     try {
-      await logs.add(recordFromSession(s, now(), desk));
-      // Upkeep (sealing past days, retention) is best effort: the record itself is safe already.
-      await logs.maintain(retentionCutoff(now(), desk.retentionMonths ?? DEFAULT_RETENTION_MONTHS)).catch(() => 0);
+      const logs = await openLogs();
+      try {
+        for (const r of todo) {
+          await logs.add(r);
+          written.add(r.id);
+        }
+        // Upkeep (sealing past days, retention) is best effort: the records themselves are safe already.
+        const desk = await deskInfo();
+        await logs.maintain(retentionCutoff(now(), desk.retentionMonths ?? DEFAULT_RETENTION_MONTHS)).catch(() => 0);
+      } finally {
+        logs.close();
+      }
+    } catch (err) {
+      failure = err;
+    }
+    const left = written.size ? await editPending((list) => (list.some((r) => written.has(r.id)) ? list.filter((r) => !written.has(r.id)) : list)) : null;
+    const waiting = left?.length ?? todo.length - written.size;
+    if (failure) console.warn(`Dẫn Bước: ${waiting} assistance record(s) wait to be saved (${failureKind(failure)}); retried at the next start or end of a session`);
+    return waiting;
+  }
+
+  /** `flush`, but a session never waits on the database longer than `logTimeoutMs` (records stay queued). */
+  async function save(extra: (AssistRecord | null)[] = []): Promise<number> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<number>((resolve) => {
+      timer = setTimeout(() => {
+        console.warn('Dẫn Bước: the log database did not answer in time; assistance records wait to be saved');
+        void pending.get().then((l) => resolve(l.length), () => resolve(0));
+      }, logTimeoutMs);
+    });
+    try {
+      return await Promise.race([flush(extra.filter((r): r is AssistRecord => !!r)), late]);
     } finally {
-      logs.close();
+      clearTimeout(timer);
     }
   }
 
@@ -101,9 +197,10 @@ export function createController(deps: ControllerDeps) {
         const entry = deps.catalog.find(packId, walkthroughId);
         if (!entry) throw new Error(`unknown walkthrough ${packId}/${walkthroughId}`);
         const previous = await active();
+        let unkept: AssistRecord | null = null;
         if (previous) {
           const ended = machine.abandon(previous, now());
-          await record(ended);
+          unkept = await keep(ended);
           if (ended.tabId !== tabId) await deps.sendToTab(ended.tabId, null);
         }
         const s = machine.startSession({
@@ -119,6 +216,8 @@ export function createController(deps: ControllerDeps) {
         const url = await deps.tabUrl(tabId);
         if (url && machine.stepIsOnPage(s, entry.walkthrough, url)) await deps.sendToTab(tabId, viewOf(s));
         else await deps.navigate(tabId, entry.walkthrough.startUrl);
+        // The new session is running already; now the previous one's record and any waiting ones.
+        await save([unkept]);
         return viewOf(s)!;
       }),
 
@@ -167,32 +266,39 @@ export function createController(deps: ControllerDeps) {
         const after = machine.markFound(s, index);
         if (after !== s) await deps.storage.set(after);
       }),
+    /** End the session with an outcome. `pending`: records (this one included) not in the database yet. */
     finish: (outcome: Outcome, details: OutcomeDetails = {}) =>
-      serial(async () => {
+      serial(async (): Promise<{ pending: number }> => {
         const s = await active();
-        if (!s) return;
+        if (!s) return { pending: await save() };
         // The note is redacted here, whatever the sender did: nothing unredacted reaches storage.
         const note = details.note ? redactNote(details.note) || undefined : undefined;
-        const ended = machine.finish(s, outcome, now(), { ...details, note });
-        // If the write fails (storage full) the session stays, so the volunteer can free space and save again.
-        await record(ended);
+        const unkept = await keep(machine.finish(s, outcome, now(), { ...details, note }));
         await deps.storage.set(null);
         await deps.sendToTab(s.tabId, null);
+        return { pending: await save([unkept]) };
       }),
-    /** The browser started: a session left from before (the browser closed mid-session) is abandoned. */
+    /**
+     * The browser started: a session left from before (the browser closed mid-session) is abandoned, and
+     * records left waiting are written.
+     */
     browserStarted: () =>
       serial(async () => {
         const s = await active();
-        if (!s) return;
-        await record(machine.abandon(s, now()));
-        await deps.storage.set(null);
+        let unkept: AssistRecord | null = null;
+        if (s) {
+          unkept = await keep(machine.abandon(s, now()));
+          await deps.storage.set(null);
+        }
+        await save([unkept]);
       }),
     tabClosed: (tabId: number) =>
       serial(async () => {
         const s = await active();
         if (!s || s.tabId !== tabId) return;
-        await record(machine.abandon(s, now()));
+        const unkept = await keep(machine.abandon(s, now()));
         await deps.storage.set(null);
+        await save([unkept]);
       }),
   };
 }

@@ -55,8 +55,11 @@ export interface ProtocolMap {
   notFound(data: { index: number }): void;
   /** Content script, trial runs only: the current step's control was found. */
   found(data: { index: number }): void;
-  /** Side panel: end the session with an outcome. */
-  finish(data: { outcome: Outcome } & OutcomeDetails): void;
+  /**
+   * Side panel: end the session with an outcome. Always ends it; `pending` counts records (this one included)
+   * that wait to be written to the log database (full, or blocked by an upgrade), 0 when all are saved.
+   */
+  finish(data: { outcome: Outcome } & OutcomeDetails): { pending: number };
   /** Content script: a hand-off link (#dan-buoc=<pack>/<walkthrough>) names this walkthrough; its title if installed. */
   offer(data: { packId: string; walkthroughId: string }): { title: string } | null;
   /** Content script: the resident accepted the offer; start it on the sender's tab. */

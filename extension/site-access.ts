@@ -1,8 +1,12 @@
 // Access to sites beyond the manifest's official hosts (issue 7): a pack for a provincial portal, or for an
 // origin the ward admin chose to trust, asks the browser for that one origin at run time (an optional host
-// permission, granted by the volunteer's click), and the content script is then registered there too.
+// permission, granted by the volunteer's click), and the content script is then registered there too — only
+// where an installed walkthrough runs: a granted origin no walkthrough uses (the address a pack file was
+// downloaded from) gets no content script.
 import { browser } from 'wxt/browser';
 import { OFFICIAL_MATCH_PATTERNS } from '../core/origins';
+import { originsInUse } from '../core/pack-library';
+import { libraryItem, catalogOf } from './library';
 
 const SCRIPT_ID = 'dan-buoc-guide-extra';
 /** One https host, nothing broader. */
@@ -31,11 +35,16 @@ export function requestAccess(origins: readonly string[]): Promise<boolean> {
   return browser.permissions.request({ origins: patterns }).catch(() => false);
 }
 
-/** Register the content script on the run-time granted origins (background: at start and on every change). */
-export async function syncContentScripts(): Promise<string[]> {
+/**
+ * Register the content script on the run-time granted origins that installed walkthroughs run on
+ * (`inUse`: origins, by default those of the desk's library and the shipped packs). The background calls it
+ * at start, on every permission change and on every library change.
+ */
+export async function syncContentScripts(inUse?: readonly string[]): Promise<string[]> {
   const scripting = browser.scripting;
   if (!scripting?.registerContentScripts) return [];
-  const granted = ((await browser.permissions.getAll()).origins ?? []).filter((p) => ONE_HOST.test(p) && !OFFICIAL_MATCH_PATTERNS.includes(p));
+  const used = new Set((inUse ?? originsInUse(catalogOf(await libraryItem.getValue()).packs)).map(patternOf));
+  const granted = ((await browser.permissions.getAll()).origins ?? []).filter((p) => ONE_HOST.test(p) && !OFFICIAL_MATCH_PATTERNS.includes(p) && used.has(p));
   const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
   if (!granted.length) {
     if (existing.length) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });

@@ -14,6 +14,7 @@ import { missingAccess, requestAccess } from '../../extension/site-access';
 import { download } from '../../extension/download';
 import { createPageOcr } from '../../extension/ocr-api';
 import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
+import { pendingLogs } from '../../extension/pending-logs';
 import { messaging } from '../../extension/protocol';
 import { recordingItem } from '../../extension/recording';
 import { sessionStore } from '../../extension/session-storage';
@@ -48,13 +49,16 @@ const api: PanelApi = {
   skip: () => messaging.sendMessage('skip'),
   pause: (paused) => messaging.sendMessage('pause', { paused }),
   finish: (outcome, details) => messaging.sendMessage('finish', { outcome, ...details }),
+  pendingLogs: async () => (await pendingLogs.get()).length,
   openDashboard: () => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }),
   subscribe: (onChange) => {
     const a = sessionStore.watch(() => onChange());
     const b = recordingItem.watch(() => onChange());
+    const c = pendingLogs.watch(() => onChange());
     return () => {
       a();
       b();
+      c();
     };
   },
   packs: {

@@ -1,9 +1,10 @@
 // The background's session controller: storage is the only state, so a restarted worker resumes.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCatalog } from '../../core/catalog';
+import type { AssistRecord } from '../../core/log-record';
 import { createLogStore, LogStoreError, type LogStore } from '../../core/log-store';
 import type { Session } from '../../core/session';
-import { createController, type ControllerDeps, type SessionStorageLike } from '../../extension/controller';
+import { createController, type ControllerDeps, type PendingLogsLike, type SessionStorageLike } from '../../extension/controller';
 import type { StepView } from '../../extension/protocol';
 import { SHIPPED_PACKS } from '../../walkthroughs';
 
@@ -152,30 +153,6 @@ describe('session controller', () => {
     expect(mine.find((r) => r.walkthroughId === 'dang-nhap-vneid')).toMatchObject({ outcome: 'abandoned', stepsReached: 2, durationSec: 9 });
   });
 
-  it('when the log cannot be written (storage full) the session is kept and the error says so', async () => {
-    const full: LogStore = {
-      add: async () => {
-        throw new LogStoreError('quota');
-      },
-      addMany: async () => ({ added: 0, duplicates: 0 }),
-      all: async () => [],
-      csv: async () => ({ bytes: new Uint8Array(), rows: 0 }),
-      count: async () => 0,
-      summary: async () => {
-        throw new Error('unused');
-      },
-      purgeBefore: async () => 0,
-      maintain: async () => 0,
-      clear: async () => undefined,
-      close: () => undefined,
-    };
-    const h = harness('https://dichvucong.gov.vn/', { openLogs: async () => full });
-    const c = h.make();
-    await c.start('dichvucong', 'dang-nhap-vneid', 3);
-    await expect(c.finish('completed')).rejects.toThrow('storage full');
-    expect(h.stored()).toMatchObject({ status: 'running', packId: 'dichvucong' });
-  });
-
   it('a closed tab abandons its session', async () => {
     const h = harness();
     const c = h.make();
@@ -215,5 +192,146 @@ describe('session controller', () => {
     expect(h.stored()!.found).toBeUndefined();
     await c.found(5, 0);
     expect(h.stored()!.found).toBeUndefined();
+  });
+});
+
+/** A log store whose every write fails as a full disk does. */
+function fullStore(): LogStore {
+  const unused = async (): Promise<never> => {
+    throw new Error('unused');
+  };
+  return {
+    add: async () => {
+      throw new LogStoreError('quota');
+    },
+    addMany: unused,
+    all: unused,
+    csv: unused,
+    count: unused,
+    summary: unused,
+    purgeBefore: unused,
+    maintain: unused,
+    clear: unused,
+    close: () => undefined,
+  };
+}
+
+/** The queue of waiting records, in memory. */
+function memoryPending(initial: AssistRecord[] = []): PendingLogsLike & { list: () => AssistRecord[] } {
+  let list = structuredClone(initial);
+  return {
+    get: async () => structuredClone(list),
+    set: async (records) => void (list = structuredClone(records)),
+    list: () => list,
+  };
+}
+
+async function storedIds(): Promise<string[]> {
+  const logs = await createLogStore();
+  const ids = (await logs.all()).map((r) => r.id);
+  logs.close();
+  return ids;
+}
+
+describe('15.7 guiding never depends on the log write', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('15.7 finishing while the log database is full ends the session, keeps the record waiting and saves it at the next end', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let broken = true;
+    const pending = memoryPending();
+    const h = harness('https://dichvucong.gov.vn/', { openLogs: async () => (broken ? fullStore() : createLogStore()), pending });
+    const c = h.make();
+    const first = await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    await expect(c.finish('completed', { note: 'Bà Nguyễn Thị Hoa gọi 0912 345 678' })).resolves.toEqual({ pending: 1 });
+    expect(h.stored()).toBeNull();
+    expect(h.sent.at(-1)).toEqual([3, null]);
+    expect(pending.list()).toEqual([expect.objectContaining({ id: first.sessionId, outcome: 'completed', note: 'Bà [TÊN] gọi [SĐT]' })]);
+    // Said in the console: how many and why, nothing of the record.
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1 assistance record\(s\) wait to be saved \(quota\)/));
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(first.sessionId);
+    // The disk has room again: the next session's end writes both.
+    broken = false;
+    const second = await c.start('evn', 'thanh-toan-hoa-don-dien', 3);
+    h.tick(5_000);
+    await expect(c.finish('stopped')).resolves.toEqual({ pending: 0 });
+    expect(pending.list()).toEqual([]);
+    expect(await storedIds()).toEqual(expect.arrayContaining([first.sessionId, second.sessionId]));
+  });
+
+  it('15.7 starting on another tab while an upgrade blocks the database abandons the old session and starts the new one', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const pending = memoryPending();
+    const h = harness('https://dichvucong.gov.vn/', {
+      openLogs: async () => {
+        throw new LogStoreError('blocked');
+      },
+      pending,
+    });
+    const c = h.make();
+    const old = await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    const view = await c.start('evn', 'thanh-toan-hoa-don-dien', 4);
+    expect(view).toMatchObject({ walkthroughId: 'thanh-toan-hoa-don-dien', status: 'running' });
+    expect(h.stored()).toMatchObject({ tabId: 4, walkthroughId: 'thanh-toan-hoa-don-dien', status: 'running' });
+    expect(h.sent).toContainEqual([3, null]);
+    expect(pending.list()).toEqual([expect.objectContaining({ id: old.sessionId, outcome: 'abandoned' })]);
+  });
+
+  it('15.7 a closed tab ends its session even when the database cannot be written', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const pending = memoryPending();
+    const h = harness('https://dichvucong.gov.vn/', { openLogs: async () => fullStore(), pending });
+    const c = h.make();
+    const s = await c.start('dichvucong', 'dang-nhap-vneid', 9);
+    await c.tabClosed(9);
+    expect(h.stored()).toBeNull();
+    expect(await c.current()).toBeNull();
+    expect(pending.list()).toEqual([expect.objectContaining({ id: s.sessionId, outcome: 'abandoned' })]);
+  });
+
+  it('15.7 a browser restart abandons the session left running even when the database fails, and writes the waiting records once it works', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let broken = true;
+    const pending = memoryPending();
+    const h = harness('https://dichvucong.gov.vn/', { openLogs: async () => (broken ? fullStore() : createLogStore()), pending });
+    const a = await h.make().start('dichvucong', 'dang-nhap-vneid', 3);
+    await h.make().finish('completed');
+    const b = await h.make().start('evn', 'thanh-toan-hoa-don-dien', 3);
+    // The browser closed mid-session; it starts again with the database still failing.
+    await h.make().browserStarted();
+    expect(h.stored()).toBeNull();
+    expect(pending.list().map((r) => [r.id, r.outcome])).toEqual([
+      [a.sessionId, 'completed'],
+      [b.sessionId, 'abandoned'],
+    ]);
+    broken = false;
+    await h.make().browserStarted();
+    expect(pending.list()).toEqual([]);
+    expect(await storedIds()).toEqual(expect.arrayContaining([a.sessionId, b.sessionId]));
+  });
+
+  it('15.7 a database that never answers does not hold up the end of a session', { timeout: 5_000 }, async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const pending = memoryPending();
+    const h = harness('https://dichvucong.gov.vn/', { openLogs: () => new Promise<LogStore>(() => undefined), pending, logTimeoutMs: 20 });
+    const c = h.make();
+    await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    await expect(c.finish('completed')).resolves.toEqual({ pending: 1 });
+    expect(h.stored()).toBeNull();
+    // The next start is not held up either.
+    await expect(c.start('evn', 'thanh-toan-hoa-don-dien', 3)).resolves.toMatchObject({ status: 'running' });
+  });
+
+  it('15.7 waiting records are kept in extension storage by default, and a trial run is never queued', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { pendingLogs } = await import('../../extension/pending-logs');
+    const h = harness('https://dichvucong.gov.vn/', { openLogs: async () => fullStore() });
+    const c = h.make();
+    await c.start('dichvucong', 'dang-nhap-vneid', 5, { trial: true });
+    await c.finish('stopped');
+    expect(await pendingLogs.get()).toEqual([]);
+    const s = await c.start('dichvucong', 'dang-nhap-vneid', 5);
+    await c.finish('completed');
+    expect((await pendingLogs.get()).map((r) => r.id)).toEqual([s.sessionId]);
   });
 });

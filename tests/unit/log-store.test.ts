@@ -2,9 +2,9 @@
 // writes are whole or absent, retention purges, imports are validated and merged without duplicates.
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { toCsv, toJson, parseExport } from '../../core/log-export';
+import { IMPORT_CLOCK_SKEW_MS, toCsv, toJson, parseExport } from '../../core/log-export';
 import { AGE_BANDS, REASONS, type AssistRecord } from '../../core/log-record';
-import { createLogStore, LogStoreError, retentionCutoff } from '../../core/log-store';
+import { createLogStore, LOG_DB_VERSION, LogStoreError, retentionCutoff } from '../../core/log-store';
 import { recordMatches, summarizeRecords, type SummaryFilter } from '../../core/log-summary';
 
 const HOUR = 3_600_000;
@@ -55,7 +55,7 @@ describe('log store', () => {
     const data = records(600);
     // Written in pieces, as sessions end, and once as an import: the rollups must add up either way.
     for (const r of data.slice(0, 50)) expect(await store.add(r)).toBe(true);
-    expect(await store.addMany(data.slice(50))).toEqual({ added: 550, duplicates: 0 });
+    expect(await store.addMany(data.slice(50))).toEqual({ added: 550, duplicates: 0, future: 0, expired: 0 });
     const filters = [
       {},
       { from: Date.UTC(2026, 9, 1), to: Date.UTC(2026, 10, 1) },
@@ -85,7 +85,7 @@ describe('log store', () => {
     await store.addMany(data);
     const before = await store.summary();
     expect(await store.add(data[3]!)).toBe(false);
-    expect(await store.addMany(data)).toEqual({ added: 0, duplicates: 20 });
+    expect(await store.addMany(data)).toEqual({ added: 0, duplicates: 20, future: 0, expired: 0 });
     expect(await store.summary()).toEqual(before);
     expect(await store.count()).toBe(20);
     store.close();
@@ -185,7 +185,7 @@ describe('log store', () => {
     expect(await store.add(late)).toBe(true);
     every.push(late);
     const other = records(40, new Date(2026, 10, 21, 8).getTime(), 3, 14);
-    expect(await store.addMany(other)).toEqual({ added: 40, duplicates: 0 });
+    expect(await store.addMany(other)).toEqual({ added: 40, duplicates: 0, future: 0, expired: 0 });
     every.push(...other);
     await check();
     // A clock set back a day by hand changes no figure.
@@ -306,5 +306,124 @@ describe('exports and imports', () => {
     );
     expect(parseExport('{oops')).toEqual({ ok: false, errors: [{ path: '', message: 'không phải tệp JSON hợp lệ' }] });
     expect(parseExport('{"format":"other","version":1,"records":[]}')).toMatchObject({ ok: false, errors: [{ path: '/format' }] });
+  });
+});
+
+describe('15.6 imports never store what identifies a person', () => {
+  const SECRETS = ['Nguyễn', 'Hoa', '0912', '001234567890', 'Lan'];
+
+  it('15.6 an import redacts every note and drops volunteer names before anything is stored', async () => {
+    const clock = new Date(2026, 10, 25, 9).getTime();
+    const store = await createLogStore({ name: freshName(), now: () => clock });
+    const data = records(6, clock, 30, 41);
+    // As another desk (or a hand-edited file) might send them: names, numbers and codes in clear.
+    data[0]!.note = 'Bà Nguyễn Thị Hoa, SĐT 0912 345 678, CCCD 001234567890, chưa có tài khoản VNeID';
+    data[1]!.volunteer = 'Chị Trần Thị Lan';
+    data[2]!.note = 'Gọi 0912345678';
+    data[2]!.volunteer = 'TNV-03';
+    const parsed = parseExport(toJson(data, clock));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(await store.addMany(parsed.records)).toEqual({ added: 6, duplicates: 0, future: 0, expired: 0 });
+    const kept = await store.all();
+    expect(kept.find((r) => r.id === data[0]!.id)!.note).toBe('Bà [TÊN], SĐT [SĐT], CCCD [CCCD], chưa có tài khoản VNeID');
+    expect(kept.find((r) => r.id === data[2]!.id)!.note).toBe('Gọi [SĐT]');
+    expect(kept.every((r) => r.volunteer === undefined)).toBe(true);
+    const csv = text(await store.csv({}, 'vi', (k, c) => `${k}:${c}`));
+    for (const secret of SECRETS) {
+      expect(JSON.stringify(kept), secret).not.toContain(secret);
+      expect(csv, secret).not.toContain(secret);
+    }
+    expect(csv).not.toContain('TNV-03');
+    store.close();
+  });
+
+  it('15.6 a record whose version is free text is refused with its path', () => {
+    const data = records(3);
+    const bad = JSON.parse(toJson(data, 0)) as { records: Record<string, unknown>[] };
+    bad.records[2]!.walkthroughVersion = 'Bà Hoa 0912';
+    expect(parseExport(JSON.stringify(bad))).toEqual({ ok: false, errors: [{ path: '/records/2/walkthroughVersion', message: 'phiên bản phải có dạng 1.0.0' }] });
+  });
+});
+
+describe('15.7 / 15.8 the log database never waits on another page', () => {
+  /** A version-2 database (as that release left it) holding `data`. */
+  async function v2Database(name: string, data: AssistRecord[]): Promise<void> {
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('startHour', 'startHour');
+      },
+    });
+    for (const r of data) await v1.put('sessions', r);
+    v1.close();
+    (await createLogStore({ name, version: 2 })).close();
+  }
+
+  it('15.7 opening while another page holds an older version open fails at once (blocked), and the upgrade completes once it lets go', { timeout: 5_000 }, async () => {
+    const name = freshName();
+    const data = records(30);
+    await v2Database(name, data);
+    // A page of an older extension version, with no handler for another page's upgrade.
+    const old = await openDB(name, 2);
+    const err = await createLogStore({ name }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LogStoreError);
+    expect((err as LogStoreError).code).toBe('blocked');
+    old.close();
+    const store = await createLogStore({ name });
+    expect(await store.count()).toBe(30);
+    expect(await store.summary()).toEqual(summarizeRecords(data));
+    store.close();
+    // The connection the late upgrade opened was closed: nothing keeps the next version waiting.
+    const next = await openDB(name, LOG_DB_VERSION + 1);
+    expect(next.version).toBe(LOG_DB_VERSION + 1);
+    next.close();
+  });
+
+  it('15.8 a store closes its connection when another page needs to upgrade the database (blocking)', { timeout: 5_000 }, async () => {
+    const name = freshName();
+    await v2Database(name, records(12));
+    const older = await createLogStore({ name, version: 2 });
+    expect(await older.count()).toBe(12);
+    // The background upgrades while a dashboard page still has the older version open.
+    const newer = await createLogStore({ name });
+    expect(await newer.count()).toBe(12);
+    newer.close();
+    // The older page's connection is closed: its next operation fails instead of holding anything.
+    await expect(older.count()).rejects.toThrow();
+  });
+});
+
+describe('15.8 records dated in the future do not outlive retention', () => {
+  it('15.8 an import refuses records dated in the future and leaves out records past retention, counting both', async () => {
+    const clock = new Date(2026, 10, 25, 9, 30).getTime();
+    const store = await createLogStore({ name: freshName(), now: () => clock });
+    const [a, b, c, d, e] = records(5, clock, 10, 43);
+    const hour = Math.floor(clock / HOUR) * HOUR;
+    const soon = { ...a!, id: 'rec-skew-ok', startHour: hour + HOUR }; // within the clock-skew allowance
+    const later = { ...b!, id: 'rec-future-1', startHour: hour + IMPORT_CLOCK_SKEW_MS + HOUR };
+    const farLater = { ...c!, id: 'rec-future-2', startHour: Date.UTC(2099, 0, 1) };
+    const cutoff = retentionCutoff(clock, 12);
+    const old = { ...d!, id: 'rec-too-old', startHour: Math.floor((cutoff - 3 * 24 * HOUR) / HOUR) * HOUR };
+    expect(await store.addMany([soon, later, farLater, old, e!], { retentionCutoff: cutoff })).toEqual({ added: 2, duplicates: 0, future: 2, expired: 1 });
+    expect((await store.all()).map((r) => r.id).sort()).toEqual([e!.id, 'rec-skew-ok'].sort());
+    store.close();
+  });
+
+  it('15.8 the upkeep purges records dated in the future that are already stored', async () => {
+    let clock = new Date(2026, 10, 25, 9, 30).getTime();
+    const store = await createLogStore({ name: freshName(), now: () => clock });
+    const data = records(20, clock, 30, 44);
+    await store.addMany(data);
+    // Written before imports refused them (or by a desk whose clock ran a year ahead).
+    const future = records(3, Date.UTC(2099, 0, 10), 5, 45);
+    for (const r of future) await store.add(r);
+    expect(await store.count()).toBe(23);
+    expect(await store.maintain(retentionCutoff(clock, 12))).toBe(3);
+    expect(await store.count()).toBe(20);
+    expect(await store.summary()).toEqual(summarizeRecords(data));
+    expect(await store.maintain(retentionCutoff(clock, 12))).toBe(0);
+    clock += 24 * HOUR;
+    expect(await store.maintain(retentionCutoff(clock, 12))).toBe(0);
+    store.close();
   });
 });

@@ -49,7 +49,7 @@ describe('parsePack', () => {
       (p.walkthroughs as { steps: Record<string, unknown>[] }[])[0]!.steps[0]!.image = { src, alt: { vi: 'Nút Đăng nhập ở góc phải' } };
       return parsePack(p);
     };
-    for (const ok of ['https://phuong.example/anh/buoc-1.png', 'anh/buoc-1.png', '../img/b1.webp']) expect(withImage(ok).ok, ok).toBe(true);
+    for (const ok of ['https://dichvucong.gov.vn/anh/buoc-1.png', 'anh/buoc-1.png', '../img/b1.webp']) expect(withImage(ok).ok, ok).toBe(true);
     for (const bad of ['javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', '//evil.example/x.png', 'http://x.example/a.png', 'a b.png']) {
       expect(withImage(bad), bad).toMatchObject({ ok: false, errors: [{ path: '/walkthroughs/0/steps/0/image/src' }] });
     }
@@ -141,5 +141,50 @@ describe('shipped packs and the manifest', () => {
     if (!r.ok) throw new Error('invalid pack');
     const priv = r.pack.walkthroughs[0]!.steps.filter((s) => s.private).map((s) => s.private);
     expect(priv).toEqual(['password', 'otp']);
+  });
+});
+
+describe('15.8 a pack cannot reach beyond its own sites', () => {
+  const withPage = (page: string, origins?: string[]): ReturnType<typeof parsePack> => {
+    const p = clone();
+    if (origins) p.origins = origins;
+    (p.walkthroughs as { steps: Record<string, unknown>[] }[])[0]!.steps[1]!.page = page;
+    return parsePack(p);
+  };
+
+  it('15.8 a wildcard or user info in the host of a step page is refused, naming the field', () => {
+    const cases: [string, string[] | undefined][] = [
+      // Each of these passed the origin check before, and matched pages of other sites.
+      ['https://*@dichvucong.gov.vn/*', undefined],
+      ['https://*dichvucong.gov.vn/*', ['https://dichvucong.gov.vn', 'https://sso.dancuquocgia.gov.vn', 'https://xdichvucong.gov.vn']],
+      ['https://*.gov.vn/*', ['https://dichvucong.gov.vn', 'https://sso.dancuquocgia.gov.vn', 'https://x.gov.vn']],
+      ['https://user:pass@dichvucong.gov.vn/', undefined],
+      ['https://dichvucong.gov.vn*/x', undefined],
+    ];
+    for (const [page, origins] of cases) {
+      expect(withPage(page, origins), page).toMatchObject({ ok: false, errors: [{ path: '/walkthroughs/0/steps/1/page', message: expect.stringMatching(/không có \* hay ký tự @/) }] });
+    }
+    // The same rule for the start address and a step's "go on at this address".
+    const start = clone();
+    (start.walkthroughs as { startUrl: string }[])[0]!.startUrl = 'https://*@dichvucong.gov.vn/';
+    expect(parsePack(start)).toMatchObject({ ok: false, errors: [{ path: '/walkthroughs/0/startUrl' }] });
+    const advance = clone();
+    (advance.walkthroughs as { steps: Record<string, unknown>[] }[])[0]!.steps[1]!.advance = { kind: 'url', page: 'https://*@dichvucong.gov.vn/*' };
+    expect(parsePack(advance)).toMatchObject({ ok: false, errors: [{ path: '/walkthroughs/0/steps/1/advance/page' }] });
+    // A wildcard in the path stays allowed, and stays on its host.
+    expect(withPage('https://dichvucong.gov.vn/thu-tuc/*').ok).toBe(true);
+    expect(matchesPage('https://dichvucong.gov.vn/thu-tuc/*', 'https://evil.example/dichvucong.gov.vn/thu-tuc/x')).toBe(false);
+  });
+
+  it('15.8 a step image on a host that is not one of the pack\'s origins is refused', () => {
+    const withImage = (src: string): ReturnType<typeof parsePack> => {
+      const p = clone();
+      (p.walkthroughs as { steps: Record<string, unknown>[] }[])[0]!.steps[2]!.image = { src, alt: { vi: 'Ảnh nút' } };
+      return parsePack(p);
+    };
+    for (const bad of ['https://theo-doi.example/pixel.gif', 'https://dichvucong.gov.vn.theo-doi.example/a.png']) {
+      expect(withImage(bad), bad).toMatchObject({ ok: false, errors: [{ path: '/walkthroughs/0/steps/2/image/src', message: expect.stringMatching(/nguồn \(origin\) của gói/) }] });
+    }
+    for (const ok of ['anh/b3.png', '/anh/b3.png', 'https://sso.dancuquocgia.gov.vn/anh/b3.png']) expect(withImage(ok).ok, ok).toBe(true);
   });
 });

@@ -2,7 +2,10 @@
 // one; the content script is registered on exactly the granted single-host origins, updated and removed.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { emptyLibrary, install } from '../../core/pack-library';
+import { libraryItem } from '../../extension/library';
 import { missingAccess, requestAccess, syncContentScripts } from '../../extension/site-access';
+import dichvucong from '../../walkthroughs/dichvucong.json';
 
 type Script = { id: string; matches: string[]; js: string[] };
 
@@ -46,13 +49,35 @@ describe('site access', () => {
 
   it('registers the content script on granted single hosts only, updates it, and removes it when none is left', async () => {
     const f = fakeAccess(['https://evn.example/*', 'https://dichvucong.hanoi.gov.vn/*', '<all_urls>', 'https://*/*']);
-    expect(await syncContentScripts()).toEqual(['https://dichvucong.hanoi.gov.vn/*']);
+    const inUse = ['https://evn.example', 'https://dichvucong.hanoi.gov.vn', 'https://thanhtoan.example'];
+    expect(await syncContentScripts(inUse)).toEqual(['https://dichvucong.hanoi.gov.vn/*']);
     expect(f.registered).toEqual([expect.objectContaining({ matches: ['https://dichvucong.hanoi.gov.vn/*'], js: ['content-scripts/guide.js'] })]);
     f.granted.push('https://thanhtoan.example/*');
-    await syncContentScripts();
+    await syncContentScripts(inUse);
     expect(f.registered).toHaveLength(1);
     expect(f.registered[0]!.matches).toEqual(['https://dichvucong.hanoi.gov.vn/*', 'https://thanhtoan.example/*']);
     f.granted.splice(0);
+    expect(await syncContentScripts(inUse)).toEqual([]);
+    expect(f.registered).toEqual([]);
+  });
+});
+
+describe('15.8 the content script runs only where walkthroughs run', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('15.8 a granted origin no installed walkthrough uses (a pack download address) gets no content script', async () => {
+    // The desk installed a pack for Huế's portal, downloaded from the ward's own site.
+    const hue = JSON.parse(JSON.stringify(dichvucong).replaceAll('https://dichvucong.gov.vn', 'https://dichvucong.hue.gov.vn')) as Record<string, unknown>;
+    hue.id = 'dichvucong-hue';
+    const r = install(emptyLibrary(), hue, { source: 'https://phuong-a.example/goi/hue.json' });
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    if (!r.ok) return;
+    await libraryItem.setValue(r.library);
+    const f = fakeAccess(['https://dichvucong.hue.gov.vn/*', 'https://phuong-a.example/*', 'https://dichvucong.hanoi.gov.vn/*']);
+    expect(await syncContentScripts()).toEqual(['https://dichvucong.hue.gov.vn/*']);
+    expect(f.registered).toEqual([expect.objectContaining({ matches: ['https://dichvucong.hue.gov.vn/*'] })]);
+    // The pack removed: nothing left to run on.
+    await libraryItem.setValue(emptyLibrary());
     expect(await syncContentScripts()).toEqual([]);
     expect(f.registered).toEqual([]);
   });
