@@ -37,13 +37,15 @@ export function requestAccess(origins: readonly string[]): Promise<boolean> {
 
 /**
  * Register the content script on the run-time granted origins that installed walkthroughs run on
- * (`inUse`: origins, by default those of the desk's library and the shipped packs). The background calls it
+ * (`inUse`: origins, by default those of the desk's library and the shipped packs, and the trusted ones). The background calls it
  * at start, on every permission change and on every library change.
  */
 export async function syncContentScripts(inUse?: readonly string[]): Promise<string[]> {
   const scripting = browser.scripting;
   if (!scripting?.registerContentScripts) return [];
-  const used = new Set((inUse ?? originsInUse(catalogOf(await libraryItem.getValue()).packs)).map(patternOf));
+  // Origins the ward admin trusted count too: an author records a new walkthrough there before any pack uses it.
+  const lib = inUse ? null : await libraryItem.getValue();
+  const used = new Set((inUse ?? [...originsInUse(catalogOf(lib!).packs), ...lib!.trusted]).map(patternOf));
   const granted = ((await browser.permissions.getAll()).origins ?? []).filter((p) => ONE_HOST.test(p) && !OFFICIAL_MATCH_PATTERNS.includes(p) && used.has(p));
   const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
   if (!granted.length) {

@@ -81,4 +81,11 @@ describe('15.8 the content script runs only where walkthroughs run', () => {
     expect(await syncContentScripts()).toEqual([]);
     expect(f.registered).toEqual([]);
   });
+
+  it('15.8 an origin the ward admin trusted keeps the content script with no pack yet (an author records there)', async () => {
+    await libraryItem.setValue({ ...emptyLibrary(), trusted: ['https://dichvucong.hue.gov.vn'] });
+    const f = fakeAccess(['https://dichvucong.hue.gov.vn/*', 'https://phuong-a.example/*']);
+    expect(await syncContentScripts()).toEqual(['https://dichvucong.hue.gov.vn/*']);
+    expect(f.registered).toEqual([expect.objectContaining({ matches: ['https://dichvucong.hue.gov.vn/*'] })]);
+  });
 });
