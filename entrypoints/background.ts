@@ -8,7 +8,8 @@ import { messaging, type ProtocolMap } from '../extension/protocol';
 import type { Received } from '../extension/protocol-schemas';
 import { sessionStore } from '../extension/session-storage';
 import { addStep, finishDraft, recordingItem, startDraft, viewOf, type RecordingDraft } from '../extension/recording';
-import { readSettings } from '../extension/settings';
+import { displayItem } from '../extension/display-settings';
+import { readSettings, syncDisplaySettings } from '../extension/settings';
 import { syncContentScripts } from '../extension/site-access';
 import { isActive } from '../core/session';
 
@@ -139,6 +140,12 @@ export default defineBackground(() => {
       if (draft) await showRecording(draft.tabId, null);
     });
   });
+
+  // The on-page guide's copy of language and resident mode follows the desk settings (moved from storage.local
+  // on the first read); a change made to it by anyone else — a content script — is put back.
+  const syncDisplay = (): void => void syncDisplaySettings().catch(() => undefined);
+  syncDisplay();
+  displayItem.watch(syncDisplay);
 
   // The content script on origins granted at run time (a provincial portal, a trusted origin).
   const sync = (): void => void syncContentScripts().catch(() => undefined);
