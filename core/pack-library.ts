@@ -1,5 +1,5 @@
 // The desk's own packs (issue 7): installed from a file or URL, recorded, or edited copies of built-in ones.
-// Pure data operations over a library document (the extension keeps it in storage.local): install with
+// Pure data operations over a library document (the extension keeps it in its private store): install with
 // validation (origins outside the official list need the ward admin's trust), keep the previous versions for
 // roll-back, remove, export; and the editor's operations on a walkthrough's steps (move, delete, merge, edit
 // texts), each giving a new pack that must pass parsePack before it is saved. Built-in packs are never

@@ -3,6 +3,7 @@
 
 import * as v from 'valibot';
 import { isOfficialOrigin } from './origins';
+import { MAX_WILDCARDS, wildcardCount } from './url-pattern';
 import type { Anchor } from './anchors/index';
 
 const MAX_PACK_BYTES = 2 * 1024 * 1024;
@@ -84,7 +85,11 @@ const AnchorSchema = v.strictObject(
   'neo (anchor) không đúng định dạng',
 );
 
-const PagePattern = httpsUrl;
+/** A page pattern: an https address whose `*` match any run of characters, at most MAX_WILDCARDS of them. */
+const PagePattern = v.pipe(
+  httpsUrl,
+  v.check((s) => wildcardCount(s) <= MAX_WILDCARDS, `có quá nhiều dấu * (tối đa ${MAX_WILDCARDS} dấu trong một mẫu trang)`),
+);
 
 const Advance = v.variant(
   'kind',

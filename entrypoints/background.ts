@@ -3,12 +3,15 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createController } from '../extension/controller';
 import { BUILT_IN_IDS, libraryItem, liveCatalog } from '../extension/library';
+import { createMessageGate, type Caller } from '../extension/message-gate';
 import { messaging, type ProtocolMap } from '../extension/protocol';
-import { check, schemas } from '../extension/protocol-schemas';
+import type { Received } from '../extension/protocol-schemas';
 import { sessionStore } from '../extension/session-storage';
-import { addStep, finishDraft, recordingItem, startDraft, viewOf } from '../extension/recording';
-import { readSettings } from '../extension/settings';
+import { addStep, finishDraft, recordingItem, startDraft, viewOf, type RecordingDraft } from '../extension/recording';
+import { displayItem } from '../extension/display-settings';
+import { readSettings, syncDisplaySettings } from '../extension/settings';
 import { syncContentScripts } from '../extension/site-access';
+import { isActive } from '../core/session';
 
 export default defineBackground(() => {
   // Shipped packs and the desk's own: answers wait for the first load (a woken worker reads storage first).
@@ -23,49 +26,47 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => void controller.browserStarted());
 
-  const onMessage: typeof messaging.onMessage = (type, handler) =>
-    messaging.onMessage(type, async (message) => {
+  // Every message passes the gate first: its sender checked, its data validated (extension/message-gate.ts).
+  const gate = createMessageGate({
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    sessionTab: async () => {
+      const s = await sessionStore.get();
+      return s && isActive(s) ? s.tabId : null;
+    },
+    recordingTab: async () => (await recordingItem.getValue())?.tabId ?? null,
+  });
+  function on<K extends keyof ProtocolMap>(type: K, handler: (data: Received[K], caller: Caller) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>): void {
+    messaging.onMessage(type, async ({ data, sender }) => {
+      const admitted = await gate.admit(type, data, sender);
       await ready;
-      return (await handler(message)) as Awaited<ReturnType<ProtocolMap[typeof type]>>;
+      return (await handler(admitted.data, admitted.caller)) as Awaited<ReturnType<ProtocolMap[K]>>;
     });
-
-  const senderTab = (sender: { tab?: { id?: number } }): number => {
-    const id = sender.tab?.id;
-    if (typeof id !== 'number') throw new Error('message must come from a tab');
-    return id;
+  }
+  /** The sender's tab: the gate lets only content scripts send the messages that ask for it. */
+  const tabOf = (caller: Caller): number => {
+    if (caller.kind !== 'tab') throw new Error('message must come from a tab');
+    return caller.tabId;
   };
 
-  onMessage('start', ({ data }) => {
-    const d = check(schemas.start, data);
-    return controller.start(d.packId, d.walkthroughId, d.tabId);
-  });
-  onMessage('current', () => controller.current());
-  onMessage('offer', ({ data }) => {
-    const d = check(schemas.offer, data);
+  on('start', (d) => controller.start(d.packId, d.walkthroughId, d.tabId));
+  on('current', () => controller.current());
+  on('offer', (d) => {
     const entry = catalog.find(d.packId, d.walkthroughId);
     return entry ? { title: entry.walkthrough.title.vi } : null;
   });
-  onMessage('startHere', ({ data, sender }) => {
-    const d = check(schemas.offer, data);
-    return controller.start(d.packId, d.walkthroughId, senderTab(sender));
-  });
-  onMessage('pageReady', ({ data, sender }) => controller.pageReady(senderTab(sender), check(schemas.pageReady, data).page));
-  onMessage('advance', ({ data, sender }) => controller.advance(senderTab(sender), check(schemas.advance, data).fromIndex));
-  onMessage('next', () => controller.next());
-  onMessage('back', () => controller.back());
-  onMessage('repeat', () => controller.repeat());
-  onMessage('skip', () => controller.skip());
-  onMessage('pause', ({ data }) => controller.pause(check(schemas.pause, data).paused));
-  onMessage('notFound', ({ data, sender }) => controller.notFound(senderTab(sender), check(schemas.notFound, data).index));
-  onMessage('found', ({ data, sender }) => controller.found(senderTab(sender), check(schemas.notFound, data).index));
-  onMessage('startTrial', ({ data }) => {
-    const d = check(schemas.startTrial, data);
-    return controller.start(d.packId, d.walkthroughId, d.tabId, { trial: true });
-  });
-  onMessage('finish', ({ data }) => {
-    const { outcome, ...details } = check(schemas.finish, data);
-    return controller.finish(outcome, details);
-  });
+  on('startHere', (d, caller) => controller.start(d.packId, d.walkthroughId, tabOf(caller)));
+  on('pageReady', (d, caller) => controller.pageReady(tabOf(caller), d.page));
+  on('advance', (d, caller) => controller.advance(tabOf(caller), d.fromIndex));
+  on('next', () => controller.next());
+  on('back', () => controller.back());
+  on('repeat', () => controller.repeat());
+  on('skip', () => controller.skip());
+  on('pause', (d) => controller.pause(d.paused));
+  on('notFound', (d, caller) => controller.notFound(tabOf(caller), d.index));
+  on('found', (d, caller) => controller.found(tabOf(caller), d.index));
+  on('startTrial', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { trial: true }));
+  on('finish', ({ outcome, ...details }) => controller.finish(outcome, details));
 
   // ---- recording a walkthrough by doing it (the draft in storage.session; steps only, never a typed value)
   // One change of the draft at a time: a focus and a click a few ms apart must both land, in order.
@@ -77,9 +78,8 @@ export default defineBackground(() => {
   };
   const showRecording = async (tabId: number, view: ReturnType<typeof viewOf>): Promise<void> =>
     void (await messaging.sendMessage('showRecording', view, tabId).catch(() => undefined));
-  onMessage('startRecording', async ({ data }) => {
+  on('startRecording', ({ tabId }) => {
     return serialRec(async () => {
-      const { tabId } = check(schemas.startRecording, data);
       if (await controller.current()) throw new Error('a walkthrough is running');
       const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
       if (!url) throw new Error('no-tab');
@@ -89,27 +89,30 @@ export default defineBackground(() => {
       return viewOf(draft)!;
     });
   });
-  onMessage('recording', async ({ sender }) => {
+  on('recording', async (_, caller) => {
     const draft = await recordingItem.getValue();
-    // A content script hears only of its own tab's recording (the console, an extension page, of any).
-    const fromPage = (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
-    if (draft && !fromPage && sender.tab?.id !== draft.tabId) return null;
+    // A content script hears only of its own tab's recording (an extension page, of any).
+    if (draft && caller.kind === 'tab' && caller.tabId !== draft.tabId) return null;
     return viewOf(draft);
   });
-  onMessage('recordStep', async ({ data, sender }) => {
+  on('recordStep', ({ step }, caller) => {
     return serialRec(async () => {
-      const { step } = check(schemas.recordStep, data);
       const draft = await recordingItem.getValue();
-      if (!draft || senderTab(sender) !== draft.tabId) throw new Error('not recording on this tab');
+      if (!draft || tabOf(caller) !== draft.tabId) throw new Error('not recording on this tab');
       const next = addStep(draft, step, (await libraryItem.getValue()).trusted);
       await recordingItem.setValue(next);
       await showRecording(draft.tabId, viewOf(next));
       return viewOf(next)!;
     });
   });
-  onMessage('undoStep', async () => {
+  // The gate let a content script through only for its own tab's recording; checked again in the queue.
+  const ownRecording = (draft: RecordingDraft | null, caller: Caller): void => {
+    if (draft && caller.kind === 'tab' && caller.tabId !== draft.tabId) throw new Error('not recording on this tab');
+  };
+  on('undoStep', (_, caller) => {
     return serialRec(async () => {
       const draft = await recordingItem.getValue();
+      ownRecording(draft, caller);
       if (!draft) return null;
       const next = { ...draft, steps: draft.steps.slice(0, -1) };
       await recordingItem.setValue(next);
@@ -117,10 +120,10 @@ export default defineBackground(() => {
       return viewOf(next);
     });
   });
-  onMessage('stopRecording', async ({ data }) => {
+  on('stopRecording', (details, caller) => {
     return serialRec(async () => {
-      const details = check(schemas.stopRecording, data);
       const draft = await recordingItem.getValue();
+      ownRecording(draft, caller);
       if (!draft) throw new Error('not recording');
       const r = finishDraft(await libraryItem.getValue(), draft, { ...details, now: Date.now() }, BUILT_IN_IDS);
       if (!r.ok) return r;
@@ -130,13 +133,19 @@ export default defineBackground(() => {
       return { ok: true as const, packId: r.pack.id, walkthroughId: r.pack.walkthroughs[0]!.id };
     });
   });
-  onMessage('cancelRecording', async () => {
+  on('cancelRecording', () => {
     return serialRec(async () => {
       const draft = await recordingItem.getValue();
       await recordingItem.setValue(null);
       if (draft) await showRecording(draft.tabId, null);
     });
   });
+
+  // The on-page guide's copy of language and resident mode follows the desk settings (moved from storage.local
+  // on the first read); a change made to it by anyone else — a content script — is put back.
+  const syncDisplay = (): void => void syncDisplaySettings().catch(() => undefined);
+  syncDisplay();
+  displayItem.watch(syncDisplay);
 
   // The content script on origins granted at run time (a provincial portal, a trusted origin).
   const sync = (): void => void syncContentScripts().catch(() => undefined);

@@ -14,7 +14,7 @@ import { parseHandOff, type HandOff } from '../core/handoff';
 import { plainHint } from '../components/hint-text';
 import { messaging, type StepView } from './protocol';
 import { mountPageUi } from './page-ui';
-import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from './settings';
+import { DEFAULT_DISPLAY, displayItem, readDisplaySettings, type DisplaySettings } from './display-settings';
 
 /** How long to wait for a late control before showing the hint as text only. @default 10000 */
 const FIND_TIMEOUT_MS = 10_000;
@@ -23,7 +23,7 @@ const FIND_TIMEOUT_MS = 10_000;
 type Phase = 'searching' | 'found' | 'waiting' | 'not-found' | 'no-target' | 'other-page' | 'done';
 
 export function startGuidePage(ctx: ContentScriptContext): void {
-  let settings: Settings = DEFAULT_SETTINGS;
+  let settings: DisplaySettings = DEFAULT_DISPLAY;
   let t = createTranslator(settings.lang);
   let lastView: StepView | null = null;
   let spokenKey = '';
@@ -248,8 +248,8 @@ export function startGuidePage(ctx: ContentScriptContext): void {
   }
 
   // Language or resident mode changed in the console: draw the current step again.
-  const unwatch = settingsItem.watch(() => {
-    void readSettings().then((next) => {
+  const unwatch = displayItem.watch(() => {
+    void readDisplaySettings().then((next) => {
       settings = next;
       t = createTranslator(next.lang);
       shownKey = '';
@@ -262,7 +262,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
   });
   const handOff = parseHandOff(location.hash);
   if (handOff) history.replaceState(history.state, '', location.pathname + location.search);
-  void readSettings()
+  void readDisplaySettings()
     .then((loaded) => {
       settings = loaded;
       t = createTranslator(loaded.lang);

@@ -1,10 +1,12 @@
-// The desk's own packs (core/pack-library.ts) in storage.local, and the catalogue of shipped + own packs.
-import { storage } from 'wxt/utils/storage';
+// The desk's own packs and trust list (core/pack-library.ts) in the extension's private store, where content
+// scripts cannot reach them (extension/private-store.ts), and the catalogue of shipped + own packs.
 import { createCatalog, type Catalog } from '../core/catalog';
 import { currentPacks, emptyLibrary, type Library } from '../core/pack-library';
 import { SHIPPED_PACKS } from '../walkthroughs';
+import { privateStore } from './private-store';
 
-export const libraryItem = storage.defineItem<Library>('local:dan-buoc-library', { fallback: emptyLibrary() });
+/** The desk's library; kept in storage.local ('dan-buoc-library') before issue 15.5, moved from there once. */
+export const libraryItem = privateStore.defineItem<Library>('library', { fallback: emptyLibrary(), legacyKey: 'dan-buoc-library' });
 
 /** Ids of the built-in packs: the desk's own packs never take them (edits are copies). */
 export const BUILT_IN_IDS: readonly string[] = (SHIPPED_PACKS as { id: string }[]).map((p) => p.id);

@@ -11,7 +11,7 @@ import { createTranslator } from '../core/i18n';
 import { recordStep } from '../core/recorder';
 import { messaging, type PickedTarget } from './protocol';
 import { mountPageUi } from './page-ui';
-import { readSettings } from './settings';
+import { readDisplaySettings } from './display-settings';
 
 export function startPickPage(ctx: ContentScriptContext): void {
   let pending: { cancel: () => void } | null = null;
@@ -20,7 +20,7 @@ export function startPickPage(ctx: ContentScriptContext): void {
   messaging.onMessage('pickTarget', async ({ data }) => {
     const hint = typeof data?.hint === 'string' ? data.hint.slice(0, 300) : '';
     pending?.cancel();
-    const t = createTranslator((await readSettings().catch(() => null))?.lang ?? 'vi');
+    const t = createTranslator((await readDisplaySettings()).lang);
     return new Promise<PickedTarget | null>((resolve) => {
       const stop = new AbortController();
       let ui: ShadowRootContentScriptUi<void> | null = null;

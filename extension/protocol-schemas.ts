@@ -1,38 +1,70 @@
-// Schemas for the data of every message the background receives (kept apart so pages and the content
-// script do not bundle the validator).
+// Schemas for the data of every message in the protocol, one per ProtocolMap key (a new message does not
+// compile without one); the message gate (message-gate.ts) checks each message against its schema before
+// any handler runs. Kept apart so pages and the content script do not bundle the validator.
 import * as v from 'valibot';
 import { AGE_BANDS, REASONS } from '../core/log-record';
+import { CATEGORIES } from '../core/pack';
 import { OUTCOMES } from '../core/session';
+import type { ProtocolMap } from './protocol';
 
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
-const index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
+const id = v.pipe(v.string('must be a string'), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an id (a-z, 0-9, -)'));
+const index = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be ≥ 0'), v.maxValue(1000, 'must be ≤ 1000'));
+const tabId = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be ≥ 0'));
+/** A message that carries no data. */
+const none = v.undefined('takes no data');
+/** A message the background never receives (background → content script, editor → content script). */
+const notForBackground = v.never('is not sent to the background');
 
-export const schemas = {
-  start: v.strictObject({ packId: id, walkthroughId: id, tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  offer: v.strictObject({ packId: id, walkthroughId: id }),
-  pageReady: v.strictObject({ page: v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^?#]*$/)) }),
-  advance: v.strictObject({ fromIndex: index }),
-  notFound: v.strictObject({ index }),
-  finish: v.strictObject({
-    outcome: v.picklist(OUTCOMES),
-    reason: v.optional(v.picklist(REASONS)),
-    ageBand: v.optional(v.picklist(AGE_BANDS)),
-    note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
-  }),
-  pause: v.strictObject({ paused: v.boolean() }),
-  startTrial: v.strictObject({ packId: id, walkthroughId: id, tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  startRecording: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  // The step itself is checked by parsePack in extension/recording.ts.
-  recordStep: v.strictObject({ step: v.record(v.string(), v.unknown()) }),
-  stopRecording: v.strictObject({
-    title: v.pipe(v.string(), v.trim(), v.minLength(1, 'cần tên hướng dẫn'), v.maxLength(200)),
-    category: v.picklist(['public-service', 'bank', 'e-wallet', 'utility']),
-  }),
+/**
+ * What the background receives for each message once its schema passed: the protocol's own data type,
+ * except a step to record, whose shape parsePack checks afterwards (extension/recording.ts addStep).
+ */
+export type Received = {
+  [K in keyof ProtocolMap]: K extends 'recordStep' ? { step: Record<string, unknown> } : Parameters<ProtocolMap[K]>[0];
 };
 
-/** Validate a message's data; throws a short error the sender sees as a rejected promise. */
-export function check<T extends v.GenericSchema>(schema: T, data: unknown): v.InferOutput<T> {
-  const r = v.safeParse(schema, data);
-  if (!r.success) throw new Error(`invalid message: ${r.issues[0]?.message ?? 'bad data'}`);
-  return r.output;
+export const schemas: { [K in keyof ProtocolMap]: v.GenericSchema<unknown, Received[K]> } = {
+  start: v.strictObject({ packId: id, walkthroughId: id, tabId }),
+  current: none,
+  pageReady: v.strictObject({ page: v.pipe(v.string('must be a string'), v.maxLength(2048, 'is too long'), v.regex(/^https?:\/\/[^?#]*$/, 'must be an http(s) address without query or fragment')) }),
+  advance: v.strictObject({ fromIndex: index }),
+  next: none,
+  back: none,
+  repeat: none,
+  skip: none,
+  pause: v.strictObject({ paused: v.boolean('must be true or false') }),
+  notFound: v.strictObject({ index }),
+  found: v.strictObject({ index }),
+  finish: v.strictObject({
+    outcome: v.picklist(OUTCOMES, 'is not an outcome'),
+    reason: v.optional(v.picklist(REASONS, 'is not a reason')),
+    ageBand: v.optional(v.picklist(AGE_BANDS, 'is not an age band')),
+    note: v.optional(v.pipe(v.string('must be a string'), v.maxLength(2000, 'is too long'))),
+  }),
+  offer: v.strictObject({ packId: id, walkthroughId: id }),
+  startHere: v.strictObject({ packId: id, walkthroughId: id }),
+  showStep: notForBackground,
+  startRecording: v.strictObject({ tabId }),
+  recording: none,
+  // The step itself is checked by parsePack in extension/recording.ts.
+  recordStep: v.strictObject({ step: v.record(v.string(), v.unknown(), 'must be an object') }),
+  undoStep: none,
+  stopRecording: v.strictObject({
+    title: v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'cần tên hướng dẫn'), v.maxLength(200, 'is too long')),
+    category: v.picklist(CATEGORIES, 'is not a category'),
+  }),
+  cancelRecording: none,
+  showRecording: notForBackground,
+  pickTarget: notForBackground,
+  cancelPick: notForBackground,
+  startTrial: v.strictObject({ packId: id, walkthroughId: id, tabId }),
+};
+
+/** Validate a message's data; throws a short error naming the bad field's path (as a JSON pointer). */
+export function check<K extends keyof ProtocolMap>(type: K, data: unknown): Received[K] {
+  const r = v.safeParse(schemas[type] as v.GenericSchema<unknown, Received[K]>, data);
+  if (r.success) return r.output;
+  const issue = r.issues[0];
+  const path = '/' + (issue?.path ?? []).map((p) => String(p.key)).join('/');
+  throw new Error(`invalid ${type}: ${path} ${issue?.message ?? 'bad data'}`);
 }

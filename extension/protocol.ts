@@ -1,5 +1,6 @@
 // The one typed message protocol between the content script, the background and the side panel.
-// Every background handler validates what it receives (protocol-schemas.ts); senders are never trusted.
+// The background admits each message through one gate (message-gate.ts): the sender checked against the
+// message's access rule, the data against its schema (protocol-schemas.ts); senders are never trusted.
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { OutcomeDetails } from '../core/log-record';

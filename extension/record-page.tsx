@@ -13,7 +13,7 @@ import { actionOf, recordStep } from '../core/recorder';
 import { messaging } from './protocol';
 import type { RecordingView } from './recording';
 import { mountPageUi } from './page-ui';
-import { readSettings } from './settings';
+import { readDisplaySettings } from './display-settings';
 
 /** What a click landed on, when that is a control to press (fields and lists are recorded otherwise). */
 function pressed(target: EventTarget | null): Element | null {
@@ -76,7 +76,7 @@ export function startRecordingPage(ctx: ContentScriptContext): void {
       return;
     }
     if (!listening) listen();
-    const t = createTranslator((await readSettings().catch(() => null))?.lang ?? 'vi');
+    const t = createTranslator((await readDisplaySettings()).lang);
     if (!ui) {
       ui = await mountPageUi(ctx, 'dan-buoc-recorder');
     }

@@ -1,10 +1,12 @@
-// The running session, kept in storage.local: it outlives the MV3 service worker and a browser that closes
+// The running session, kept in the extension's private store (IndexedDB: content scripts can neither read
+// which tab is guided nor forge a session): it outlives the MV3 service worker and a browser that closes
 // mid-session (the next start records it as abandoned). It holds ids and step numbers only, nothing typed.
-import { storage } from 'wxt/utils/storage';
 import type { Session } from '../core/session';
 import type { SessionStorageLike } from './controller';
+import { privateStore } from './private-store';
 
-const item = storage.defineItem<Session | null>('local:dan-buoc-session', { fallback: null });
+/** Kept in storage.local ('dan-buoc-session') before issue 15.5, moved from there once. */
+const item = privateStore.defineItem<Session | null>('session', { fallback: null, legacyKey: 'dan-buoc-session' });
 
 export const sessionStore: SessionStorageLike & { watch: typeof item.watch } = {
   get: () => item.getValue(),

@@ -13,6 +13,7 @@ import { toJson } from '../../core/log-export';
 import type { AgeBand, AssistRecord, RecordOutcome } from '../../core/log-record';
 import { summarizeRecords, type Summary } from '../../core/log-summary';
 import { setup, useEnv, type Env } from './fixture';
+import { setPrivateItem } from './private-items';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOUR = 3_600_000;
@@ -311,11 +312,7 @@ describe('ward dashboard', () => {
       await page.waitForFunction(() => /0 bản ghi/.test(document.querySelector('[data-testid="storage"]')?.textContent ?? ''));
 
       // The desk's settings: language, ward code and retention follow them as they change.
-      await page.evaluate(() =>
-        (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
-          'dan-buoc-settings': { lang: 'en', residentMode: false, wardCode: '26734', retentionMonths: 6 },
-        }),
-      );
+      await setPrivateItem(page, 'settings', { lang: 'en', residentMode: false, wardCode: '26734', retentionMonths: 6 });
       await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Dẫn Bước — Assistance report');
       expect(await textOf(page, '[data-testid="ward"]')).toBe('Ward code: 26734');
       expect(await textOf(page, '[data-testid="storage"]')).toMatch(/Deleted automatically after 6 months/);

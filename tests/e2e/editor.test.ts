@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EVN_BILL } from '../../scripts/lib/flows';
 import { SidePanelPage, targetBox } from '../../scripts/lib/overlay-probe';
 import { axe, dumpStores, useEnv, walkFlow } from './fixture';
+import { privateItem, setPrivateItem } from './private-items';
 
 interface StoredStep {
   id: string;
@@ -23,7 +24,7 @@ type Library = { packs: Record<string, StoredPack[]> };
 const COPY = 'evn-ban-sua';
 
 async function library(page: Page): Promise<Library> {
-  return ((await dumpStores(page))['storage.local'] as Record<string, Library>)['dan-buoc-library']!;
+  return (await privateItem<Library>(page, 'library'))!;
 }
 
 async function logRecords(page: Page): Promise<number> {
@@ -67,16 +68,15 @@ describe('editing a walkthrough', () => {
     // The site changed: step 2's control is no longer the one its anchor describes — neither its words nor
     // where it sits (a step whose words alone changed is still found by its form and its place beside the
     // step-1 field: core/anchors/together.ts).
-    await panel.page.evaluate(async (id: string) => {
-      const store = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, Library>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
-      const lib = (await store.get('dan-buoc-library'))['dan-buoc-library']!;
-      const versions = lib.packs[id]!;
+    {
+      const changed = structuredClone(await library(panel.page));
+      const versions = changed.packs[COPY]!;
       const step = versions[versions.length - 1]!.walkthroughs[0]!.steps[1]!;
       step.anchor = { ...step.anchor, name: 'Gửi yêu cầu cũ', text: 'Gửi yêu cầu cũ', id: 'btnSendOld' };
       delete step.anchor.box;
       delete step.anchor.form;
-      await store.set({ 'dan-buoc-library': lib });
-    }, COPY);
+      await setPrivateItem(panel.page, 'library', changed);
+    }
     await editor.reload({ waitUntil: 'load' });
     await editor.waitForSelector('[data-testid="editor-trial"]');
 

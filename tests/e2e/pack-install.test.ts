@@ -9,7 +9,8 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/harness';
 import { SidePanelPage } from '../../scripts/lib/overlay-probe';
-import { axe, dumpStores, useEnv } from './fixture';
+import { axe, useEnv } from './fixture';
+import { privateItem } from './private-items';
 
 const URL_PACK = 'https://evn.example/goi/tra-tien-dien.json';
 
@@ -31,7 +32,7 @@ function wardPack(version: string, firstHint: string, extraOrigin?: string): str
 }
 
 async function library(page: Page): Promise<Library> {
-  return ((await dumpStores(page))['storage.local'] as Record<string, Library>)['dan-buoc-library'] ?? { packs: {}, trusted: [] };
+  return (await privateItem<Library>(page, 'library')) ?? { packs: {}, trusted: [] };
 }
 
 async function message(page: Page, pattern: RegExp): Promise<string> {

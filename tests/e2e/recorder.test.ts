@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { EVN_BILL } from '../../scripts/lib/flows';
 import { SidePanelPage, targetBox } from '../../scripts/lib/overlay-probe';
 import { dumpStores, useEnv, walkFlow } from './fixture';
+import { privateItem } from './private-items';
 
 const CODE = 'PE01000987654';
 
@@ -70,7 +71,7 @@ describe('recording a walkthrough', () => {
     await site.waitForFunction(() => !document.querySelector('dan-buoc-recorder'));
 
     const dump = await dumpStores(panel.page);
-    const library = (dump['storage.local'] as Record<string, { packs: Record<string, { id: string; walkthroughs: { id: string; category: string; startUrl: string; steps: { page: string; advance: { kind: string }; text: { vi: string } }[] }[] }[]> }>)['dan-buoc-library']!;
+    const library = (await privateItem<{ packs: Record<string, { id: string; walkthroughs: { id: string; category: string; startUrl: string; steps: { page: string; advance: { kind: string }; text: { vi: string } }[] }[] }[]> }>(panel.page, 'library'))!;
     const [pack] = Object.values(library.packs).map((versions) => versions.at(-1)!);
     const w = pack!.walkthroughs[0]!;
     expect(w.category).toBe('utility');
