@@ -1,14 +1,15 @@
 // Assistance records the log database could not take yet (disk full, an upgrade blocked by another page, a
-// failed write), kept in storage.local until the next start, end or browser start writes them
+// failed write), kept in the extension's private store until the next start, end or browser start writes them
 // (extension/controller.ts). Same anonymous records as the database: ids, codes, counts, a redacted note.
-import { storage } from 'wxt/utils/storage';
+// Not storage.local: a content script could write it, and so plant records the next write would log.
 import type { AssistRecord } from '../core/log-record';
 import type { PendingLogsLike } from './controller';
+import { privateStore, type PrivateItem } from './private-store';
 
-const item = storage.defineItem<AssistRecord[]>('local:dan-buoc-pending-logs', { fallback: [] });
+const item = privateStore.defineItem<AssistRecord[]>('pending-logs', { fallback: [] });
 
-export const pendingLogs: PendingLogsLike & { watch: typeof item.watch } = {
+export const pendingLogs: PendingLogsLike & { watch: PrivateItem<AssistRecord[]>['watch'] } = {
   get: () => item.getValue(),
   set: (records) => (records.length ? item.setValue(records) : item.removeValue()),
-  watch: item.watch.bind(item),
+  watch: (onChange) => item.watch(onChange),
 };

@@ -6,6 +6,7 @@ import { createLogStore, LogStoreError, type LogStore } from '../../core/log-sto
 import type { Session } from '../../core/session';
 import { createController, type ControllerDeps, type PendingLogsLike, type SessionStorageLike } from '../../extension/controller';
 import type { StepView } from '../../extension/protocol';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SHIPPED_PACKS } from '../../walkthroughs';
 
 function harness(tabUrl = 'https://dichvucong.gov.vn/', extra: Partial<ControllerDeps> = {}) {
@@ -26,6 +27,7 @@ function harness(tabUrl = 'https://dichvucong.gov.vn/', extra: Partial<Controlle
       tabUrl: async () => tabUrl,
       now: () => clock,
       randomId: () => `rnd-${Math.random().toString(36).slice(2)}`,
+      pending: memoryPending(),
       ...extra,
     });
   return { make, sent, navigated, stored: () => stored, tick: (ms: number) => (clock += ms) };
@@ -322,10 +324,14 @@ describe('15.7 guiding never depends on the log write', () => {
     await expect(c.start('evn', 'thanh-toan-hoa-don-dien', 3)).resolves.toMatchObject({ status: 'running' });
   });
 
-  it('15.7 waiting records are kept in extension storage by default, and a trial run is never queued', async () => {
+  it('15.7 waiting records are kept in the extension\'s private store by default (not storage.local, which a content script can write), and a trial run is never queued', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.stubGlobal('location', { href: 'chrome-extension://test-extension-id/background.js' });
+    vi.stubGlobal('chrome', fakeBrowser);
+    // A record planted in storage.local by a content script is never taken.
+    await fakeBrowser.storage.local.set({ 'dan-buoc-pending-logs': [{ id: 'planted', outcome: 'completed' }] });
     const { pendingLogs } = await import('../../extension/pending-logs');
-    const h = harness('https://dichvucong.gov.vn/', { openLogs: async () => fullStore() });
+    const h = harness('https://dichvucong.gov.vn/', { openLogs: async () => fullStore(), pending: pendingLogs });
     const c = h.make();
     await c.start('dichvucong', 'dang-nhap-vneid', 5, { trial: true });
     await c.finish('stopped');
@@ -333,5 +339,6 @@ describe('15.7 guiding never depends on the log write', () => {
     const s = await c.start('dichvucong', 'dang-nhap-vneid', 5);
     await c.finish('completed');
     expect((await pendingLogs.get()).map((r) => r.id)).toEqual([s.sessionId]);
+    vi.unstubAllGlobals();
   });
 });
