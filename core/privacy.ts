@@ -716,7 +716,7 @@ const MASKED = /[*•●xX]{3,}[\s.-]?\d{2,}|\d{2,}[\s.-]?[*•●]{3,}/u;
 const AMOUNT = /^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?:đ|₫|vnd|vnđ|đồng)?(?:\/\p{L}+)?$|^\d+(?:đ|₫|vnd|vnđ|đồng|k)(?:\/\p{L}+)?$/iu;
 const MONEY_WORD = /^(?:đ|₫|vnd|vnđ|đồng)$/iu;
 /** Dates, times and short hotlines: the page's words, not a record's. */
-const DATE_TIME = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[:h]\d{2}(?:[:']\d{2})?p?|1[89]00[ .]?\d{4}|1[89]00[ .]?\d{3}[ .]?\d{3})$/iu;
+const DATE_TIME = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{4}|\d{4}[-–]\d{4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[:h]\d{2}(?:[:']\d{2})?p?|1[89]00[ .]?\d{4}|1[89]00[ .]?\d{3}[ .]?\d{3})$/iu;
 
 /**
  * A code-like value inside a text: a token of letters and at least four digits (dossier codes

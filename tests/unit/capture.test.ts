@@ -46,6 +46,7 @@ describe('15.1 the privacy gate keeps no personal text', () => {
       'Lệ phí 200.000 đồng',
       'Phí 1.500.000đ',
       'Hạn xử lý 24/11/2026 lúc 14:30',
+      'Cập nhật 01/2027, năm học 2026-2027',
       'Tổng đài 1900 1234',
       'Giờ làm việc 7h30 – 17h00',
       'Bình Dương',
