@@ -1,8 +1,11 @@
 // Best-effort redaction of personal data in free text a volunteer types (a note about a resident's
 // case) before it is stored or shared: ID numbers (CCCD, old CMND), phone numbers, e-mail, bank
 // accounts and cards, BHXH / BHYT / tax codes, EVN customer codes, vehicle plates, OTPs and
-// passwords mentioned after a keyword, and Vietnamese personal names (after an honorific such as
-// "bà", "chú", or starting with a common family name).
+// passwords mentioned after a keyword or written as a password-like token ("Abc@1234"), long numbers
+// written digit by digit ("0 9 0 3 …") or spelled out ("không chín không ba …"), e-mail addresses
+// written around a filter ("hoa(at)gmail(dot)com", "hoa a còng gmail chấm com"), and Vietnamese
+// personal names (after an honorific such as "bà", "chú", or starting with a common family name).
+// Product and brand names (VNeID, VssID, Zalo, MoMo, ViettelPay …) are never taken for a secret or a name.
 //
 // It is pattern-based and deliberately prefers leaving ordinary text alone (procedure names,
 // amounts, dates, hotlines, place names) over catching every odd form: it is one safeguard among
@@ -45,10 +48,12 @@ export const MARKERS: Record<string, string> = {
   cccd: '[CCCD]',
   phone: '[SĐT]',
   cmnd: '[CMND]',
+  number: '[DÃY SỐ]',
   name: '[TÊN]',
 };
 
-type Span = [start: number, end: number];
+/** A span to redact; a rule that finds several kinds names the span's own kind third. */
+type Span = [start: number, end: number, kind?: string];
 
 interface Rule {
   kind: string;
@@ -115,6 +120,17 @@ function afterKeyword(keywords: string, value: string, fillers: number, accept: 
 
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\p{L}\p{N}_-])/gu;
 
+/** Top-level domains an address written around a filter may end in ("… chấm com", "… (dot) vn"). */
+const TLDS = new Set(['com', 'vn', 'net', 'org', 'edu', 'gov', 'info', 'biz', 'io', 'me', 'co', 'us', 'uk', 'app', 'online', 'site', 'xyz']);
+const AT_WORD = String.raw`(?:\s*[(\[{<]\s*(?:at|a\s*còng|a\s*cong|@)\s*[)\]}>]\s*|\s+(?:at|a\s*còng|a\s*cong)\s+|\s*@\s*)`;
+const DOT_WORD = String.raw`(?:\s*[(\[{<]\s*(?:dot|chấm|cham|\.)\s*[)\]}>]\s*|\s+(?:dot|chấm|cham)\s+|\s*\.\s*)`;
+/** An e-mail address written so a filter misses it: "hoa(at)gmail(dot)com", "hoa a còng gmail chấm com". */
+const EMAIL_SPELLED = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9]${AT_WORD}[A-Za-z0-9-]+(?:${DOT_WORD}[A-Za-z0-9-]+)*${DOT_WORD}(?:${[...TLDS].join('|')})(?![\\p{L}\\p{N}_-])`,
+  'giu',
+);
+const findSpelledEmail = (text: string): Span[] => scan(EMAIL_SPELLED, text);
+
 /** 16-digit card numbers: contiguous or in four groups of four. */
 const CARD = new RegExp(`${NUM_START}\\d{4}(${SEP}?)\\d{4}\\1\\d{4}\\1\\d{4}${NUM_END}`, 'gu');
 
@@ -156,6 +172,89 @@ const PHONE = new RegExp(
 /** Old 9-digit CMND: contiguous or grouped with spaces/dashes (dots would be an amount). */
 const CMND = new RegExp(`${NUM_START}(?:\\d{9}|\\d{3}([ \\-])\\d{3}\\1\\d{3})${NUM_END}${NOT_MONEY}`, 'giu');
 
+/** The kind of a number known only by its digits (written digit by digit or spelled out). */
+function kindOfDigits(digits: string): string {
+  if (/^(?:0|84)(?:[35789]\d{8}|2\d{9})$/.test(digits)) return 'phone';
+  if (digits.length === 12) return 'cccd';
+  if (digits.length === 9) return 'cmnd';
+  if (digits.length === 16) return 'bank';
+  return 'number';
+}
+
+/**
+ * A long number written in an unusual grouping: digit by digit ("0 9 0 3 1 2 3 4 5 6"), in pairs
+ * ("09 03 12 34 56"), with one separator throughout. 9–19 digits; amounts ("1.500.000.000"), dates,
+ * IP-like dotted quads and 1800/1900 hotlines are left alone.
+ */
+const DIGIT_GROUPS = new RegExp(`${NUM_START}(?<!\\p{N}[ \\t\\u00a0]{1,2})\\+?\\d{1,4}(?:(?:[ \\t\\u00a0]{1,2}|[ ]?[.\\-][ ]?)\\d{1,4}){2,}${NUM_END}${NOT_MONEY}`, 'gu');
+
+function findDigitGroups(text: string): Span[] {
+  const out: Span[] = [];
+  // A run is judged whole, or in parts where its separator changes ("09.12.2026 0 9 0 3 …": a date,
+  // then a phone); the search goes on after it, so the time is linear in the text.
+  for (const m of text.matchAll(DIGIT_GROUPS)) {
+    const groups = [...m[0].matchAll(/\+?\d+/g)].map((g) => ({ start: m.index + g.index, end: m.index + g.index + g[0].length }));
+    const sepAt = (k: number): string => text.slice(groups[k - 1]!.end, groups[k]!.start).trim() || ' ';
+    let first = 0;
+    for (let k = 1; k <= groups.length; k++) {
+      // Group k continues the part begun at `first` while its separator is the part's first one.
+      if (k < groups.length && (k === first + 1 || sepAt(k) === sepAt(first + 1))) continue;
+      if (k - first >= 3) {
+        const span = digitGroup(text, groups.slice(first, k), sepAt(first + 1));
+        if (span) out.push(span);
+      }
+      first = k;
+    }
+  }
+  return out;
+}
+
+/** One run of digit groups with one separator: a number of a known kind, or null when it is not one. */
+function digitGroup(text: string, groups: { start: number; end: number }[], sep: string): Span | null {
+  const parts = groups.map((g) => text.slice(g.start, g.end).replace(/^\+/, ''));
+  const digits = parts.join('');
+  if (digits.length < 9 || digits.length > 19) return null;
+  if (sep === '.' && parts.slice(1).every((g) => g.length === 3)) return null; // 1.500.000.000
+  if (sep === '.' && parts.length === 4 && parts.every((g) => g.length <= 3)) return null; // 192.168.10.200
+  if (/^1[89]00/.test(digits) && digits.length <= 10) return null; // hotline 1800 599 920
+  return [groups[0]!.start, groups.at(-1)!.end, kindOfDigits(digits)];
+}
+
+/** Digits spelled out in Vietnamese, with or without diacritics. */
+const DIGIT_WORDS: Record<string, string> = {
+  không: '0', khong: '0', một: '1', mốt: '1', mot: '1', hai: '2', ba: '3', bốn: '4', bon: '4', tư: '4', năm: '5',
+  nam: '5', lăm: '5', sáu: '6', sau: '6', bảy: '7', bẩy: '7', bay: '7', tám: '8', tam: '8', chín: '9', chin: '9',
+};
+
+/**
+ * A number read out word by word ("không chín không ba một hai ba bốn năm sáu"), digits mixed in or not:
+ * at least three digit words and nine digits in a row, separated by spaces, commas, dots or dashes only.
+ */
+function findSpelledDigits(text: string): Span[] {
+  const out: Span[] = [];
+  let run: { start: number; end: number; digits: string; words: number } | null = null;
+  const close = (): void => {
+    if (run && run.words >= 3 && run.digits.length >= 9) out.push([run.start, run.end, kindOfDigits(run.digits)]);
+    run = null;
+  };
+  for (const m of text.matchAll(/\p{L}+|\d+/gu)) {
+    const token = m[0];
+    const word = DIGIT_WORDS[token.toLowerCase()];
+    const digits = word ?? (/^\d{1,4}$/.test(token) ? token : undefined);
+    if (digits === undefined) {
+      close();
+      continue;
+    }
+    if (run && !/^[\s,.-]{1,3}$/.test(text.slice(run.end, m.index))) close();
+    if (!run) run = { start: m.index, end: m.index, digits: '', words: 0 };
+    run.end = m.index + token.length;
+    run.digits += digits;
+    if (word !== undefined) run.words++;
+  }
+  close();
+  return out;
+}
+
 // Bank accounts after a keyword. "tài khoản VNeID …" / "tài khoản đăng nhập …" is a login, not a
 // bank account: the value is then left to the ID / phone rules.
 const BANK_KEYWORDS = String.raw`số\s+tài\s+khoản|tài\s+khoản|số\s+tk|stk|tk`;
@@ -172,9 +271,27 @@ const findMst = afterKeyword(String.raw`mst|mã\s+số\s+thuế|mã\s+số\s+doa
 // ---------------------------------------------------------------------------------------------
 // Secrets: the token after OTP / mật khẩu / PIN …
 
+/**
+ * Apps, banks, wallets and services people name in a note ("quên mật khẩu VssID", "mã OTP ViettelPay"):
+ * the account a secret belongs to, never the secret nor a name. Folded, without spaces.
+ */
+const BRANDS = new Set([
+  'vneid', 'vssid', 'zalo', 'zalopay', 'momo', 'vnpay', 'vnptpay', 'vnptmoney', 'viettelpay', 'viettelmoney', 'myviettel',
+  'myvnpt', 'vinaphone', 'mobifone', 'viettel', 'vnpt', 'evn', 'evnhcmc', 'evnhanoi', 'evncpc', 'evnspc', 'evnnpc', 'vietcombank',
+  'vcb', 'vcbdigibank', 'digibank', 'agribank', 'bidv', 'smartbanking', 'vietinbank', 'ipay', 'techcombank', 'tpbank',
+  'mbbank', 'acb', 'sacombank', 'vpbank', 'hdbank', 'shb', 'ocb', 'vib', 'myvib', 'lienviet', 'lpbank', 'shopeepay',
+  'smartotp', 'ebank', 'ibanking', 'internetbanking', 'mobilebanking', 'ihanoi', 'icloud', 'gmail', 'facebook', 'google',
+  'youtube', 'tiktok', 'iphone', 'ipad', 'android', 'windows', 'dichvucong', 'baohiemxahoi',
+]);
+
+/** A product or brand name (see BRANDS), however it is spaced or cased. */
+function isBrand(token: string): boolean {
+  return BRANDS.has(fold(token).replace(/[^a-z0-9]/g, ''));
+}
+
 const SECRET_STRONG = new RegExp(
   `${WORD_START}(?:mã\\s+(?:otp|pin|xác\\s+thực|xác\\s+nhận|bảo\\s+mật|kích\\s+hoạt)|otp|mật\\s+khẩu|mật\\s+mã|passwords?|passcode|pass|mk)${WORD_END}` +
-    `(?:\\s+(?:mới|cũ|hiện\\s+tại|đăng\\s+nhập|wifi|wi-fi|vneid|email|zalo|của\\s+\\p{L}+)){0,2}(?<conn>\\s*[:=]\\s*|\\s+là\\s*:?\\s*|\\s+)(?<v>\\S+)`,
+    `(?:\\s+(?:mới|cũ|hiện\\s+tại|đăng\\s+nhập|wifi|wi-fi|email|ứng\\s+dụng|app|của\\s+\\p{L}+|${[...BRANDS].join('|')})${WORD_END}){0,2}(?<conn>\\s*[:=]\\s*|\\s+là\\s*:?\\s*|\\s+)(?<v>\\S+)`,
   'giu',
 );
 /** A bare "mã" / "code" / "pin" is too common ("mã hồ sơ", "pin 100%"): only a 4–8 digit number
@@ -183,7 +300,8 @@ const SECRET_WEAK = new RegExp(
   `${WORD_START}(?:mã|code|pin)${WORD_END}(?<conn>\\s*[:=]\\s*|\\s+là\\s*:?\\s*|\\s+)(?<v>\\d{4,8})${NUM_END}`,
   'giu',
 );
-const SECRET_QUALIFIER = /^(?:vneid|zalo|email|e-mail|wifi|wi-fi|mới|cũ|ngân\s*hàng|momo|zalopay|vnpay|icloud|gmail|facebook)$/iu;
+const SECRET_QUALIFIER = /^(?:email|e-mail|wifi|wi-fi|mới|cũ|ngân\s*hàng|ứng\s*dụng|app)$/iu;
+
 const LEADING_PUNCT = /^[("'“‘«[]+/u;
 const TRAILING_PUNCT = /[.,;:!?)\]}"'”’»]+$/u;
 
@@ -193,7 +311,7 @@ function findSecrets(text: string): Span[] {
     const lead = LEADING_PUNCT.exec(raw)?.[0].length ?? 0;
     const token = raw.slice(lead).replace(TRAILING_PUNCT, '');
     // "quên mật khẩu VNeID": the account the secret belongs to, not the secret.
-    if (SECRET_QUALIFIER.test(token)) return null;
+    if (SECRET_QUALIFIER.test(token) || isBrand(token)) return null;
     if (!looksSecret(token, /[:=]/.test(m.groups?.['conn'] ?? ''))) return null;
     const start = m.index + m[0].length - raw.length + lead;
     return [start, start + token.length];
@@ -201,12 +319,44 @@ function findSecrets(text: string): Span[] {
   return [...strong, ...scan(SECRET_WEAK, text)];
 }
 
-/** Digits, symbols or inner capitals; plain letters only after an explicit "mật khẩu: xxxx". */
+/**
+ * Digits or symbols; letters alone (inner capitals included: "ViettelPay" is an app) only after an
+ * explicit "mật khẩu: xxxx" / "mật khẩu là xxxx".
+ */
 function looksSecret(token: string, explicit: boolean): boolean {
   if (token.length < 4) return false;
-  if (/\d/.test(token) || /[^\p{L}\p{N}]/u.test(token)) return true;
-  if (/\p{Ll}/u.test(token) && /.\p{Lu}/u.test(token)) return true;
-  return explicit && /^[A-Za-z]+$/.test(token);
+  // A hyphen joins words ("E-Mobile", "Wi-Fi"); other symbols make a token a password.
+  if (/\d/.test(token) || /[^\p{L}\p{N}-]/u.test(token)) return true;
+  return explicit && /^[A-Za-z-]+$/.test(token);
+}
+
+/** Symbols that make a token of letters and digits a password ("Abc@1234", "Hoa#1990"). */
+const PASSWORD_SYMBOL = /[!@#$^&*+=?~_]/;
+
+/**
+ * Password-like tokens written without a keyword: letters, digits and a symbol together ("Abc@1234",
+ * "P@ssw0rd"). Each side of a "key=value" / "key:value" is judged alone (the keyword rule takes
+ * "Password=Secret123"); e-mail addresses and web addresses are left to their own rules.
+ */
+function findPasswordLike(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/\S+/gu)) {
+    let at = m.index;
+    for (const part of m[0].split(/([=:])/)) {
+      const start = at;
+      at += part.length;
+      if (part === '=' || part === ':') continue;
+      const lead = LEADING_PUNCT.exec(part)?.[0].length ?? 0;
+      const token = part.slice(lead).replace(/[.,;:)\]}"'”’»]+$/u, '');
+      if (token.length < 6 || token.length > 40) continue;
+      if (!/\p{L}/u.test(token) || !/\d/.test(token) || !PASSWORD_SYMBOL.test(token)) continue;
+      // "Hẹn 9h30!" is a sentence's end, not a password: with no symbol but a final ! or ?, a longer token.
+      if (!PASSWORD_SYMBOL.test(token.replace(/[!?]+$/, '')) && token.length < 8) continue;
+      if (/@[A-Za-z0-9-]+\.[A-Za-z]{2,}/.test(token) || /^(?:https?:|www\.)/i.test(token) || /^#[0-9a-f]{3,8}$/i.test(token)) continue;
+      out.push([start + lead, start + lead + token.length]);
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,6 +403,12 @@ const EVERYDAY_NAMES = new Set([
   'gia', 'bảo', 'thế', 'như', 'công', 'hiền', 'mạnh', 'đạt', 'nhàn', 'thành', 'toàn', 'trung', 'đông',
   'phú', 'tân', 'lực', 'thắng', 'thơ', 'thu', 'hòa', 'tâm', 'kiên', 'long', 'hà', 'cao', 'lâm', 'tô',
   'đào', 'thái', 'chu', 'hồ', 'lý', 'mai', 'đỗ', 'ngô', 'dương', 'lương', 'hậu', 'đức', 'văn', 'thị',
+]);
+
+/** More given and middle names, that confirm a Title Case name begun by an everyday family name only. */
+const MORE_GIVEN_NAMES = new Set([
+  'tiến', 'lợi', 'tài', 'trí', 'chí', 'hiển', 'nghị', 'phát', 'sang', 'thiện', 'trường', 'vĩnh', 'vũ', 'tuệ',
+  'diệu', 'ánh', 'hạ', 'hào', 'hoàn', 'khiêm', 'lập', 'nhã', 'quyết', 'sinh', 'tấn', 'tín', 'tường', 'bá', 'phước',
 ]);
 
 const NAME_SYLLABLES_FOLDED = new Set([...NAME_SYLLABLES].map(fold));
@@ -387,6 +543,10 @@ class NameScanner {
     if (!w || w.mode === 'mixed' || w.end - w.start < 2) return null;
     const known = FAMILY_NAMES.has(w.lower) || (w.ascii && w.mode !== 'lower' && UNACCENTED_FAMILY.has(w.lower));
     if (!known || this.phraseAt(i) || this.phraseEndsAt(i) || this.afterPlaceWord(i)) return null;
+    // "Lưu Thay Đổi", "Tăng Cỡ Chữ": a family name that is also an everyday word, in a Title Case label,
+    // starts a name only when a known given or middle name follows it ("Lưu Thị Hoa", "Hoàng Hoa Thám").
+    const next = this.words[i + 1];
+    if (w.mode === 'title' && AMBIGUOUS_FAMILY.has(w.lower) && !(next && (NAME_SYLLABLES.has(next.lower) || MORE_GIVEN_NAMES.has(next.lower)))) return null;
     const n = this.take(i + 1, 3, w.mode, 'family');
     const needed = w.mode !== 'title' && AMBIGUOUS_FAMILY.has(w.lower) ? 2 : 1;
     return n >= needed ? this.span(i, n + 1) : null;
@@ -475,6 +635,7 @@ function nameWord(w: Word, pos: number, mode: Mode, after: After): boolean {
 
 const RULES: readonly Rule[] = [
   { kind: 'email', find: (t) => scan(EMAIL, t) },
+  { kind: 'email', find: findSpelledEmail },
   { kind: 'bank', find: (t) => scan(CARD, t) },
   { kind: 'bhyt', find: (t) => scan(BHYT, t) },
   { kind: 'evn', find: (t) => scan(EVN, t) },
@@ -486,6 +647,9 @@ const RULES: readonly Rule[] = [
   { kind: 'cccd', find: (t) => scan(CCCD, t) },
   { kind: 'phone', find: (t) => scan(PHONE, t) },
   { kind: 'cmnd', find: (t) => scan(CMND, t) },
+  { kind: 'number', find: findDigitGroups },
+  { kind: 'number', find: findSpelledDigits },
+  { kind: 'secret', find: findPasswordLike },
   { kind: 'name', find: (t) => new NameScanner(t).find() },
 ];
 
@@ -506,10 +670,10 @@ export function redact(text: string): { text: string; found: Redaction[] } {
   const markers = [...input.matchAll(MARKER_RE)].map((m): Span => [m.index, m.index + m[0].length]);
   const candidates: Array<Redaction & { order: number }> = [];
   RULES.forEach((rule, order) => {
-    for (const [start, end] of rule.find(input)) {
+    for (const [start, end, kind] of rule.find(input)) {
       if (end <= start) continue;
       if (markers.some(([ms, me]) => start < me && ms < end)) continue;
-      candidates.push({ kind: rule.kind, start, end, order });
+      candidates.push({ kind: kind ?? rule.kind, start, end, order });
     }
   });
   // Earliest first, then longest, then the more specific rule.
@@ -534,4 +698,92 @@ export function redact(text: string): { text: string; found: Redaction[] } {
 /** True when `redact` would change nothing. */
 export function isClean(text: string): boolean {
   return redact(text).found.length === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page texts a pack may keep. The recorder, the picker and re-capture keep the words of a page (a
+// button's name, a field's label, the heading and neighbours around a control) to find the control
+// again; core/capture.ts drops every such text this judges personal — masking would leave nothing
+// worth matching on.
+
+/** A greeting to the signed-in person ("Xin chào, Minh Anh", "Chào mừng trở lại", "Welcome, …"). */
+const GREETING = /(?<![\p{L}])(?:xin\s+chào|kính\s+chào|chào|xin\s+chao|kinh\s+chao|hello|welcome|hi)(?![\p{L}])/iu;
+
+/** A masked identifier a page shows back to its owner ("*******789", "•••• 1234", "0912***678"). */
+const MASKED = /[*•●xX]{3,}[\s.-]?\d{2,}|\d{2,}[\s.-]?[*•●]{3,}/u;
+
+/** Money written with its unit, glued or not: "1.500.000đ", "200000 VND", "12.500đ/kWh". */
+const AMOUNT = /^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?:đ|₫|vnd|vnđ|đồng)?(?:\/\p{L}+)?$|^\d+(?:đ|₫|vnd|vnđ|đồng|k)(?:\/\p{L}+)?$/iu;
+const MONEY_WORD = /^(?:đ|₫|vnd|vnđ|đồng)$/iu;
+/** Dates, times and short hotlines: the page's words, not a record's. */
+const DATE_TIME = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{4}|\d{4}[-–]\d{4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[:h]\d{2}(?:[:']\d{2})?p?|1[89]00[ .]?\d{4}|1[89]00[ .]?\d{3}[ .]?\d{3})$/iu;
+
+/**
+ * A code-like value inside a text: a token of letters and at least four digits (dossier codes
+ * "G22.99-251124-0001", "HS2025001234", customer codes), or a run of six or more digits (account and
+ * record numbers) — amounts with their unit, dates, times and hotlines excepted.
+ */
+function hasCode(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.some((raw, i) => {
+    const t = raw.replace(/^[("'“‘«[]+|[.,;:!?)\]}"'”’»]+$/gu, '');
+    const digits = t.match(/\d/g)?.length ?? 0;
+    if (digits < 4 || AMOUNT.test(t) || DATE_TIME.test(t)) return false;
+    if (/\p{L}/u.test(t)) return true;
+    if (MONEY_WORD.test(words[i + 1] ?? '')) return false;
+    return digits >= 6;
+  });
+}
+
+/** Places whose every word is also a given name ("Bình Dương", "Hòa Bình"): not a person. */
+const PLACE_NAMES = new Set([
+  'bình dương', 'hải dương', 'kiên giang', 'an giang', 'hậu giang', 'thái bình', 'hòa bình', 'bình thuận', 'tân bình',
+  'tân phú', 'bình tân', 'gia lâm', 'thanh xuân', 'đông anh', 'hà nam', 'hải châu', 'trung hòa', 'phương mai', 'kim liên',
+  'công an', 'quốc gia', 'việt nam', 'hồng kông', 'thái lan', 'trung quốc', 'hàn quốc',
+]);
+
+/** A written name word: Title Case or ALL CAPS, a known name syllable. */
+function nameSyllable(w: Word): boolean {
+  return (w.mode === 'title' || w.mode === 'upper') && (NAME_SYLLABLES.has(w.lower) || MORE_GIVEN_NAMES.has(w.lower) || NAME_SYLLABLES_FOLDED.has(w.folded));
+}
+
+/**
+ * A part of the text that is only a person's name: two to five capitalised name words ("Minh Anh",
+ * "THU HÀ") between separators ("Minh Anh · Tài khoản"), not a known place or phrase.
+ */
+function hasNameOnly(text: string): boolean {
+  for (const part of text.split(/[·•|,;:()[\]/–—»«▾▼›‹<>]|\s-\s/u)) {
+    const words = tokenize(part);
+    // "Anh" ends many names ("Minh Anh", "Tuấn Anh").
+    if (words.length < 2 || words.length > 5 || !words.every((w, i) => nameSyllable(w) || (i > 0 && w.lower === 'anh' && w.mode !== 'lower'))) continue;
+    const phrase = words.map((w) => w.lower).join(' ');
+    if (PLACE_NAMES.has(phrase) || STOP_PHRASES.has(phrase)) continue;
+    if (words.some((w, i) => i > 0 && STOP_PHRASES.has(`${words[i - 1]!.lower} ${w.lower}`))) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * In an account or profile area (a menu with the signed-in person's name): any capitalised name word
+ * ("Hoa ▾", "Minh Anh") or any digit makes a text personal. A sentence-case phrase that starts with
+ * such a word ("Hồ sơ cá nhân", "An toàn") is the page's own words.
+ */
+function profileText(text: string): boolean {
+  if (/\d/.test(text)) return true;
+  const words = tokenize(text);
+  return words.some((w, i) => nameSyllable(w) && !(i === 0 && words[1]?.mode === 'lower'));
+}
+
+/**
+ * True when a page text must not be kept in a pack: anything `redact` would mark (names, numbers,
+ * addresses, secrets), a greeting to the signed-in person, a masked number, a code-like value, a
+ * part that is only a person's name; with `profileArea`, also any name word or digit (see profileText).
+ */
+export function isPersonalText(text: string, profileArea = false): boolean {
+  const t = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!t) return false;
+  if (GREETING.test(t) || MASKED.test(t) || hasCode(t) || hasNameOnly(t)) return true;
+  if (profileArea && profileText(t)) return true;
+  return !isClean(t);
 }

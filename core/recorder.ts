@@ -2,11 +2,13 @@
 // step — its anchor (core/capture.ts: never a resident's data), the page pattern (origin + path, query and
 // fragment dropped, ids in paths generalised), an advance rule that fits the action, a suggested hint from
 // the control's label, and the privacy mark of password / OTP / PIN fields. Typed values are never read:
-// a field step is recorded when the author focuses the field, before anything is typed.
+// a field step is recorded when the author focuses the field, before anything is typed; an editable region
+// (contenteditable) is a field whose text is never read. The recorder, the picker and re-capture all make
+// steps here, so every text they keep has passed the one privacy gate (core/capture.ts isData).
 // Framework-free (DOM types only): used by the content script and tested in happy-dom.
 
-import { labelText } from './anchors/controls';
-import { captureAnchor, describeAnchor, type Anchor } from './capture';
+import { editingHost, labelText } from './anchors/controls';
+import { captureAnchor, describeAnchor, isData, type Anchor } from './capture';
 import type { LocalText, Step } from './pack';
 import { pageKey } from './url-pattern';
 
@@ -63,7 +65,7 @@ export function actionOf(el: Element): RecordedAction {
   const type = (el.getAttribute('type') ?? '').toLowerCase();
   if (tag === 'select' || (tag === 'input' && (type === 'radio' || type === 'checkbox'))) return 'choose';
   if (tag === 'textarea' || (tag === 'input' && !['button', 'submit', 'reset', 'image', 'file'].includes(type))) return 'field';
-  if ((el as HTMLElement).isContentEditable) return 'field';
+  if (editingHost(el)) return 'field';
   return 'click';
 }
 
@@ -73,7 +75,8 @@ const clip = (s: string, n = 80): string => (s.length > n ? `${s.slice(0, n - 1)
 export function suggestHint(anchor: Anchor, action: RecordedAction, privateKind?: Step['private']): LocalText {
   // A button is named by its own words; a field by its label (for a button, the text before it is a neighbour's).
   const own = action === 'click' ? (anchor.name ?? anchor.text ?? anchor.title) : describeAnchor(anchor).label;
-  const label = clip((own ?? '').replace(/\s+/g, ' ').trim());
+  // The anchor's texts have passed the gate already; an anchor from elsewhere (an old pack) passes it here.
+  const label = own && !isData(own) ? clip(own.replace(/\s+/g, ' ').trim()) : '';
   const q = (s: string, open: string, close: string): string => (s ? ` ${open}${s}${close}` : '');
   if (action === 'field') {
     if (privateKind) {
@@ -100,9 +103,11 @@ export function nextStepId(taken: Iterable<string>): string {
  * The step for an action of the author on `el` in a page at `url`. Never reads the element's value.
  * Null when the page is not http(s).
  */
-export function recordStep(el: Element, url: string, takenIds: Iterable<string> = []): Step | null {
+export function recordStep(target: Element, url: string, takenIds: Iterable<string> = []): Step | null {
   const page = pagePattern(url);
   if (!page) return null;
+  // Inside an editable region (a link in a rich-text note), the step is the region itself: its parts are typed.
+  const el = editingHost(target) ?? target;
   const action = actionOf(el);
   const anchor = captureAnchor(el);
   const privateKind = action === 'field' ? privateKindOf(el) : undefined;

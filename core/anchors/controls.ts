@@ -20,7 +20,7 @@ export const TOGGLE_SELECTOR = 'input[type=checkbox],input[type=radio],[role=che
 export const SELECT_SELECTOR = 'select,[role=listbox],[role=combobox]';
 export const FIELD_SELECTOR =
   'input:not([type=button]):not([type=submit]):not([type=reset]):not([type=image]):not([type=checkbox]):not([type=radio]):not([type=hidden]),' +
-  'textarea,[contenteditable=""],[contenteditable=true],[role=textbox],[role=searchbox],[role=spinbutton]';
+  'textarea,[contenteditable=""],[contenteditable=true],[contenteditable=plaintext-only],[role=textbox],[role=searchbox],[role=spinbutton]';
 
 export const KIND_SELECTORS: Record<Exclude<AnchorKind, 'other'>, string> = {
   action: ACTION_SELECTOR,
@@ -127,9 +127,30 @@ export function isRendered(el: Element): boolean {
   return true;
 }
 
-/** Text an element shows, skipping form fields (whose content is the resident's) and hidden parts. */
+/** Where a resident types: an editable region (contenteditable) or a text box drawn by a script. */
+const EDITABLE = '[contenteditable]:not([contenteditable=false]),[role=textbox],[role=searchbox],[role=spinbutton]';
+
+/** An element whose own content is typed by the resident, not written by the page. */
+function isEditableHost(el: Element): boolean {
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce.toLowerCase() !== 'false') return true;
+  const role = el.getAttribute('role');
+  return role === 'textbox' || role === 'searchbox' || role === 'spinbutton';
+}
+
+/**
+ * The editable region an element is in (itself included): its text is what a resident typed, read
+ * like a form field's value — never.
+ */
+export function editingHost(el: Element): Element | null {
+  const host = el.closest(EDITABLE);
+  if (host) return host;
+  return (el as HTMLElement).isContentEditable === true ? el : null;
+}
+
+/** Text an element shows, skipping form fields and editable regions (whose content is the resident's) and hidden parts. */
 export function visibleText(el: Element): string {
-  if (isFormField(el)) return '';
+  if (isFormField(el) || editingHost(el)) return '';
   // Parts hidden by style (a "loading…" note inside a label) are skipped too, unless the element itself is
   // hidden (an anchor captured for a message that appears later): then its text is all there is.
   const styled = shownByStyle(el);
@@ -139,7 +160,7 @@ export function visibleText(el: Element): string {
       if (child.nodeType === 3) out += child.nodeValue ?? '';
       else if (child.nodeType === 1) {
         const c = child as Element;
-        if (isFormField(c) || c.tagName === 'SCRIPT' || c.tagName === 'STYLE') continue;
+        if (isFormField(c) || isEditableHost(c) || c.tagName === 'SCRIPT' || c.tagName === 'STYLE') continue;
         if (c.getAttribute('aria-hidden') === 'true' || c.hasAttribute('hidden')) continue;
         if (styled && !shownByStyle(c)) continue;
         if (c.tagName === 'IMG') out += ' ' + (c.getAttribute('alt') ?? '') + ' ';

@@ -1,20 +1,40 @@
 // Feature extraction from the DOM: what a live element offers for comparison (Props), and where candidates
 // are looked for (the document, open shadow roots, same-origin iframes). Never reads a form field's value.
-import { accessibleName, clip, fieldName, IMPLICIT_ROLES, isClassToken, isCodeLike, isFormField, isRendered, isStableToken, KIND_SELECTORS, kindOf, labelText, roleOf, TEXT_TAGS, visibleText } from './controls';
+import { accessibleName, clip, editingHost, fieldName, IMPLICIT_ROLES, isClassToken, isCodeLike, isFormField, isRendered, isStableToken, KIND_SELECTORS, kindOf, labelText, roleOf, TEXT_TAGS, visibleText } from './controls';
 import { MAX_NEAR, type AnchorKind, type Props } from './types';
+
+/**
+ * The elements the texts of `features` were read from, filled in when asked: a rule that depends on
+ * where a text stands (core/capture.ts: an account menu) judges each text by its element. The element's
+ * own texts (name, text, placeholder, title) come from the element itself.
+ */
+export interface TextSources {
+  label?: Element;
+  heading?: Element;
+  /** One per text of `near`, in the same order. */
+  near?: Element[];
+}
+
+/** A text and the element it was read from. */
+interface Sourced {
+  text: string;
+  from: Element;
+}
 
 /**
  * Text just before an element: a previous sibling's text (for a form field, its name), climbing a few
  * levels. Gives a label to unlabelled fields and to empty message slots (the error line under a field).
  */
-function nearbyText(el: Element, throughFields: boolean): string | undefined {
+function nearbyText(el: Element, throughFields: boolean): Sourced | undefined {
   let node: Element | null = el;
   for (let depth = 0; node && depth < 3; depth++) {
     // Text written right before it ("Mã hồ sơ: <span>…</span>") names a value slot.
     const before = node.previousSibling;
     if (before?.nodeType === 3) {
       const t = clip(before.nodeValue)?.replace(/[:：]\s*$/, '');
-      if (t) return t.length <= 80 ? t : undefined;
+      const from = before.parentElement;
+      if (t && from && editingHost(from)) return undefined;
+      if (t && from) return t.length <= 80 ? { text: t, from } : undefined;
     }
     for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
       // A field (or a row holding one) before the element names it by the field's own name.
@@ -22,7 +42,7 @@ function nearbyText(el: Element, throughFields: boolean): string | undefined {
       const field = fields[fields.length - 1];
       if (field && !throughFields) return undefined;
       const t = field ? fieldName(field) : clip(visibleText(prev));
-      if (t) return t.length <= 80 ? t : undefined;
+      if (t) return t.length <= 80 ? { text: t, from: field ?? prev } : undefined;
     }
     node = node.parentElement;
     if (node && node.children.length > 6) break;
@@ -34,7 +54,7 @@ function nearbyText(el: Element, throughFields: boolean): string | undefined {
  * The caption of a value slot: text ending in a colon right before it, the header cell before a table
  * cell, the term before a definition, a caption element just before it. Only for plain elements.
  */
-function valueCaption(el: Element, depth = 0): string | undefined {
+function valueCaption(el: Element, depth = 0): Sourced | undefined {
   if (kindOf(el) !== 'other') return undefined;
   const blank = (n: Node | null): boolean => !!n && n.nodeType === 3 && !n.nodeValue?.trim();
   let before = el.previousSibling;
@@ -47,20 +67,21 @@ function valueCaption(el: Element, depth = 0): string | undefined {
     const inherited = valueCaption(parent, depth + 1);
     if (inherited) return inherited;
   }
+  const sourced = (text: string | undefined, from: Element | null): Sourced | undefined => (text && from ? { text, from } : undefined);
   if (before?.nodeType === 3) {
     const t = clip(before.nodeValue);
-    if (t && /[:：]$/.test(t) && t.length <= 81) return t.slice(0, -1).trim() || undefined;
+    if (t && /[:：]$/.test(t) && t.length <= 81) return sourced(t.slice(0, -1).trim(), before.parentElement);
   }
   const prev = el.previousElementSibling;
   if (!prev) return undefined;
   const t = clip(visibleText(prev));
   if (!t || t.length > 81) return undefined;
-  if ((el.tagName === 'TD' && prev.tagName === 'TH') || (el.tagName === 'DD' && prev.tagName === 'DT')) return t;
+  if ((el.tagName === 'TD' && prev.tagName === 'TH') || (el.tagName === 'DD' && prev.tagName === 'DT')) return sourced(t, prev);
   // <b>Mã hồ sơ:</b> <span>…</span>, with nothing but blanks between them.
-  if (before === prev && /[:：]$/.test(t)) return t.slice(0, -1).trim() || undefined;
+  if (before === prev && /[:：]$/.test(t)) return sourced(t.slice(0, -1).trim(), prev);
   // A code shown under a short wordy caption with no colon (<span>Số hồ sơ</span><b>G22…</b>).
   const own = clip(visibleText(el));
-  if (before === prev && own && isCodeLike(own) && t.length <= 40 && !/\d/.test(t)) return t;
+  if (before === prev && own && isCodeLike(own) && t.length <= 40 && !/\d/.test(t)) return sourced(t, prev);
   return undefined;
 }
 
@@ -76,13 +97,14 @@ const LABELLED_SECTIONS = new Set(['SECTION', 'FORM', 'FIELDSET', 'NAV', 'ASIDE'
  * The section title around an element: the label of the nearest labelled section (aria-label) or the
  * nearest heading before it in document order, whichever is closer. Bounded walk: cheap on big pages.
  */
-function nearbyHeading(el: Element): string | undefined {
+function nearbyHeading(el: Element): Sourced | undefined {
+  const sourced = (text: string | undefined, from: Element): Sourced | undefined => (text ? { text, from } : undefined);
   for (let p = el.parentElement, depth = 0; p && depth < 6; p = p.parentElement, depth++) {
     const label = p.getAttribute('aria-label');
-    if (label && LABELLED_SECTIONS.has(p.tagName)) return clip(label);
+    if (label && LABELLED_SECTIONS.has(p.tagName)) return sourced(clip(label), p);
     if (p.tagName === 'FIELDSET') {
       const legend = p.querySelector(':scope > legend');
-      if (legend) return clip(visibleText(legend));
+      if (legend) return sourced(clip(visibleText(legend)), legend);
     }
   }
   const doc = el.ownerDocument;
@@ -93,8 +115,9 @@ function nearbyHeading(el: Element): string | undefined {
     const prev = walker.previousNode() as Element | null;
     if (!prev) break;
     if (HEADING_TAGS.has(prev.tagName) || prev.getAttribute('role') === 'heading') {
-      if (prev.contains(el)) continue;
-      return clip(visibleText(prev));
+      // A heading typed into an editor on the page is the resident's text, not the page's.
+      if (prev.contains(el) || editingHost(prev)) continue;
+      return sourced(clip(visibleText(prev)), prev);
     }
   }
   return undefined;
@@ -165,18 +188,20 @@ const SKIP_TEXT_IN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'INPUT'
  * The nearest visible texts before and after an element in reading order (outside it), each at most
  * MAX_NEAR characters: what a person reads around the control. Bounded walk.
  */
-function nearTexts(el: Element): string[] | undefined {
+function nearTexts(el: Element): Sourced[] | undefined {
   const doc = el.ownerDocument;
   const root = el.getRootNode() as Node;
   const walker = doc.createTreeWalker(root, 4 /* text */);
-  const take = (node: Node | null): string | undefined => {
+  const take = (node: Node | null): Sourced | undefined => {
     const parent = node?.parentElement;
     if (!node || !parent || SKIP_TEXT_IN.has(parent.tagName) || el.contains(node)) return undefined;
     const t = clip(node.nodeValue, MAX_NEAR);
     if (!t || !/[\p{L}\p{N}]/u.test(t)) return undefined;
-    return isRendered(parent) ? t : undefined;
+    // Text in an editable region is what the resident typed: never read, like a field's value.
+    if (editingHost(parent)) return undefined;
+    return isRendered(parent) ? { text: t, from: parent } : undefined;
   };
-  const out: string[] = [];
+  const out: Sourced[] = [];
   // Before: the text nodes preceding the element.
   walker.currentNode = el;
   for (let i = 0; i < 30; i++) {
@@ -240,8 +265,11 @@ export function boxOf(el: Element): Props['box'] {
   return [Math.round(x + sx), Math.round(y + sy), Math.round(r.width), Math.round(r.height), pw];
 }
 
-/** What a live element offers for comparison. `rich` adds the costlier parts: neighbours, box, xpath. */
-export function features(el: Element, rich = true): Props {
+/**
+ * What a live element offers for comparison. `rich` adds the costlier parts: neighbours, box, xpath.
+ * `sources`, when given, is filled with the elements the label, heading and neighbours were read from.
+ */
+export function features(el: Element, rich = true, sources?: TextSources): Props {
   const tag = el.tagName.toLowerCase();
   const kind = kindOf(el);
   const formish = kind === 'field' || kind === 'select' || kind === 'toggle';
@@ -249,7 +277,10 @@ export function features(el: Element, rich = true): Props {
   // A field that names itself (aria-label, placeholder, title) needs no guess from the text before it.
   const selfNamed = el.hasAttribute('aria-label') || el.hasAttribute('placeholder') || el.hasAttribute('title');
   // A value shown under a caption ("Mã hồ sơ: G22…", a table cell after its header) is known by the caption.
-  const label = formish ? (labelText(el) ?? (selfNamed ? undefined : nearbyText(el, false))) : ownText ? valueCaption(el) : nearbyText(el, true);
+  const own = formish ? labelText(el) : undefined;
+  const labelled = own !== undefined ? { text: own, from: el } : formish ? (selfNamed ? undefined : nearbyText(el, false)) : ownText ? valueCaption(el) : nearbyText(el, true);
+  const label = labelled?.text;
+  if (sources && labelled) sources.label = labelled.from;
   const id = el.getAttribute('id');
   const classes = Array.from(el.classList).filter(isClassToken).slice(0, 8);
   const f: Props = { kind, tag, role: roleOf(el), path: structuralPath(el) };
@@ -264,14 +295,18 @@ export function features(el: Element, rich = true): Props {
   set('title', clip(el.getAttribute('title') ?? (tag === 'img' ? el.getAttribute('alt') : null)));
   set('attrName', clip(el.getAttribute('name')));
   set('href', hrefPath(el));
-  set('heading', nearbyHeading(el));
+  const heading = nearbyHeading(el);
+  set('heading', heading?.text);
+  if (sources && heading) sources.heading = heading.from;
   set('id', id && id.length <= 60 ? id : undefined);
   set('classes', classes);
   set('attrs', stableAttrs(el));
   const form = formOf(el);
   if (form !== undefined) f.form = form;
   if (rich) {
-    set('near', nearTexts(el));
+    const near = nearTexts(el);
+    set('near', near?.map((n) => n.text));
+    if (sources && near) sources.near = near.map((n) => n.from);
     set('box', boxOf(el));
     set('xpath', xpathOf(el));
   }

@@ -4,7 +4,7 @@
 import { foldText, tokens } from '../text';
 import { clip, isCodeLike, isFormField, isRendered } from './controls';
 import { choose, type Relations } from './decide';
-import { elementsOfKind, features, hrefPath, isCaptioned, searchRoots } from './features';
+import { elementsOfKind, features, hrefPath, isCaptioned, searchRoots, type TextSources } from './features';
 import { conceptTokens } from './lexicon';
 import { classSimilarity } from './similarity';
 import { rarityOf, scoreProps, twinKey, WEIGHTS } from './score';
@@ -18,6 +18,15 @@ export interface CaptureOptions {
    * @default isCodeLike
    */
   isData?: (text: string) => boolean;
+  /**
+   * Whether the anchor may keep a text read from the page at element `from` (the control itself for its
+   * own words; the label's, heading's or neighbour's element otherwise). Every text of the anchor —
+   * name, text, label, placeholder, title, heading, neighbours, id, name attribute, link path, classes,
+   * data-* values — passes it; a text refused is dropped, never masked. core/capture.ts gives the
+   * personal-data gate.
+   * @default every text is kept
+   */
+  keep?: (text: string, from: Element) => boolean;
 }
 
 function ShadowRootCtor(): typeof ShadowRoot {
@@ -186,7 +195,8 @@ export function resolveAnchor(anchor: Anchor, root: Document = document, options
 
 /** Describe an element so that resolveAnchor can find it again on a changed page. */
 export function captureAnchor(el: Element, options: CaptureOptions = {}): Anchor {
-  const f = features(el);
+  const sources: TextSources = {};
+  const f = features(el, true, sources);
   const isData = options.isData ?? isCodeLike;
   const doc = el.ownerDocument;
   let top: Document = doc;
@@ -216,8 +226,10 @@ export function captureAnchor(el: Element, options: CaptureOptions = {}): Anchor
   const attrs = f.attrs?.filter((kv) => !isData(kv.slice(kv.indexOf('=') + 1)));
   if (attrs?.length) anchor.attrs = attrs;
   // Neighbours are the page's words around the control; a neighbour that is a resident's data is dropped.
-  const near = f.near?.filter((t) => !isData(t)).map((t) => clip(t, MAX_NEAR)!);
+  const keep = options.keep ?? (() => true);
+  const near = f.near?.filter((t, i) => !isData(t) && keep(t, sources.near?.[i] ?? el)).map((t) => clip(t, MAX_NEAR)!);
   if (near?.length) anchor.near = near;
+  if (options.keep) keepOnly(anchor, el, sources, options.keep);
   if (f.box) anchor.box = f.box;
   // Look-alikes on the same page (another control with the same name): remember how many and which one
   // this is. A link target shared with another control (a nav link and a button to the same page) does
@@ -247,6 +259,23 @@ export function captureAnchor(el: Element, options: CaptureOptions = {}): Anchor
   const rival = rivalSimilarity(anchor, el, peers);
   if (rival >= 0.5) anchor.rival = Math.round(rival * 100) / 100;
   return anchor;
+}
+
+/** Drops every text of `anchor` that `keep` refuses, judged at the element it was read from (neighbours are filtered where they are taken). */
+function keepOnly(anchor: Anchor, el: Element, sources: TextSources, keep: (text: string, from: Element) => boolean): void {
+  for (const key of ['name', 'text', 'placeholder', 'title', 'id', 'attrName', 'href', 'form'] as const) if (anchor[key] !== undefined && !keep(anchor[key], el)) delete anchor[key];
+  if (anchor.label !== undefined && !keep(anchor.label, sources.label ?? el)) delete anchor.label;
+  if (anchor.heading !== undefined && !keep(anchor.heading, sources.heading ?? el)) delete anchor.heading;
+  if (anchor.classes) {
+    const classes = anchor.classes.filter((c) => keep(c, el));
+    if (classes.length) anchor.classes = classes;
+    else delete anchor.classes;
+  }
+  if (anchor.attrs) {
+    const attrs = anchor.attrs.filter((kv) => keep(kv.slice(kv.indexOf('=') + 1), el));
+    if (attrs.length) anchor.attrs = attrs;
+    else delete anchor.attrs;
+  }
 }
 
 /** The identity similarity of the control most like `el` among the other rendered controls of its kind. */

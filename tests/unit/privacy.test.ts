@@ -1,14 +1,14 @@
 // Redaction of personal data in volunteers' notes: every kind, ordinary text left alone, offsets.
 import { describe, expect, it } from 'vitest';
-import { isClean, MARKERS, redact } from '../../core/privacy';
+import { isClean, MARKERS, redact, redactNote } from '../../core/privacy';
 
 type Case = [input: string, output: string, matches: Array<[kind: string, original: string]>];
 
 /** Checks the output text, the kinds found and that each offset pair slices out the original. */
 function expectRedaction([input, output, matches]: Case): void {
   const { text, found } = redact(input);
-  expect(text).toBe(output);
-  expect(found.map((f) => [f.kind, input.slice(f.start, f.end)])).toEqual(matches);
+  expect(text, input).toBe(output);
+  expect(found.map((f) => [f.kind, input.slice(f.start, f.end)]), input).toEqual(matches);
 }
 
 const POSITIVE: Record<string, Case[]> = {
@@ -100,7 +100,7 @@ describe('redact: each kind', () => {
 
   it('has a marker for every kind it reports', () => {
     expect(Object.keys(MARKERS).sort()).toEqual(
-      ['bank', 'bhxh', 'bhyt', 'cccd', 'cmnd', 'email', 'evn', 'mst', 'name', 'phone', 'plate', 'secret'],
+    ['bank', 'bhxh', 'bhyt', 'cccd', 'cmnd', 'email', 'evn', 'mst', 'name', 'number', 'phone', 'plate', 'secret'],
     );
     expect(MARKERS['phone']).toBe('[SĐT]');
     expect(MARKERS['name']).toBe('[TÊN]');
@@ -242,5 +242,100 @@ describe('redact: mixed text, edge cases', () => {
     const result = redact(nfd);
     expect(result).toEqual(redact(nfc));
     expect(result.found.map((f) => nfc.slice(f.start, f.end))).toEqual(['Nguyễn Thị Hoa', '0912345678']);
+  });
+});
+
+describe('15.9 redaction covers spaced and spelled-out numbers, spelled e-mails and passwords; leaves brands alone', () => {
+  const SPACED: Case[] = [
+    ['0 9 0 3 1 2 3 4 5 6', '[SĐT]', [['phone', '0 9 0 3 1 2 3 4 5 6']]],
+    ['Số bà: 09 03 12 34 56.', 'Số bà: [SĐT].', [['phone', '09 03 12 34 56']]],
+    ['gọi 0903 123 456 nhé', 'gọi [SĐT] nhé', [['phone', '0903 123 456']]],
+    ['Zalo +84 9 0 3 1 2 3 4 5 6', 'Zalo [SĐT]', [['phone', '+84 9 0 3 1 2 3 4 5 6']]],
+    ['sđt 0.9.1.2.3.4.5.6.7.8', 'sđt [SĐT]', [['phone', '0.9.1.2.3.4.5.6.7.8']]],
+    ['CCCD 0 0 1 2 3 4 5 6 7 8 9 0 cấp 2021', 'CCCD [CCCD] cấp 2021', [['cccd', '0 0 1 2 3 4 5 6 7 8 9 0']]],
+    ['CCCD 00 12 34 56 78 90', 'CCCD [CCCD]', [['cccd', '00 12 34 56 78 90']]],
+    ['CMND 0 2 5 1 2 3 4 5 6', 'CMND [CMND]', [['cmnd', '0 2 5 1 2 3 4 5 6']]],
+    ['tài khoản 1 2 3 4 5 6 7 8 9 0 1 2 3', 'tài khoản [DÃY SỐ]', [['number', '1 2 3 4 5 6 7 8 9 0 1 2 3']]],
+  ];
+  const SPELLED: Case[] = [
+    ['không chín không ba một hai ba bốn năm sáu', '[SĐT]', [['phone', 'không chín không ba một hai ba bốn năm sáu']]],
+    ['Số bà là không chín, không ba, một hai ba, bốn năm sáu nhé', 'Số bà là [SĐT] nhé', [['phone', 'không chín, không ba, một hai ba, bốn năm sáu']]],
+    ['sdt khong chin mot hai ba bon nam sau bay tam', 'sdt [SĐT]', [['phone', 'khong chin mot hai ba bon nam sau bay tam']]],
+    ['Không Chín Một Hai Ba Bốn Năm Sáu Bảy Tám', '[SĐT]', [['phone', 'Không Chín Một Hai Ba Bốn Năm Sáu Bảy Tám']]],
+    ['CCCD không không một hai ba bốn năm sáu bảy tám chín không', 'CCCD [CCCD]', [['cccd', 'không không một hai ba bốn năm sáu bảy tám chín không']]],
+    ['số 09 không 3 một hai ba bốn năm sáu', 'số [SĐT]', [['phone', '09 không 3 một hai ba bốn năm sáu']]],
+  ];
+  const SPELLED_EMAIL: Case[] = [
+    ['Email: hoa.nguyen(at)gmail.com', 'Email: [EMAIL]', [['email', 'hoa.nguyen(at)gmail.com']]],
+    ['gửi hoa.nguyen [at] gmail [dot] com giúp', 'gửi [EMAIL] giúp', [['email', 'hoa.nguyen [at] gmail [dot] com']]],
+    ['thư hoanguyen a còng gmail chấm com', 'thư [EMAIL]', [['email', 'hoanguyen a còng gmail chấm com']]],
+    ['mail hoanguyen at yahoo dot com dot vn', 'mail [EMAIL]', [['email', 'hoanguyen at yahoo dot com dot vn']]],
+    ['hoa_1960 @ gmail . com', '[EMAIL]', [['email', 'hoa_1960 @ gmail . com']]],
+    ['tran.b{at}ubnd.hanoi.gov.vn', '[EMAIL]', [['email', 'tran.b{at}ubnd.hanoi.gov.vn']]],
+  ];
+  const PASSWORDS: Case[] = [
+    ['mk: Abc@1234', 'mk: [BÍ MẬT]', [['secret', 'Abc@1234']]],
+    ['mật khẩu là xyz123!', 'mật khẩu là [BÍ MẬT]!', [['secret', 'xyz123']]],
+    ['Bà ghi Abc@1234 vào sổ', 'Bà ghi [BÍ MẬT] vào sổ', [['secret', 'Abc@1234']]],
+    ['P@ssw0rd', '[BÍ MẬT]', [['secret', 'P@ssw0rd']]],
+    ['quên mật khẩu VssID, mật khẩu mới là Hoa#1990', 'quên mật khẩu VssID, mật khẩu mới là [BÍ MẬT]', [['secret', 'Hoa#1990']]],
+    ['mật khẩu VssID là abc12345', 'mật khẩu VssID là [BÍ MẬT]', [['secret', 'abc12345']]],
+    ['pass zalo: hoa_1960!', 'pass zalo: [BÍ MẬT]', [['secret', 'hoa_1960!']]],
+    ['wifi nhà: TenWifi=Nha123$', 'wifi nhà: TenWifi=[BÍ MẬT]', [['secret', 'Nha123$']]],
+  ];
+
+  it('15.9 digits separated by spaces, dots or in pairs are a phone, an ID or a long number', () => SPACED.forEach(expectRedaction));
+  it('15.9 numbers spelled out in Vietnamese, with or without diacritics, are redacted', () => SPELLED.forEach(expectRedaction));
+  it('15.9 e-mails written with (at), [at], a còng, at and (dot), chấm are redacted', () => SPELLED_EMAIL.forEach(expectRedaction));
+  it('15.9 password-like tokens are redacted, after a keyword or alone', () => PASSWORDS.forEach(expectRedaction));
+
+  const CLEAN = [
+    // brands and products: never a secret, never a name
+    'Cài VNeID mức 2 cho bà, đăng nhập VssID bằng mã số BHXH',
+    'Bà quên mật khẩu VssID',
+    'mã OTP ViettelPay gửi về máy bà',
+    'đổi mật khẩu TPBank giúp bà',
+    'Nhập mã PIN SmartOTP',
+    'mật khẩu Agribank E-Mobile Banking phải có 8 ký tự',
+    'pass iHanoi bị khóa',
+    'Chuyển tiền qua MoMo, ZaloPay, Vietcombank',
+    'Tra cứu tiền điện EVN, EVNHCMC',
+    'Ông dùng iPhone, cháu cài Zalo',
+    // ordinary capitalised words at a sentence start, Title Case labels
+    'Mai em quay lại. Lương hưu tháng này chưa về.',
+    'Hồ sơ đã nộp. Đào tạo xong rồi.',
+    'Bấm Lưu Thay Đổi rồi Tăng Cỡ Chữ',
+    'Chu Kỳ Thanh Toán',
+    'Hoàng hôn rồi, Hà Tây xa lắm',
+    // numbers that are not a person's
+    'Hotline 1800 599 920, 1900 9095',
+    'ngày 09.12.2026 10 giờ, hạn 24 11 2026',
+    'Số tiền 1.500.000.000 đồng, phí 1.500.000 đ',
+    'Làm bước 1 2 3 rồi bước 4',
+    'Bà ba ngày nữa quay lại, năm hai không hai sáu',
+    'Hẹn 9h30!',
+    'Quyết định 1234/QĐ-UBND, mã hồ sơ G22.99-261124-0001',
+    'Giảm 50%, còn 200.000đ/tháng',
+    'màu #1c2430',
+    // "at" and "chấm" in ordinary words
+    'gặp at the office, chấm điểm xong',
+    'bà a còng lưng đi chợ',
+  ];
+
+  it('15.9 brand and product names, capitalised ordinary words and numbers that are not a person’s stay identical', () => {
+    for (const note of CLEAN) {
+      expect(redact(note), note).toEqual({ text: note, found: [] });
+      expect(redactNote(note), note).toBe(note);
+    }
+  });
+
+  it('15.9 a mixed note loses every personal piece and keeps the rest word for word', () => {
+    const note =
+      'Cụ Trần Văn Bình, sđt không chín một hai ba bốn năm sáu bảy tám, CCCD 0 0 1 2 3 4 5 6 7 8 9 0, ' +
+      'email binh.tran (at) gmail (dot) com, mk VNeID: Binh@1950. Đã cài VNeID và Zalo, hẹn 9h30.';
+    const out = redactNote(note);
+    expect(out).toBe('Cụ [TÊN], sđt [SĐT], CCCD [CCCD], email [EMAIL], mk VNeID: [BÍ MẬT]. Đã cài VNeID và Zalo, hẹn 9h30.');
+    for (const piece of ['Trần', 'không chín', '0 0 1', 'binh.tran', 'gmail', 'Binh@1950']) expect(out).not.toContain(piece);
+    expect(redact(out).text).toBe(out);
   });
 });

@@ -1,8 +1,10 @@
 // The recorder's step making: page patterns, privacy marks, advance rules, suggested hints, and that a
 // recorded pack step passes parsePack and never carries what was typed.
 import { describe, expect, it } from 'vitest';
+import { controlAt } from '../../core/anchors/controls';
 import { parsePack, type Step } from '../../core/pack';
 import { actionOf, nextStepId, pagePattern, privateKindOf, recordStep, repeatsLast, suggestHint } from '../../core/recorder';
+import { PERSONAL, PERSONAL_PAGE, TYPED_ID } from '../fixtures/personal-page';
 
 function page(html: string): void {
   document.body.replaceChildren();
@@ -92,5 +94,72 @@ describe('recordStep', () => {
     expect(recordStep($('#x'), 'https://evn.example/')!.text.vi).toBe('Bấm vào chỗ được khoanh.');
     expect(suggestHint({ v: 1, kind: 'field', tag: 'input', role: 'textbox', path: 'body>input', index: 0, count: 1 }, 'field').vi).toBe('Nhập vào ô này.');
     expect(recordStep($('#b'), 'javascript:void(0)')).toBeNull();
+  });
+});
+
+describe('15.1 the recorder, the picker and re-capture keep no personal data', () => {
+  const URL_ = 'https://dichvucong.gov.vn/ho-so/G22.99-251124-0001?cccd=001234567890';
+
+  it('15.1 records every control of a page full of personal data without keeping any of it', () => {
+    page(PERSONAL_PAGE);
+    const steps: Step[] = [];
+    for (const sel of ['#who', '#nick', '#logout', '#dossier', '#cccd', '#acct', '#mail', '#note', '#box', '#send']) {
+      steps.push(recordStep($(sel), URL_, steps.map((s) => s.id))!);
+    }
+    const json = JSON.stringify(steps);
+    for (const p of PERSONAL) expect(json, `"${p}" must not be kept`).not.toContain(p);
+    expect(steps.every((s) => s.page === 'https://dichvucong.gov.vn/ho-so/*')).toBe(true);
+    // A control known only by a person's name, number or code gets the neutral hint; the page's words stay.
+    expect(steps.map((s) => s.text.vi)).toEqual([
+      'Bấm vào chỗ được khoanh.',
+      'Bấm vào chỗ được khoanh.',
+      'Bấm vào «Đăng xuất».',
+      'Bấm vào chỗ được khoanh.',
+      'Bấm vào chỗ được khoanh.',
+      'Bấm vào chỗ được khoanh.',
+      'Bấm vào chỗ được khoanh.',
+      'Nhập «Ghi chú cho cán bộ».',
+      'Nhập «Nội dung chuyển khoản».',
+      'Bấm nút «Gửi hồ sơ».',
+    ]);
+    expect(steps.map((s) => s.advance.kind)).toEqual(['click', 'click', 'click', 'click', 'click', 'click', 'click', 'input', 'input', 'click']);
+  });
+
+  it('15.1 text typed into a contenteditable field never becomes a step’s name or a second step', () => {
+    page(PERSONAL_PAGE);
+    const note = $('#note');
+    const first = recordStep(note, URL_)!;
+    // The resident types an ID number into it; the author focuses it again.
+    note.textContent = TYPED_ID;
+    const again = recordStep(note, URL_)!;
+    expect(repeatsLast([first], again)).toBe(true);
+    expect(JSON.stringify([first, again])).not.toContain(TYPED_ID);
+    // A link the resident pasted into it is part of what was typed: the step is the note itself.
+    const link = document.createElement('a');
+    link.href = 'https://vidu.vn/an-nguyen';
+    link.textContent = `Hồ sơ ${TYPED_ID}`;
+    note.append(link);
+    const inside = recordStep(link, URL_)!;
+    expect(actionOf(link)).toBe('field');
+    expect(inside.advance.kind).toBe('input');
+    expect(repeatsLast([first], inside)).toBe(true);
+    expect(JSON.stringify(inside)).not.toMatch(new RegExp(`${TYPED_ID}|vidu|an-nguyen`));
+  });
+
+  it('15.1 re-capture (a click picked on the page) keeps none of it either, nor does a hint made from an old anchor', () => {
+    page(PERSONAL_PAGE);
+    // The picker takes the control around the clicked element, as extension/pick-page.tsx does.
+    $('#who').append(document.createElement('small'));
+    for (const sel of ['#who small', '#nick', '#dossier', '#acct']) {
+      const el = controlAt($(sel))!;
+      const step = recordStep(el, URL_)!;
+      const picked = { anchor: step.anchor, page: step.page, label: step.text.vi };
+      const json = JSON.stringify(picked);
+      for (const p of PERSONAL) expect(json, `${sel}: "${p}" must not be kept`).not.toContain(p);
+    }
+    // An anchor made before the gate (an old pack) does not put its name into a new hint.
+    const old = { v: 1 as const, kind: 'action' as const, tag: 'button', role: 'button', path: 'body>button', index: 0, count: 1, name: 'NGUYỄN VĂN AN · 0912 345 678' };
+    expect(suggestHint(old, 'click').vi).toBe('Bấm vào chỗ được khoanh.');
+    expect(suggestHint({ ...old, kind: 'field', name: undefined, label: 'Mã hồ sơ G22.99-251124-0001' }, 'field').vi).toBe('Nhập vào ô này.');
   });
 });
