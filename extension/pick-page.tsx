@@ -3,29 +3,30 @@
 // (it does not press the control) and becomes the step's new anchor and page pattern through
 // core/recorder.ts, exactly as a recorded step would. Values are never read. Escape or "Hủy" cancels.
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PickBar } from '../components/pick-bar';
 import { controlAt } from '../core/anchors/controls';
 import { createTranslator } from '../core/i18n';
 import { recordStep } from '../core/recorder';
 import { messaging, type PickedTarget } from './protocol';
-import { mountPageUi } from './page-ui';
+import type { PageContext } from './page-context';
+import { mountPageUi, type PageUi } from './page-ui';
 import { readSettings } from './settings';
 
-export function startPickPage(ctx: ContentScriptContext): void {
+export function startPickPage(ctx: PageContext): void {
   let pending: { cancel: () => void } | null = null;
 
-  messaging.onMessage('cancelPick', () => pending?.cancel());
-  messaging.onMessage('pickTarget', async ({ data }) => {
+  ctx.onInvalidated(messaging.onMessage('cancelPick', () => pending?.cancel()));
+  ctx.onInvalidated(messaging.onMessage('pickTarget', async ({ data }) => {
     const hint = typeof data?.hint === 'string' ? data.hint.slice(0, 300) : '';
     pending?.cancel();
     const t = createTranslator((await readSettings().catch(() => null))?.lang ?? 'vi');
     return new Promise<PickedTarget | null>((resolve) => {
       const stop = new AbortController();
-      let ui: ShadowRootContentScriptUi<void> | null = null;
+      let ui: PageUi | null = null;
+      let forget = (): void => undefined;
       const done = (picked: PickedTarget | null): void => {
         stop.abort();
+        forget();
         ui?.remove();
         if (pending === me) pending = null;
         resolve(picked);
@@ -64,12 +65,10 @@ export function startPickPage(ctx: ContentScriptContext): void {
         },
         options,
       );
-      ctx.onInvalidated(() => done(null));
-      void mountPageUi(ctx, 'dan-buoc-picker').then((c) => {
-        if (stop.signal.aborted) return c.remove();
-        ui = c;
-        render(<PickBar t={t} hint={hint} onCancel={() => done(null)} />, c.uiContainer);
-      });
+      forget = ctx.onInvalidated(() => done(null));
+      if (stop.signal.aborted) return;
+      ui = mountPageUi(ctx, 'dan-buoc-picker');
+      render(<PickBar t={t} hint={hint} onCancel={() => done(null)} />, ui.uiContainer);
     });
-  });
+  }));
 }
