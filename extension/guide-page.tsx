@@ -113,6 +113,11 @@ export function startGuidePage(ctx: PageContext): void {
       );
     } else if (rule.kind === 'input' && target) {
       let idle: ReturnType<typeof setTimeout> | undefined;
+      const left = (e: Event): void => {
+        if (!e.isTrusted) return;
+        target.removeEventListener('focusout', left);
+        send.advance(from);
+      };
       // 'change' fires once the resident has changed the field and moved on; the value is never read.
       target.addEventListener(
         'change',
@@ -124,7 +129,7 @@ export function startGuidePage(ctx: PageContext): void {
             clearTimeout(idle);
             idle = setTimeout(() => send.advance(from), TYPING_IDLE_MS);
             signal.addEventListener('abort', () => clearTimeout(idle), { once: true });
-            target.addEventListener('focusout', () => send.advance(from), { once: true, signal });
+            target.addEventListener('focusout', left, { signal });
           } else send.advance(from);
         },
         { signal },

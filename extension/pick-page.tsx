@@ -1,7 +1,8 @@
 // The content script's part in re-capturing one step's target (issue 7): the editor asks this tab to let
 // the author click the control the step should point at. Until then a bar says so; the click is taken
 // (it does not press the control) and becomes the step's new anchor and page pattern through
-// core/recorder.ts, exactly as a recorded step would. Values are never read. Escape or "Hủy" cancels.
+// core/recorder.ts, exactly as a recorded step would. Values are never read. Escape or "Hủy" cancels — the
+// author's own key or click only: the page's scripts can neither pick nor cancel.
 import { render } from 'preact';
 import { PickBar } from '../components/pick-bar';
 import { controlAt } from '../core/anchors/controls';
@@ -61,7 +62,7 @@ export function startPickPage(ctx: PageContext): void {
       document.addEventListener(
         'keydown',
         (e) => {
-          if (e.key === 'Escape') done(null);
+          if (e.isTrusted && e.key === 'Escape') done(null);
         },
         options,
       );

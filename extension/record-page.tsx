@@ -2,7 +2,7 @@
 // being recorded, every trusted click on a control, choice in a list and entry into a field becomes a step
 // (core/recorder.ts: anchor, page pattern, advance rule, hint, privacy mark), sent to the background in
 // order. Values are never read: a field is recorded when it gets the focus. A small bar shows the count,
-// with undo and stop.
+// with undo and stop (the author's own clicks only: the page's scripts cannot press them).
 import { render } from 'preact';
 import { RecordingBar } from '../components/recording-bar';
 import { controlAt } from '../core/anchors/controls';
