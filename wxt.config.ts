@@ -5,6 +5,7 @@ import { OFFICIAL_MATCH_PATTERNS } from './core/origins';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { OCR_DIR, OCR_FILES } from './extension/ocr-files';
+import { contentScriptEntry } from './scripts/lib/content-script-entry';
 import { CONTENT_SCRIPT_STRINGS, localeSubset } from './scripts/lib/locale-subset';
 
 const require = createRequire(import.meta.url);
@@ -31,10 +32,11 @@ export default defineConfig({
         files.push({ absoluteSrc: path.join(packageDir(f.package), f.file), relativeDest: `${OCR_DIR}/${f.name}` });
       }
     },
-    // The content script, injected into every page of the official sites, carries only its own strings.
+    // The content script, injected into every page of the official sites, carries only its own strings, and
+    // starts without WXT's content script context, which would announce it to the page and let the page stop it.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.length && entrypoints.every((e) => e.type === 'content-script')) {
-        config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-content-strings', CONTENT_SCRIPT_STRINGS)];
+        config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-content-strings', CONTENT_SCRIPT_STRINGS), contentScriptEntry()];
       }
     },
   },

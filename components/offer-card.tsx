@@ -1,6 +1,8 @@
-// The card a hand-off link shows: start this walkthrough here, or not.
+// The card a hand-off link shows: start this walkthrough here, or not. Only the person decides: the page that
+// carried the link cannot press either button (components/trusted.ts).
 import type { JSX } from 'preact';
 import type { Translate } from '../core/i18n';
+import { whenTrusted } from './trusted';
 
 export interface OfferCardProps {
   t: Translate;
@@ -20,10 +22,10 @@ export function OfferCard({ t, title, onStart, onDismiss }: OfferCardProps): JSX
           <p class="db-text">{t('offer.question', { title })}</p>
           <div class="db-actions">
             <span class="db-spacer" />
-            <button type="button" class="db-btn" onClick={onDismiss} data-dan-buoc="offer-dismiss">
+            <button type="button" class="db-btn" onClick={whenTrusted(onDismiss)} data-dan-buoc="offer-dismiss">
               {t('offer.dismiss')}
             </button>
-            <button type="button" class="db-btn db-btn-main" onClick={onStart} data-dan-buoc="offer-start">
+            <button type="button" class="db-btn db-btn-main" onClick={whenTrusted(onStart)} data-dan-buoc="offer-start">
               {t('offer.start')}
             </button>
           </div>

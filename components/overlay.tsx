@@ -1,5 +1,6 @@
 // The on-page guide: an outline around the target control and the step card beside it.
-// The outline lets clicks through; the card never covers the control and follows it on scroll/resize.
+// The outline lets clicks through; the card never covers the control and follows it on scroll/resize; its
+// buttons answer only a person's own clicks (the page's scripts cannot press them).
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
@@ -56,7 +57,7 @@ export function Overlay({ target, card, resident = false }: OverlayProps): JSX.E
     <div class={resident ? 'db-root db-resident' : 'db-root'} data-dan-buoc="overlay" data-resident={resident ? 'on' : 'off'}>
       {target ? <div ref={outlineRef} class="db-outline" data-dan-buoc="outline" aria-hidden="true" /> : null}
       <div ref={bubbleRef} class={target ? 'db-bubble' : 'db-bubble db-docked'} data-dan-buoc="bubble">
-        <StepCard {...card} />
+        <StepCard {...card} trustedOnly />
       </div>
     </div>
   );

@@ -1,6 +1,8 @@
-// The on-page bar while the author re-captures one step's target: "Bấm vào chỗ bước này chỉ tới", and cancel.
+// The on-page bar while the author re-captures one step's target: "Bấm vào chỗ bước này chỉ tới", and cancel
+// (by the author only, never by the page's scripts: components/trusted.ts).
 import type { JSX } from 'preact';
 import type { Translate } from '../core/i18n';
+import { whenTrusted } from './trusted';
 
 export function PickBar({ t, hint, onCancel }: { t: Translate; hint: string; onCancel: () => void }): JSX.Element {
   return (
@@ -13,7 +15,7 @@ export function PickBar({ t, hint, onCancel }: { t: Translate; hint: string; onC
           <p class="db-text db-rec-last">{t('pick.step', { text: hint })}</p>
           <div class="db-actions">
             <span class="db-spacer" />
-            <button type="button" class="db-btn" onClick={onCancel} data-dan-buoc="pick-cancel">
+            <button type="button" class="db-btn" onClick={whenTrusted(onCancel)} data-dan-buoc="pick-cancel">
               {t('pick.cancel')}
             </button>
           </div>

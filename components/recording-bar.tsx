@@ -1,6 +1,8 @@
-// The on-page bar while a walkthrough is being recorded: "Đang ghi — bước 5", the last step, undo and stop.
+// The on-page bar while a walkthrough is being recorded: "Đang ghi — bước 5", the last step, undo and stop
+// (pressed by the author only, never by the page's scripts: components/trusted.ts).
 import type { JSX } from 'preact';
 import type { Translate } from '../core/i18n';
+import { whenTrusted } from './trusted';
 
 export interface RecordingBarProps {
   t: Translate;
@@ -21,10 +23,10 @@ export function RecordingBar({ t, steps, last, onUndo, onStop }: RecordingBarPro
           {last ? <p class="db-text db-rec-last">{t('recorder.last', { text: last })}</p> : null}
           <div class="db-actions">
             <span class="db-spacer" />
-            <button type="button" class="db-btn" onClick={onUndo} disabled={steps === 0} data-dan-buoc="rec-undo">
+            <button type="button" class="db-btn" onClick={whenTrusted(onUndo)} disabled={steps === 0} data-dan-buoc="rec-undo">
               {t('recorder.undo')}
             </button>
-            <button type="button" class="db-btn db-btn-main" onClick={onStop} disabled={steps === 0} data-dan-buoc="rec-stop">
+            <button type="button" class="db-btn db-btn-main" onClick={whenTrusted(onStop)} disabled={steps === 0} data-dan-buoc="rec-stop">
               {t('recorder.stop')}
             </button>
           </div>

@@ -3,6 +3,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import type { Translate } from '../core/i18n';
 import { HintText } from './hint-text';
+import { whenTrusted } from './trusted';
 
 export interface StepCardProps {
   t: Translate;
@@ -21,6 +22,11 @@ export interface StepCardProps {
   onListen?: () => void;
   /** In a page's flow (the widget) rather than floating over a site: a region, not a dialog. */
   inline?: boolean;
+  /**
+   * Over a page that is not ours (the extension's overlay): the buttons answer only a person's own clicks,
+   * never the page's scripts (components/trusted.ts).
+   */
+  trustedOnly?: boolean;
   /** Shown under the hint (the widget's illustration and "do it on the real site"). */
   children?: ComponentChildren;
 }
@@ -28,6 +34,7 @@ export interface StepCardProps {
 export function StepCard(props: StepCardProps): JSX.Element {
   const { t, index, total } = props;
   const last = index >= total - 1;
+  const act = (fn: () => void): ((e: Event) => void) => (props.trustedOnly ? whenTrusted(fn) : () => fn());
   return (
     <div class="db-card" role={props.inline ? 'region' : 'dialog'} aria-label={t('overlay.label')} data-dan-buoc="card">
       <div class="db-card-head">
@@ -52,18 +59,18 @@ export function StepCard(props: StepCardProps): JSX.Element {
       ) : null}
       <div class="db-actions">
         {props.onListen ? (
-          <button type="button" class="db-btn db-btn-quiet" onClick={props.onListen}>
+          <button type="button" class="db-btn db-btn-quiet" onClick={act(props.onListen)}>
             {t('overlay.listen')}
           </button>
         ) : null}
         <span class="db-spacer" />
         {props.onBack ? (
-          <button type="button" class="db-btn" onClick={props.onBack} disabled={index === 0 && !props.done} data-dan-buoc="back">
+          <button type="button" class="db-btn" onClick={act(props.onBack)} disabled={index === 0 && !props.done} data-dan-buoc="back">
             {t('overlay.back')}
           </button>
         ) : null}
         {props.onNext && !props.done ? (
-          <button type="button" class="db-btn db-btn-main" onClick={props.onNext} data-dan-buoc="next">
+          <button type="button" class="db-btn db-btn-main" onClick={act(props.onNext)} data-dan-buoc="next">
             {last ? t('overlay.finish') : t('overlay.next')}
           </button>
         ) : null}

@@ -3,8 +3,6 @@
 // while no walkthrough runs on the tab.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { describeAnchor, waitForAnchor } from '../core/anchors/index';
 import { createTranslator, localText, type Translate } from '../core/i18n';
 import { matchesPage, stripUrl } from '../core/url-pattern';
@@ -13,7 +11,8 @@ import { Overlay } from '../components/overlay';
 import { parseHandOff, type HandOff } from '../core/handoff';
 import { plainHint } from '../components/hint-text';
 import { messaging, type StepView } from './protocol';
-import { mountPageUi } from './page-ui';
+import { onLocationChange, type PageContext } from './page-context';
+import { mountPageUi, type PageUi } from './page-ui';
 import { DEFAULT_DISPLAY, displayItem, readDisplaySettings, type DisplaySettings } from './display-settings';
 
 /** How long to wait for a late control before showing the hint as text only. @default 10000 */
@@ -22,12 +21,12 @@ const FIND_TIMEOUT_MS = 10_000;
 /** found: outlined; waiting: outlined, but the control is disabled for now (a list still loading). */
 type Phase = 'searching' | 'found' | 'waiting' | 'not-found' | 'no-target' | 'other-page' | 'done';
 
-export function startGuidePage(ctx: ContentScriptContext): void {
+export function startGuidePage(ctx: PageContext): void {
   let settings: DisplaySettings = DEFAULT_DISPLAY;
   let t = createTranslator(settings.lang);
   let lastView: StepView | null = null;
   let spokenKey = '';
-  let ui: ShadowRootContentScriptUi<void> | null = null;
+  let ui: PageUi | null = null;
   let step: AbortController | null = null;
   let shownKey = '';
 
@@ -39,12 +38,10 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     found: (index: number) => void messaging.sendMessage('found', { index }).catch(() => undefined),
   };
 
-  async function ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
-    if (ui) return ui;
+  function ensureUi(): PageUi {
     // Not dan-buoc-guide: that is the widget's custom element, which a page of an official site may define.
-    const created = await mountPageUi(ctx, 'dan-buoc-overlay');
-    ui = created;
-    return created;
+    ui ??= mountPageUi(ctx, 'dan-buoc-overlay');
+    return ui;
   }
 
   function removeUi(): void {
@@ -116,6 +113,11 @@ export function startGuidePage(ctx: ContentScriptContext): void {
       );
     } else if (rule.kind === 'input' && target) {
       let idle: ReturnType<typeof setTimeout> | undefined;
+      const left = (e: Event): void => {
+        if (!e.isTrusted) return;
+        target.removeEventListener('focusout', left);
+        send.advance(from);
+      };
       // 'change' fires once the resident has changed the field and moved on; the value is never read.
       target.addEventListener(
         'change',
@@ -127,7 +129,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
             clearTimeout(idle);
             idle = setTimeout(() => send.advance(from), TYPING_IDLE_MS);
             signal.addEventListener('abort', () => clearTimeout(idle), { once: true });
-            target.addEventListener('focusout', () => send.advance(from), { once: true, signal });
+            target.addEventListener('focusout', left, { signal });
           } else send.advance(from);
         },
         { signal },
@@ -141,7 +143,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
 
   async function show(view: StepView | null): Promise<void> {
     lastView = view;
-    if (!view || view.paused) return removeUi();
+    if (!view || view.paused || !ctx.isValid) return removeUi();
     const key = `${view.sessionId}:${view.index}:${view.status}:${location.pathname}`;
     if (key === shownKey && ui) return;
     shownKey = key;
@@ -149,8 +151,7 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     const controller = new AbortController();
     step = controller;
     const { signal } = controller;
-    await ensureUi();
-    if (signal.aborted) return;
+    ensureUi();
     if (view.status === 'done') return draw(view, 'done', null, t);
     if (!matchesPage(view.step.page, location.href)) return draw(view, 'other-page', null, t);
     const anchor = view.step.anchor;
@@ -212,16 +213,18 @@ export function startGuidePage(ctx: ContentScriptContext): void {
     await show(view);
   }
 
-  messaging.onMessage('showStep', ({ data, sender }) => {
-    if (sender.id !== browser.runtime.id) return;
-    void show(data);
-  });
-  // WXT reports every navigation, also one that is about to leave the page: act only once the URL of
-  // this document has changed (a single-page app's route), never for the page being left.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    const target = event.newUrl.href;
+  ctx.onInvalidated(
+    messaging.onMessage('showStep', ({ data, sender }) => {
+      if (sender.id !== browser.runtime.id) return;
+      void show(data);
+    }),
+  );
+  // Every navigation is reported, also one that is about to leave the page: act only once the URL of this
+  // document has changed (a single-page app's route), never for the page being left.
+  onLocationChange(ctx, (newUrl, oldUrl) => {
+    const target = newUrl.href;
     // Steps belong to origin + path; a change of query or fragment alone cannot change the step.
-    if (stripUrl(target) === stripUrl(event.oldUrl.href)) return;
+    if (stripUrl(target) === stripUrl(oldUrl.href)) return;
     ctx.setTimeout(() => {
       if (location.href !== target) return;
       shownKey = '';
@@ -231,8 +234,8 @@ export function startGuidePage(ctx: ContentScriptContext): void {
   /** A hand-off link offers its walkthrough (if installed and nothing runs here); the fragment goes either way. */
   async function offer(handOff: HandOff): Promise<void> {
     const found = await messaging.sendMessage('offer', handOff).catch(() => null);
-    if (!found || shownKey) return;
-    const created = await ensureUi();
+    if (!found || shownKey || !ctx.isValid) return;
+    const created = ensureUi();
     render(
       <OfferCard
         t={t}

@@ -1,31 +1,33 @@
 // The content script's part in re-capturing one step's target (issue 7): the editor asks this tab to let
 // the author click the control the step should point at. Until then a bar says so; the click is taken
 // (it does not press the control) and becomes the step's new anchor and page pattern through
-// core/recorder.ts, exactly as a recorded step would. Values are never read. Escape or "Hủy" cancels.
+// core/recorder.ts, exactly as a recorded step would. Values are never read. Escape or "Hủy" cancels — the
+// author's own key or click only: the page's scripts can neither pick nor cancel.
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PickBar } from '../components/pick-bar';
 import { controlAt } from '../core/anchors/controls';
 import { createTranslator } from '../core/i18n';
 import { recordStep } from '../core/recorder';
 import { messaging, type PickedTarget } from './protocol';
-import { mountPageUi } from './page-ui';
+import type { PageContext } from './page-context';
+import { mountPageUi, type PageUi } from './page-ui';
 import { readDisplaySettings } from './display-settings';
 
-export function startPickPage(ctx: ContentScriptContext): void {
+export function startPickPage(ctx: PageContext): void {
   let pending: { cancel: () => void } | null = null;
 
-  messaging.onMessage('cancelPick', () => pending?.cancel());
-  messaging.onMessage('pickTarget', async ({ data }) => {
+  ctx.onInvalidated(messaging.onMessage('cancelPick', () => pending?.cancel()));
+  ctx.onInvalidated(messaging.onMessage('pickTarget', async ({ data }) => {
     const hint = typeof data?.hint === 'string' ? data.hint.slice(0, 300) : '';
     pending?.cancel();
     const t = createTranslator((await readDisplaySettings()).lang);
     return new Promise<PickedTarget | null>((resolve) => {
       const stop = new AbortController();
-      let ui: ShadowRootContentScriptUi<void> | null = null;
+      let ui: PageUi | null = null;
+      let forget = (): void => undefined;
       const done = (picked: PickedTarget | null): void => {
         stop.abort();
+        forget();
         ui?.remove();
         if (pending === me) pending = null;
         resolve(picked);
@@ -60,16 +62,14 @@ export function startPickPage(ctx: ContentScriptContext): void {
       document.addEventListener(
         'keydown',
         (e) => {
-          if (e.key === 'Escape') done(null);
+          if (e.isTrusted && e.key === 'Escape') done(null);
         },
         options,
       );
-      ctx.onInvalidated(() => done(null));
-      void mountPageUi(ctx, 'dan-buoc-picker').then((c) => {
-        if (stop.signal.aborted) return c.remove();
-        ui = c;
-        render(<PickBar t={t} hint={hint} onCancel={() => done(null)} />, c.uiContainer);
-      });
+      forget = ctx.onInvalidated(() => done(null));
+      if (stop.signal.aborted) return;
+      ui = mountPageUi(ctx, 'dan-buoc-picker');
+      render(<PickBar t={t} hint={hint} onCancel={() => done(null)} />, ui.uiContainer);
     });
-  });
+  }));
 }

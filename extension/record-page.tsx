@@ -2,17 +2,16 @@
 // being recorded, every trusted click on a control, choice in a list and entry into a field becomes a step
 // (core/recorder.ts: anchor, page pattern, advance rule, hint, privacy mark), sent to the background in
 // order. Values are never read: a field is recorded when it gets the focus. A small bar shows the count,
-// with undo and stop.
+// with undo and stop (the author's own clicks only: the page's scripts cannot press them).
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { RecordingBar } from '../components/recording-bar';
 import { controlAt } from '../core/anchors/controls';
 import { createTranslator } from '../core/i18n';
 import { actionOf, recordStep } from '../core/recorder';
 import { messaging } from './protocol';
 import type { RecordingView } from './recording';
-import { mountPageUi } from './page-ui';
+import type { PageContext } from './page-context';
+import { mountPageUi, type PageUi } from './page-ui';
 import { readDisplaySettings } from './display-settings';
 
 /** What a click landed on, when that is a control to press (fields and lists are recorded otherwise). */
@@ -22,8 +21,8 @@ function pressed(target: EventTarget | null): Element | null {
   return el && actionOf(el) === 'click' ? el : null;
 }
 
-export function startRecordingPage(ctx: ContentScriptContext): void {
-  let ui: ShadowRootContentScriptUi<void> | null = null;
+export function startRecordingPage(ctx: PageContext): void {
+  let ui: PageUi | null = null;
   let listening: AbortController | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -68,7 +67,7 @@ export function startRecordingPage(ctx: ContentScriptContext): void {
   }
 
   async function apply(view: RecordingView | null): Promise<void> {
-    if (!view) {
+    if (!view || !ctx.isValid) {
       listening?.abort();
       listening = null;
       ui?.remove();
@@ -77,14 +76,14 @@ export function startRecordingPage(ctx: ContentScriptContext): void {
     }
     if (!listening) listen();
     const t = createTranslator((await readDisplaySettings()).lang);
-    if (!ui) {
-      ui = await mountPageUi(ctx, 'dan-buoc-recorder');
-    }
+    if (!ctx.isValid) return;
+    ui ??= mountPageUi(ctx, 'dan-buoc-recorder');
     const stop = (): void =>
       inOrder(() => messaging.sendMessage('stopRecording', { title: t('recorder.defaultTitle', { date: new Date().toLocaleDateString('vi-VN') }), category: 'public-service' }));
     render(<RecordingBar t={t} steps={view.steps} last={view.last} onUndo={() => inOrder(() => messaging.sendMessage('undoStep'))} onStop={stop} />, ui.uiContainer);
   }
 
-  messaging.onMessage('showRecording', ({ data }) => void apply(data));
+  ctx.onInvalidated(messaging.onMessage('showRecording', ({ data }) => void apply(data)));
+  ctx.onInvalidated(() => void apply(null));
   void messaging.sendMessage('recording').then(apply, () => undefined);
 }

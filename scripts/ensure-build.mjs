@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const manifest = path.join(root, '.output/chrome-mv3/manifest.json');
-const SOURCES = ['entrypoints', 'components', 'core', 'extension', 'locales', 'walkthroughs', 'wxt.config.ts', 'scripts/lib/locale-subset.ts', 'package.json'];
+const SOURCES = ['entrypoints', 'components', 'core', 'extension', 'locales', 'walkthroughs', 'wxt.config.ts', 'scripts/lib/locale-subset.ts', 'scripts/lib/content-script-entry.ts', 'package.json'];
 
 function newest(p) {
   if (!existsSync(p)) return 0;

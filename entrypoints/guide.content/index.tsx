@@ -1,16 +1,22 @@
-// Content script on the official origins only: wires the guide page logic to WXT's context.
+// Content script on the official origins only: wires the guide page logic to its own page context
+// (extension/page-context.ts), never to WXT's, which the page could detect and stop. The build runs `main`
+// without creating WXT's context at all (scripts/lib/content-script-entry.ts).
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { OFFICIAL_MATCH_PATTERNS } from '../../core/origins';
 import { startGuidePage } from '../../extension/guide-page';
+import { createPageContext } from '../../extension/page-context';
 import { startPickPage } from '../../extension/pick-page';
 import { startRecordingPage } from '../../extension/record-page';
 
 export default defineContentScript({
   matches: [...OFFICIAL_MATCH_PATTERNS],
   runAt: 'document_idle',
-  // Styles go into each shadow root as text (extension/ui-css.ts): no web-accessible stylesheet.
+  // Styles go into each closed shadow root as text (extension/page-ui.ts): no web-accessible stylesheet.
   cssInjectionMode: 'manual',
-  main: (ctx) => {
+  // Belt and braces: even WXT's own entry (should the build plugin ever stop applying) would not post it.
+  noScriptStartedPostMessage: true,
+  main: () => {
+    const ctx = createPageContext();
     startGuidePage(ctx);
     startRecordingPage(ctx);
     startPickPage(ctx);

@@ -1,6 +1,10 @@
 // Reading the overlay and driving the side panel in Chromium, for e2e tests and `npm run demo`.
 // Controls are known only by their targetId in the sites' *.targets.json.
-import type { Page } from 'puppeteer-core';
+// The on-page UIs live in closed shadow roots that no script of the page can open (extension/page-ui.ts).
+// The probe reads them from the content script's own JavaScript world, where Chromium gives extensions
+// chrome.dom.openOrClosedShadowRoot; it reaches that world through the DevTools protocol, from outside the
+// page. Buttons are pressed with puppeteer's mouse (trusted input), as a person does.
+import type { ElementHandle, JSHandle, Page, Realm } from 'puppeteer-core';
 import type { Env } from './env';
 import { openSidePanel, targetsFor } from './harness';
 import { waitForTarget } from './targets';
@@ -10,6 +14,62 @@ export interface Box {
   y: number;
   width: number;
   height: number;
+}
+
+/** The on-page UIs, by their host element's tag. */
+export type UiHost = 'dan-buoc-overlay' | 'dan-buoc-recorder' | 'dan-buoc-picker';
+
+/** The content script's world in the page's top frame (waiting for the script to start there). */
+export async function guideRealm(page: Page, timeout = 20_000): Promise<Realm> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const realm = page.mainFrame().extensionRealms().find((r) => r.origin?.startsWith('chrome-extension://'));
+    if (realm) return realm;
+    if (Date.now() > deadline) throw new Error(`the content script never started on ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * `fn(root, ...args)` as an expression for the content script's world, `root` being the closed shadow root of
+ * `host` (null while it is not mounted). `fn` must not name inner helpers (tsx would wrap them in a __name()
+ * the page lacks), and `args` must be JSON.
+ */
+function inRoot(host: UiHost, fn: { toString(): string }, args: unknown[]): string {
+  const root = `((h) => h ? globalThis.chrome.dom.openOrClosedShadowRoot(h) : null)(document.querySelector(${JSON.stringify(host)}))`;
+  return `(${fn.toString()})(${[root, ...args.map((a) => JSON.stringify(a))].join(', ')})`;
+}
+
+/** Evaluate `fn` with the closed shadow root of `host` (null while it is not mounted). */
+export async function inUi<A extends unknown[], R>(page: Page, host: UiHost, fn: (root: ShadowRoot | null, ...args: A) => R, ...args: A): Promise<Awaited<R>> {
+  const realm = await guideRealm(page);
+  return (await realm.evaluate(inRoot(host, fn, args))) as Awaited<R>;
+}
+
+/** Wait until `fn` with the closed shadow root of `host` is truthy; a handle to what it returned. */
+export async function waitInUi<A extends unknown[], R>(
+  page: Page,
+  host: UiHost,
+  options: { timeout?: number; polling?: number },
+  fn: (root: ShadowRoot | null, ...args: A) => R,
+  ...args: A
+): Promise<JSHandle<R>> {
+  const { timeout = 10_000, polling = 100 } = options;
+  const realm = await guideRealm(page, timeout);
+  return (await realm.waitForFunction(inRoot(host, fn, args), { timeout, polling })) as JSHandle<R>;
+}
+
+/** Wait for the element of `host`'s UI matching `selector`: a handle to read, or to click as a person does. */
+export async function waitForUi(page: Page, selector: string, { host = 'dan-buoc-overlay' as UiHost, timeout = 10_000 } = {}): Promise<ElementHandle<Element>> {
+  const handle = await waitInUi(page, host, { timeout }, (root, sel: string) => root?.querySelector(sel), selector);
+  const el = handle.asElement();
+  if (!el) throw new Error(`no ${selector} in ${host}`);
+  return el as ElementHandle<Element>;
+}
+
+/** The text of the element of `host`'s UI matching `selector` now, or null when there is none. */
+export async function uiText(page: Page, selector: string, host: UiHost = 'dan-buoc-overlay'): Promise<string | null> {
+  return inUi(page, host, (root, sel: string) => root?.querySelector(sel)?.textContent ?? null, selector);
 }
 
 /** What the overlay shows right now, read from its shadow root. */
@@ -24,8 +84,7 @@ export interface OverlayState {
 
 export async function overlayState(page: Page): Promise<OverlayState> {
   // No named helpers inside: scripts run by tsx would wrap them in a __name() the page lacks.
-  return page.evaluate(() => {
-    const root = document.querySelector('dan-buoc-overlay')?.shadowRoot;
+  return inUi(page, 'dan-buoc-overlay', (root) => {
     const found = ['step', 'text', 'private', 'notice', 'outline', 'card'].map((name) => {
       const el = root?.querySelector(`[data-dan-buoc="${name}"]`) as HTMLElement | null | undefined;
       if (!el) return { text: null, box: null };
@@ -71,9 +130,11 @@ async function waitForStepOrExplain(page: Page, step: string, outline: boolean, 
 }
 
 async function waitForStepRaw(page: Page, step: string, outline: boolean, timeout: number): Promise<void> {
-  await page.waitForFunction(
-    (want: string, needOutline: boolean) => {
-      const root = document.querySelector('dan-buoc-overlay')?.shadowRoot;
+  await waitInUi(
+    page,
+    'dan-buoc-overlay',
+    { timeout },
+    (root, want: string, needOutline: boolean) => {
       if (root?.querySelector('[data-dan-buoc="step"]')?.textContent !== want) return false;
       const o = root.querySelector('[data-dan-buoc="outline"]') as HTMLElement | null;
       const hasOutline = !!o && !o.hidden && o.getBoundingClientRect().width > 0;
@@ -81,7 +142,6 @@ async function waitForStepRaw(page: Page, step: string, outline: boolean, timeou
       if (root.querySelector('[data-dan-buoc="notice"]')) return !needOutline;
       return true;
     },
-    { timeout, polling: 100 },
     step,
     outline,
   );
@@ -117,8 +177,7 @@ export async function clickOutlined(page: Page, outline: Box): Promise<void> {
 
 /** Click a button of the overlay card ("next", "back"). */
 export async function clickOverlayButton(page: Page, name: 'next' | 'back'): Promise<void> {
-  const handle = await page.waitForSelector(`>>> [data-dan-buoc="${name}"]`, { timeout: 10_000 });
-  await handle!.click();
+  await (await waitForUi(page, `[data-dan-buoc="${name}"]`)).click();
 }
 
 /** The side panel, opened as a tab. */

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { EVN_BILL } from '../../scripts/lib/flows';
-import { SidePanelPage, targetBox } from '../../scripts/lib/overlay-probe';
+import { SidePanelPage, targetBox, waitForUi } from '../../scripts/lib/overlay-probe';
 import { axe, dumpStores, useEnv, walkFlow } from './fixture';
 import { privateItem, setPrivateItem } from './private-items';
 
@@ -106,7 +106,7 @@ describe('editing a walkthrough', () => {
 
     // Re-capture: the author clicks the real control on the site; the click picks, it does not look anything up.
     await editor.click('[data-step="1"] [data-testid="step-repick"]');
-    await site.waitForFunction(() => !!document.querySelector('dan-buoc-picker')?.shadowRoot?.querySelector('[data-dan-buoc="pick-prompt"]'), { timeout: 15_000 });
+    await waitForUi(site, '[data-dan-buoc="pick-prompt"]', { host: 'dan-buoc-picker', timeout: 15_000 });
     const urlBefore = site.url();
     const button = await targetBox(site, 'lookup-button');
     await site.mouse.click(button.x + button.width / 2, button.y + button.height / 2);

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { setup as setupEnv, type Env } from '../../scripts/lib/env';
 import { actOnOutlined, type Flow } from '../../scripts/lib/flows';
-import { clickOverlayButton, overlaps, overlayState, startGuided, targetBox, waitForStep, type Box, type SidePanelPage } from '../../scripts/lib/overlay-probe';
+import { clickOverlayButton, guideRealm, overlaps, overlayState, startGuided, targetBox, waitForStep, type Box, type SidePanelPage, type UiHost } from '../../scripts/lib/overlay-probe';
 
 export { setup, type Env } from '../../scripts/lib/env';
 export * from '../../scripts/lib/overlay-probe';
@@ -19,20 +19,46 @@ interface AxeResult {
   passes: unknown[];
 }
 
+/** Run axe-core on the document (or inside `sel`) of the world it is evaluated in. */
+const RUN_AXE = async (sel: string | null): Promise<{ passes: number; violations: AxeResult['violations'] }> => {
+  const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run;
+  const r = await run(sel ? { include: [sel] } : document, {});
+  return {
+    passes: r.passes.length,
+    violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })),
+  };
+};
+
 /** axe-core's violations on a page (or inside `include`); fails when nothing was checked. */
 export async function axe(page: Page, include?: string): Promise<AxeResult['violations']> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async (sel: string | null) => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run;
-    const r = await run(sel ? { include: [sel] } : document, {});
-    return {
-      passes: r.passes.length,
-      violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })),
-    };
-  }, include ?? null);
+  const result = await page.evaluate(RUN_AXE, include ?? null);
   // Something was checked: an empty scope would pass vacuously.
   expect(result.passes).toBeGreaterThan(5);
   return result.violations;
+}
+
+/**
+ * axe-core's violations in an on-page UI. Its shadow root is closed, so axe runs in the content script's
+ * world, where the host's shadowRoot is made to show that root for the run (in that world only).
+ */
+export async function axeUi(page: Page, host: UiHost = 'dan-buoc-overlay'): Promise<AxeResult['violations']> {
+  const realm = await guideRealm(page);
+  if (!(await realm.evaluate(() => 'axe' in window))) await realm.evaluate(AXE_SOURCE);
+  const show = (h: string, on: boolean): void => {
+    const el = document.querySelector(h)!;
+    const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
+    if (on) Object.defineProperty(el, 'shadowRoot', { value: dom.openOrClosedShadowRoot(el), configurable: true });
+    else delete (el as { shadowRoot?: unknown }).shadowRoot;
+  };
+  await realm.evaluate(show, host, true);
+  try {
+    const result = await realm.evaluate(RUN_AXE, host);
+    expect(result.passes).toBeGreaterThan(5);
+    return result.violations;
+  } finally {
+    await realm.evaluate(show, host, false);
+  }
 }
 
 /** True when the outline surrounds the control within the slack expectOutlines allows. */

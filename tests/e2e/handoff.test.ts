@@ -1,7 +1,7 @@
 // A hand-off link (#dan-buoc=<pack>/<walkthrough>) offers the installed walkthrough on the official site,
 // and the fragment is removed; a link to a walkthrough that is not installed offers nothing.
 import { describe, expect, it } from 'vitest';
-import { useEnv, waitForStep } from './fixture';
+import { uiText, useEnv, waitForStep, waitForUi } from './fixture';
 
 describe('hand-off links', () => {
   const ctx = useEnv();
@@ -9,10 +9,10 @@ describe('hand-off links', () => {
   it('offers an installed walkthrough, removes the fragment, and starts on "Bắt đầu"', async () => {
     const site = await ctx.env.browser.newPage();
     await site.goto('https://dichvucong.gov.vn/#dan-buoc=dichvucong/dang-nhap-vneid', { waitUntil: 'load' });
-    const offer = await site.waitForSelector('>>> [data-dan-buoc="offer"]', { timeout: 10_000 });
-    expect(await offer!.evaluate((el) => el.textContent)).toContain('Đăng nhập Cổng Dịch vụ công bằng tài khoản VNeID');
+    const offer = await waitForUi(site, '[data-dan-buoc="offer"]');
+    expect(await offer.evaluate((el) => el.textContent)).toContain('Đăng nhập Cổng Dịch vụ công bằng tài khoản VNeID');
     expect(new URL(site.url()).hash).toBe('');
-    await (await site.waitForSelector('>>> [data-dan-buoc="offer-start"]'))!.click();
+    await (await waitForUi(site, '[data-dan-buoc="offer-start"]')).click();
     const state = await waitForStep(site, 'Bước 1/8');
     expect(state.outline).not.toBeNull();
     await site.close();
@@ -23,7 +23,7 @@ describe('hand-off links', () => {
     await site.goto('https://evn.example/#dan-buoc=khong-co/khong-co', { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1000));
     expect(new URL(site.url()).hash).toBe('');
-    expect(await site.$('>>> [data-dan-buoc="offer"]')).toBeNull();
+    expect(await uiText(site, '[data-dan-buoc="offer"]')).toBeNull();
     await site.close();
   });
 });

@@ -2,7 +2,7 @@
 // ward list loads late, an attachment, the dossier code and the fee, with the service worker stopped mid-form.
 import { describe, expect, it } from 'vitest';
 import { LLTP_APPLY } from '../../scripts/lib/flows';
-import { clickOverlayButton, overlayState, startGuided, useEnv, waitForStep, walkFlow } from './fixture';
+import { clickOverlayButton, overlayState, startGuided, useEnv, waitForStep, waitInUi, walkFlow } from './fixture';
 
 describe('Cấp Phiếu lý lịch tư pháp walkthrough', () => {
   const ctx = useEnv();
@@ -39,10 +39,7 @@ describe('Cấp Phiếu lý lịch tư pháp walkthrough', () => {
     await site.bringToFront();
     await site.goto('https://dichvucong.gov.vn/nop-ho-so.html', { waitUntil: 'load' });
     const label = `Bước ${wardStep + 1}/${LLTP_APPLY.steps.length}`;
-    await site.waitForFunction(
-      () => /Chờ một chút/.test(document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent ?? ''),
-      { timeout: 15_000 },
-    );
+    await waitInUi(site, 'dan-buoc-overlay', { timeout: 15_000 }, (root) => /Chờ một chút/.test(root?.querySelector('[data-dan-buoc="notice"]')?.textContent ?? ''));
     const waiting = await overlayState(site);
     expect(waiting.step).toBe(label);
     expect(waiting.notice).toMatch(/Phường\/Xã/);

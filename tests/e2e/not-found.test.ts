@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { targetsFor } from '../../scripts/lib/harness';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { startGuided, useEnv, waitForStep } from './fixture';
+import { startGuided, uiText, useEnv, waitForStep, waitInUi } from './fixture';
 
 describe('control not found', () => {
   const ctx = useEnv();
@@ -18,11 +18,8 @@ describe('control not found', () => {
     const { panel } = await startGuided(ctx.env, VNEID_LOGIN, site);
 
     const state = await waitForStep(site, 'Bước 1/8', { outline: false, timeout: 30_000 });
-    await site.waitForFunction(
-      () => /Chưa thấy/.test(document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent ?? ''),
-      { timeout: 20_000 },
-    );
-    const notice = await site.evaluate(() => document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-dan-buoc="notice"]')?.textContent);
+    await waitInUi(site, 'dan-buoc-overlay', { timeout: 20_000 }, (root) => /Chưa thấy/.test(root?.querySelector('[data-dan-buoc="notice"]')?.textContent ?? ''));
+    const notice = await uiText(site, '[data-dan-buoc="notice"]');
     expect(notice).toContain('nút «Đăng nhập»');
     expect(state.outline).toBeNull();
     expect(state.text).toMatch(/Đăng nhập/);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { targetsFor } from '../../scripts/lib/harness';
 import { EVN_BILL, VNEID_LOGIN } from '../../scripts/lib/flows';
-import { clickOutlined, expectOutlines, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
+import { clickOutlined, expectOutlines, inUi, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
 
 describe('overlay', () => {
   const ctx = useEnv();
@@ -41,8 +41,8 @@ describe('overlay', () => {
 
     // The site's own CSS cannot reach into the overlay.
     await site.addStyleTag({ content: '* { font-size: 2px !important; color: transparent !important; } div, p, button, span, dan-buoc-overlay { display: none !important; }' });
-    const fontSize = await site.evaluate(() => {
-      const card = document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-dan-buoc="text"]');
+    const fontSize = await inUi(site, 'dan-buoc-overlay', (root) => {
+      const card = root?.querySelector('[data-dan-buoc="text"]');
       return card ? getComputedStyle(card).fontSize : null;
     });
     expect(fontSize).toBe('20px');

@@ -11,7 +11,7 @@ import { setup } from '../../scripts/lib/env';
 import { startWardSite } from '../../scripts/lib/ward-site';
 import { describe, expect, it } from 'vitest';
 import { EVN_BILL } from '../../scripts/lib/flows';
-import { SidePanelPage, targetBox } from '../../scripts/lib/overlay-probe';
+import { SidePanelPage, targetBox, waitForUi, waitInUi } from '../../scripts/lib/overlay-probe';
 import { dumpStores, useEnv, walkFlow } from './fixture';
 import { privateItem } from './private-items';
 
@@ -24,11 +24,7 @@ async function press(site: Page, target: string): Promise<void> {
 }
 
 async function barCount(site: Page, n: number): Promise<void> {
-  await site.waitForFunction(
-    (n: number) => document.querySelector('dan-buoc-recorder')?.shadowRoot?.querySelector('[data-dan-buoc="rec-count"]')?.textContent === `Đang ghi — bước ${n}`,
-    { timeout: 10_000 },
-    n,
-  );
+  await waitInUi(site, 'dan-buoc-recorder', { timeout: 10_000 }, (root, n: number) => root?.querySelector('[data-dan-buoc="rec-count"]')?.textContent === `Đang ghi — bước ${n}`, n);
 }
 
 describe('recording a walkthrough', () => {
@@ -43,7 +39,7 @@ describe('recording a walkthrough', () => {
     await panel.page.waitForSelector('[data-testid="recording-count"]');
 
     await site.bringToFront();
-    await site.waitForFunction(() => !!document.querySelector('dan-buoc-recorder')?.shadowRoot?.querySelector('[data-dan-buoc="rec-count"]'));
+    await waitForUi(site, '[data-dan-buoc="rec-count"]', { host: 'dan-buoc-recorder' });
     await press(site, 'customer-code');
     await site.keyboard.type(CODE);
     await barCount(site, 1);
@@ -54,7 +50,7 @@ describe('recording a walkthrough', () => {
     // A wrong choice, undone on the bar, then the right one.
     await press(site, 'channel-zalopay');
     await barCount(site, 4);
-    await (await site.waitForSelector('>>> [data-dan-buoc="rec-undo"]'))!.click();
+    await (await waitForUi(site, '[data-dan-buoc="rec-undo"]', { host: 'dan-buoc-recorder' })).click();
     await barCount(site, 3);
     await press(site, 'channel-momo');
     await barCount(site, 4);

@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { axe, expectOutlines, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
+import { axe, axeUi, expectOutlines, inUi, overlayState, startGuided, targetBox, useEnv, waitForStep, waitForUi } from './fixture';
 
 async function setResident(panel: Page, on: boolean): Promise<void> {
   await panel.bringToFront();
@@ -18,24 +18,21 @@ describe('resident mode, language and accessibility', () => {
   it('has no axe violations in the overlay (resident mode off and on) or the side panel', async () => {
     const { site, panel } = await startGuided(ctx.env, VNEID_LOGIN);
     await waitForStep(site, 'Bước 1/8');
-    expect(await axe(site, 'dan-buoc-overlay')).toEqual([]);
+    expect(await axeUi(site)).toEqual([]);
     expect(await axe(panel.page)).toEqual([]);
 
     await setResident(panel.page, true);
     await site.bringToFront();
-    await site.waitForFunction(() => document.querySelector('dan-buoc-overlay')?.shadowRoot?.querySelector('[data-resident="on"]'));
+    await waitForUi(site, '[data-resident="on"]');
     const state = await waitForStep(site, 'Bước 1/8');
     expectOutlines(state.outline, await targetBox(site, 'login-button'));
-    const look = await site.evaluate(() => {
-      const root = document.querySelector('dan-buoc-overlay')!.shadowRoot!;
-      return {
-        text: getComputedStyle(root.querySelector('[data-dan-buoc="text"]')!).fontSize,
-        outline: getComputedStyle(root.querySelector('[data-dan-buoc="outline"]')!).borderTopWidth,
-      };
-    });
+    const look = await inUi(site, 'dan-buoc-overlay', (root) => ({
+      text: getComputedStyle(root!.querySelector('[data-dan-buoc="text"]')!).fontSize,
+      outline: getComputedStyle(root!.querySelector('[data-dan-buoc="outline"]')!).borderTopWidth,
+    }));
     expect(parseFloat(look.text)).toBeGreaterThanOrEqual(24);
     expect(parseFloat(look.outline)).toBeGreaterThanOrEqual(6);
-    expect(await axe(site, 'dan-buoc-overlay')).toEqual([]);
+    expect(await axeUi(site)).toEqual([]);
     await setResident(panel.page, false);
 
     // The outcome form, with a note and its redacted preview, is accessible too; cancelling keeps the session.
