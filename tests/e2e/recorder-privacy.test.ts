@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { SidePanelPage } from '../../scripts/lib/overlay-probe';
+import { SidePanelPage, waitForUi } from '../../scripts/lib/overlay-probe';
 import { PERSONAL, PERSONAL_PAGE, TYPED_ID } from '../fixtures/personal-page';
 import { dumpStores, useEnv } from './fixture';
+import { privateItem } from './private-items';
 
 interface StoredStep {
   text: { vi: string };
@@ -75,7 +76,7 @@ describe('15.1 recording and re-capturing on a page full of personal data', () =
     await panel.page.waitForSelector('[data-testid="recording-count"]');
 
     await site.bringToFront();
-    await site.waitForFunction(() => !!document.querySelector('dan-buoc-recorder')?.shadowRoot?.querySelector('[data-dan-buoc="rec-count"]'));
+    await waitForUi(site, '[data-dan-buoc="rec-count"]', { host: 'dan-buoc-recorder' });
     const NEUTRAL = 'Bấm vào chỗ được khoanh.';
     // The account menu's name-and-phone button, the nickname link, the dossier code, the account number:
     // each is recorded, known by nothing personal; "Đăng xuất" keeps its words.
@@ -112,7 +113,7 @@ describe('15.1 recording and re-capturing on a page full of personal data', () =
     await panel.page.type('[data-testid="record-title"]', 'Thử trang có dữ liệu cá nhân');
     await panel.page.click('[data-testid="record-save"]');
     await panel.page.waitForFunction(() => /Đã lưu/.test(document.querySelector('[data-testid="panel-message"]')?.textContent ?? ''));
-    const library = async (): Promise<Library> => ((await dumpStores(panel.page))['storage.local'] as Record<string, Library>)['dan-buoc-library']!;
+    const library = async (): Promise<Library> => (await privateItem<Library>(panel.page, 'library'))!;
     const [packId] = Object.keys((await library()).packs);
     const saved = (await library()).packs[packId!]!.at(-1)!;
     expect(saved.walkthroughs[0]!.steps).toHaveLength(7);
@@ -128,7 +129,7 @@ describe('15.1 recording and re-capturing on a page full of personal data', () =
     for (const [i, sel] of [[0, '#who'], [3, '#acct']] as const) {
       await editor.bringToFront();
       await (await editor.waitForSelector(`[data-step="${i}"] [data-testid="step-repick"]`))!.click();
-      await site.waitForFunction(() => !!document.querySelector('dan-buoc-picker')?.shadowRoot?.querySelector('[data-dan-buoc="pick-prompt"]'), { timeout: 15_000 });
+      await waitForUi(site, '[data-dan-buoc="pick-prompt"]', { host: 'dan-buoc-picker', timeout: 15_000 });
       await site.click(sel);
       const shown = await (await editor.waitForSelector(`[data-step="${i}"] [data-testid="repicked"]`, { timeout: 15_000 }))!.evaluate((el) => el.textContent ?? '');
       expect(shown).toContain(NEUTRAL);
