@@ -47,3 +47,25 @@ export function isData(text: string, from?: Element): boolean {
 export function captureAnchor(el: Element): Anchor {
   return captureWith(el, { isData: (t) => isData(t), keep: (t, from) => !isData(t, from) });
 }
+
+/** The anchor's texts a pack keeps, by field. */
+const ANCHOR_TEXTS = ['name', 'text', 'label', 'placeholder', 'title', 'heading'] as const;
+
+/**
+ * The paths of a step's texts that the gate refuses (the hint, the anchor's words and neighbours): the
+ * background's second look at a step a content script recorded, so a step carrying a resident's data is
+ * refused even if it got past the page's gate.
+ */
+export function dataIn(step: { text: Record<string, string | undefined>; anchor?: Partial<Anchor> }): string[] {
+  const out: string[] = [];
+  const judge = (path: string, value: unknown): void => {
+    if (typeof value === 'string' && value && isData(value)) out.push(path);
+  };
+  for (const [lang, value] of Object.entries(step.text)) judge(`/text/${lang}`, value);
+  const a = step.anchor;
+  if (a) {
+    for (const k of ANCHOR_TEXTS) judge(`/anchor/${k}`, a[k]);
+    a.near?.forEach((n, i) => judge(`/anchor/near/${i}`, n));
+  }
+  return out;
+}

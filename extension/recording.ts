@@ -1,6 +1,7 @@
 // Recording a walkthrough (issue 7), background side: the draft lives in storage.session (steps only: anchors,
 // page patterns, hints; never a typed value), and ends as a pack in the desk's library.
 import { storage } from 'wxt/utils/storage';
+import { dataIn } from '../core/capture';
 import { install, type Library } from '../core/pack-library';
 import { parsePack, type Category, type Pack, type PackError, type Step } from '../core/pack';
 import { nextStepId, repeatsLast } from '../core/recorder';
@@ -50,6 +51,9 @@ export function addStep(draft: RecordingDraft, raw: unknown, trusted: readonly s
   const r = parsePack(probe, { trustedOrigins: [...trusted, origin, originOf(draft.startUrl)] });
   if (!r.ok) throw new Error(`invalid step: ${r.errors[0]!.path} ${r.errors[0]!.message}`);
   const clean = r.pack.walkthroughs[0]!.steps[0]!;
+  // The content script's gate kept no data; a step that still carries some is refused, never stored.
+  const data = dataIn(clean);
+  if (data.length) throw new Error(`invalid step: ${data[0]} holds personal data`);
   if (repeatsLast(draft.steps, clean)) return draft;
   return { ...draft, steps: [...draft.steps, { ...clean, id: nextStepId(draft.steps.map((s) => s.id)) }] };
 }

@@ -231,10 +231,15 @@ export class SidePanelPage {
       () =>
         new Promise<unknown[]>((resolve, reject) => {
           const req = indexedDB.open('dan-buoc-logs');
-          req.onerror = () => reject(req.error);
+          // No database yet: create none (an empty version 1 left behind would block the extension's own open).
+          req.onupgradeneeded = () => req.transaction?.abort();
+          req.onerror = () => (req.error?.name === 'AbortError' ? resolve([]) : reject(req.error));
           req.onsuccess = () => {
             const db = req.result;
-            if (!db.objectStoreNames.contains('sessions')) return resolve([]);
+            if (!db.objectStoreNames.contains('sessions')) {
+              db.close();
+              return resolve([]);
+            }
             const all = db.transaction('sessions').objectStore('sessions').getAll();
             all.onsuccess = () => {
               resolve(all.result as unknown[]);

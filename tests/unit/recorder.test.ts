@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { controlAt } from '../../core/anchors/controls';
 import { parsePack, type Step } from '../../core/pack';
 import { actionOf, nextStepId, pagePattern, privateKindOf, recordStep, repeatsLast, suggestHint } from '../../core/recorder';
+import { addStep, startDraft } from '../../extension/recording';
 import { PERSONAL, PERSONAL_PAGE, TYPED_ID } from '../fixtures/personal-page';
 
 function page(html: string): void {
@@ -163,3 +164,20 @@ describe('15.1 the recorder, the picker and re-capture keep no personal data', (
     expect(suggestHint({ ...old, kind: 'field', name: undefined, label: 'Mã hồ sơ G22.99-251124-0001' }, 'field').vi).toBe('Nhập vào ô này.');
   });
 });
+
+describe('15.1 the background looks again at every recorded step', () => {
+  it('15.1 a step carrying a name, a phone number or an ID past the page\'s gate is refused, naming the field; a clean one is added', () => {
+    page(`<h2>Tra cứu hóa đơn</h2><label for="ma">Mã khách hàng</label><input id="ma"><button id="go">Tra cứu</button>`);
+    const url = 'https://evn.example/tra-cuu';
+    const clean = recordStep($('#go'), url)!;
+    const draft = startDraft(7, url);
+    expect(addStep(draft, clean, []).steps).toHaveLength(1);
+    const bad: [string, Step][] = [
+      ['/text/vi', { ...clean, text: { vi: 'Bấm nút «NGUYỄN VĂN AN · 0912 345 678»' } }],
+      ['/anchor/name', { ...clean, anchor: { ...clean.anchor, name: 'Xin chào, Nguyễn Văn An' } }],
+      ['/anchor/near/0', { ...clean, anchor: { ...clean.anchor, near: ['079123456789'] } }],
+    ];
+    for (const [path, step] of bad) expect(() => addStep(draft, step, []), path).toThrow(`invalid step: ${path} holds personal data`);
+  });
+});
+

@@ -1,6 +1,6 @@
 // Run-time site access: the manifest's official hosts are never asked for; other origins are asked one by
 // one; the content script is registered on exactly the granted single-host origins, updated and removed.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyLibrary, install } from '../../core/pack-library';
 import { libraryItem } from '../../extension/library';
@@ -63,7 +63,12 @@ describe('site access', () => {
 });
 
 describe('15.8 the content script runs only where walkthroughs run', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The library lives in the extension's private store, which opens in the extension's own origin only.
+    vi.stubGlobal('location', { href: 'chrome-extension://test-extension-id/background.js' });
+  });
+  afterEach(() => void vi.unstubAllGlobals());
 
   it('15.8 a granted origin no installed walkthrough uses (a pack download address) gets no content script', async () => {
     // The desk installed a pack for Huế's portal, downloaded from the ward's own site.
