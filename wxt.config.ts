@@ -56,9 +56,14 @@ export default defineConfig({
     // remote script). Firefox MV2 gets the same policy as a string.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     action: { default_title: 'Dẫn Bước' },
+    // The add-on id fixes the moz-extension UUID in tests (extensions.webextensions.uuids). Nothing leaves the
+    // device (the logs stay in IndexedDB; an export is a file the volunteer saves): no data collection.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'dan-buoc@ward.example', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'dan-buoc@ward.example', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
-  suppressWarnings: { firefoxDataCollection: true },
 });

@@ -1,5 +1,6 @@
-// Before the e2e tests: check Chromium is there (say how to get it, install nothing), and build the
-// extension and the widget when their output is missing or older than any of their source files.
+// Before the e2e tests: check Chromium is there (say how to get it, install nothing), say how to get Firefox
+// ESR when it is missing (only the Firefox test needs it), and build the extension for Chromium and for
+// Firefox, and the widget, when their output is missing or older than any of their source files.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,15 @@ if (!chromium) {
   process.exit(1);
 }
 
+const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean).find((p) => existsSync(p));
+if (!firefox) {
+  console.warn(
+    'Firefox was not found: tests/e2e/firefox.test.ts will fail.\n' +
+      '  Debian: sudo apt-get install -y firefox-esr (.ci/run does it)\n' +
+      '  Elsewhere: set FIREFOX_PATH to a Firefox binary.',
+  );
+}
+
 function ensure(what, output, sources, args) {
   const built = existsSync(output) ? statSync(output).mtimeMs : 0;
   const source = Math.max(...sources.map((s) => newest(path.join(root, s))));
@@ -37,7 +47,9 @@ function ensure(what, output, sources, args) {
   }
 }
 
-ensure('extension', manifest, SOURCES, [path.join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build']);
+const wxt = path.join(root, 'node_modules/wxt/bin/wxt.mjs');
+ensure('extension', manifest, SOURCES, [wxt, 'build']);
+ensure('Firefox extension', path.join(root, '.output/firefox-mv2/manifest.json'), SOURCES, [wxt, 'build', '-b', 'firefox']);
 ensure('widget', path.join(root, '.output/widget/dan-buoc-widget.js'), ['widget', 'components', 'core', 'locales', 'scripts/lib/locale-subset.ts', 'package.json'], [
   path.join(root, 'node_modules/tsx/dist/cli.mjs'),
   path.join(root, 'scripts/build-widget.ts'),

@@ -1,9 +1,11 @@
-// Launching Debian's Chromium with the built extension against the stand-in sites: shared by the e2e
-// tests, `npm start`, `npm run demo` and the anchor capture script.
+// Launching Debian's Chromium (or Firefox ESR) with the built extension against the stand-in sites: shared
+// by the e2e tests, `npm start`, `npm run demo` and the anchor capture script.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,8 @@ import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+/** The Firefox build (`npm run build:firefox`): MV2, a background page, the console as a sidebar page. */
+export const FIREFOX_EXTENSION_DIR = path.join(ROOT, '.output', 'firefox-mv2');
 
 /** The stand-in sites folder: DAN_BUOC_SITES, else ../shared/sites beside the project. */
 export function sitesDir(): string {
@@ -92,7 +96,6 @@ export async function startSites(dir = sitesDir(), port?: number): Promise<Sites
 }
 
 async function portOpen(port: number): Promise<boolean> {
-  const { connect } = await import('node:net');
   return new Promise((resolve) => {
     const s = connect(port, '127.0.0.1');
     s.once('connect', () => {
@@ -168,6 +171,165 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Firefox's path: FIREFOX_PATH, else Debian's /usr/bin/firefox-esr (or firefox). Throws with install advice. */
+export function firefoxPath(): string {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'Firefox not found. Install it with `sudo apt-get install -y firefox-esr` (Debian) or set FIREFOX_PATH to a Firefox binary.',
+    );
+  }
+  return found;
+}
+
+export interface Tunnel {
+  port: number;
+  /** What the browser asked for and was refused (`CONNECT host:port`, or a plain request's URL). */
+  refused: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * An HTTP proxy that only tunnels (CONNECT) port 443 of the sites' hostnames to the sites server and refuses
+ * everything else: Firefox has no --host-resolver-rules, and its `network.dns.forceResolve` keeps port 443,
+ * where nothing listens. TLS runs end to end between Firefox and serve.mjs (SNI and Host unchanged).
+ */
+export async function startTunnel(server: SitesServer): Promise<Tunnel> {
+  const refused: string[] = [];
+  const hosts = new Set(server.hosts);
+  const sockets = new Set<Socket>();
+  const proxy = createHttpServer((req, res) => {
+    refused.push(req.url ?? '');
+    res.writeHead(403, { connection: 'close' }).end();
+  });
+  proxy.on('connect', (req, client: Socket, head: Buffer) => {
+    const [host, port] = (req.url ?? '').split(':');
+    if (!host || port !== '443' || !hosts.has(host)) {
+      refused.push(`CONNECT ${req.url ?? ''}`);
+      client.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const upstream = connect(server.port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      // A browser closing a tunnel mid-handshake is no test failure.
+      s.on('error', () => (s === client ? upstream : client).destroy());
+    }
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const address = proxy.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    refused,
+    stop: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        proxy.close(() => resolve());
+      }),
+  };
+}
+
+export interface LaunchedFirefox extends Launched {
+  /** The add-on id (the Firefox manifest's browser_specific_settings.gecko.id). */
+  addonId: string;
+  /** `moz-extension://<uuid>`: the extension's origin, fixed for this profile by a pref. */
+  origin: string;
+  tunnel: Tunnel;
+}
+
+/**
+ * Firefox ESR over WebDriver BiDi with the Firefox build installed as a temporary add-on, the sites'
+ * hostnames reaching the local server through a tunnelling proxy (other hosts refused; 127.0.0.1 goes
+ * direct, as Firefox never proxies it), the self-signed certificate accepted, and a moz-extension UUID
+ * chosen in advance (`extensions.webextensions.uuids`) so that the console page can be opened by URL.
+ */
+export async function launchFirefox(options: LaunchOptions): Promise<LaunchedFirefox> {
+  const { server, extension = true, headless = true } = options;
+  const manifestFile = path.join(FIREFOX_EXTENSION_DIR, 'manifest.json');
+  if (extension && !existsSync(manifestFile)) throw new Error('The Firefox extension is not built: run `npm run build:firefox` first.');
+  const addonId = extension
+    ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } }).browser_specific_settings?.gecko?.id
+    : undefined;
+  if (extension && !addonId) throw new Error(`${manifestFile} has no browser_specific_settings.gecko.id`);
+  const uuid = randomUUID();
+  const tunnel = await startTunnel(server);
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'dan-buoc-firefox-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: firefoxPath(),
+      headless,
+      userDataDir,
+      acceptInsecureCerts: true,
+      defaultViewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+      // WebDriver BiDi navigates only to http(s), file, blob and about:blank unless the remote agent is allowed
+      // privileged access: the console is a moz-extension:// page.
+      args: ['-remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'network.proxy.type': 1,
+        'network.proxy.share_proxy_settings': false,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': tunnel.port,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': tunnel.port,
+        // Nothing of this closed network is reached over HTTP/3, and nothing else is looked for.
+        'network.http.http3.enable': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+        'intl.accept_languages': 'vi-VN, vi',
+        ...(addonId ? { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }) } : {}),
+      },
+    });
+  } catch (err) {
+    await tunnel.stop();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const close = async (): Promise<void> => {
+    await browser.close().catch(() => undefined);
+    await tunnel.stop();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  if (extension) {
+    const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR).catch(async (err: unknown) => {
+      await close();
+      throw err;
+    });
+    if (installed !== addonId) {
+      await close();
+      throw new Error(`Firefox installed the add-on as ${installed}, not ${addonId}`);
+    }
+  }
+  return { browser, userDataDir, addonId: addonId ?? '', origin: `moz-extension://${uuid}`, tunnel, close };
+}
+
+/**
+ * Open an extension page (`moz-extension://…`) in a new tab of Firefox and wait until it has loaded.
+ * Firefox's WebDriver BiDi reports no navigation or load of web-extension contexts (bug 1755014: it filters
+ * them out), so `page.goto` would wait for a load it is never told of, and `page.url()` stays
+ * `about:blank`: the tab is navigated by the same BiDi command goto sends, and the load is waited for in
+ * the page itself. Scripts evaluated in the tab then run in the extension page, with its `browser.*` API.
+ */
+export async function openExtensionPage(browser: Browser, url: string, timeout = 15_000): Promise<Page> {
+  const page = await browser.newPage();
+  // Puppeteer's BiDi frame keeps its browsing context; its navigate is what Frame.goto calls.
+  const context = (page.mainFrame() as unknown as { browsingContext?: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> } })
+    .browsingContext;
+  if (typeof context?.navigate !== 'function') throw new Error('puppeteer-core no longer exposes the BiDi browsing context of a frame: update openExtensionPage');
+  await context.navigate(url, 'complete');
+  await page.waitForFunction((want: string) => location.href === want && document.readyState === 'complete', { timeout }, url);
+  return page;
 }
 
 /** The extension's service worker target, and the extension id taken from its URL. */

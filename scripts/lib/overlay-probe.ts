@@ -184,8 +184,15 @@ export async function clickOverlayButton(page: Page, name: 'next' | 'back'): Pro
 export class SidePanelPage {
   private constructor(readonly page: Page) {}
 
+  /** Open the console as a tab and wait until it has loaded (it asks the background first: a fresh desk's worker may still be starting). */
   static async open(env: Env): Promise<SidePanelPage> {
-    return new SidePanelPage(await openSidePanel(env.browser, env.extensionId));
+    return SidePanelPage.of(await openSidePanel(env.browser, env.extensionId));
+  }
+
+  /** The console already open in `page` (Firefox opens it by other means), once it has loaded. */
+  static async of(page: Page): Promise<SidePanelPage> {
+    await page.waitForSelector('main.panel:not([aria-busy])', { timeout: 15_000 });
+    return new SidePanelPage(page);
   }
 
   async startWalkthrough(key: string): Promise<void> {

@@ -3,6 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorsBundle, launch, startSites, type Launched, type SitesServer } from '../../scripts/lib/harness';
+import { typeWhenReady } from './fixture';
 
 type AnchorsModule = typeof import('../../core/capture');
 declare global {
@@ -113,8 +114,8 @@ describe('anchors in Chromium', () => {
 
   it('never puts what a resident typed into an anchor', async () => {
     const p = await pageWith('<label>Số điện thoại <input name="phone"></label><label>Ghi chú <textarea name="note"></textarea></label>');
-    await p.type('input', '0912345678');
-    await p.type('textarea', 'Nguyen Van A 001234567890');
+    await typeWhenReady(p, 'input', '0912345678');
+    await typeWhenReady(p, 'textarea', 'Nguyen Van A 001234567890');
     const json = await p.evaluate(() =>
       JSON.stringify([...document.querySelectorAll('input, textarea')].map((el) => window.__danBuocAnchors.captureAnchor(el))),
     );

@@ -12,7 +12,7 @@ import { isoDate, last12Months, thisMonth, toSummaryFilter, type FilterForm } fr
 import { toJson } from '../../core/log-export';
 import type { AgeBand, AssistRecord, RecordOutcome } from '../../core/log-record';
 import { summarizeRecords, type Summary } from '../../core/log-summary';
-import { setup, useEnv, type Env } from './fixture';
+import { clickWhenReady, selectWhenReady, setup, textWhen, until, useEnv, type Env } from './fixture';
 import { setPrivateItem } from './private-items';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -174,8 +174,7 @@ async function downloadsTo(browser: Browser, dir: string): Promise<(name: string
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
   return async (name) => {
     const file = path.join(dir, name);
-    const deadline = Date.now() + 10_000;
-    while (!(existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload'))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await until(() => existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload')));
     expect(existsSync(file), `downloaded ${name} (have: ${readdirSync(dir).join(', ')})`).toBe(true);
     return readFileSync(file);
   };
@@ -195,14 +194,15 @@ describe('ward dashboard', () => {
     expect(expected.total).toBe(40);
     const page = await openDashboard(ctx.env);
     expect(await page.title()).toBe('Dẫn Bước — Báo cáo hỗ trợ');
-    expect(await textOf(page, '[data-testid="no-data"]')).toMatch(/Không có phiên/);
+    expect(await textWhen(page, '[data-testid="no-data"]', /Không có phiên/)).toMatch(/Không có phiên/);
 
     const seedFile = path.join(dir, 'seed.json');
     writeFileSync(seedFile, toJson(records, now));
     expect(await importFile(page, seedFile)).toBe('Đã nhập 40 bản ghi, bỏ qua 0 bản ghi trùng.');
     await waitTotal(page, 40);
     expectFigures(await shownFigures(page), expected);
-    expect(await textOf(page, '[data-testid="storage"]')).toMatch(/40 bản ghi.*Tự xóa sau 12 tháng/);
+    // The count comes from the database after the figures: wait for it rather than read the "loading" line.
+    expect(await textWhen(page, '[data-testid="storage"]', /40 bản ghi.*Tự xóa sau 12 tháng/)).toMatch(/40 bản ghi.*Tự xóa sau 12 tháng/);
     // Titles from the catalogue; an id the catalogue does not know is shown as the id.
     const labels = await textsOf(page, '[data-testid="table-walkthrough"] tbody th');
     expect(labels).toContain('Đăng nhập Cổng Dịch vụ công bằng tài khoản VNeID');
@@ -224,16 +224,16 @@ describe('ward dashboard', () => {
     expect(evn.notFound).toEqual(expected.funnels[EVN]!.notFound);
 
     // Filters: this month only, then one walkthrough, then back to twelve months.
-    await page.click('[data-testid="quick-this-month"]');
+    await clickWhenReady(page, '[data-testid="quick-this-month"]');
     const month = summarizeRecords(records, toSummaryFilter({ ...defaultForm, ...thisMonth(now) }));
     await waitTotal(page, month.total);
     expectFigures(await shownFigures(page), month);
-    await page.click('[data-testid="quick-last-12"]');
-    await page.select('[data-testid="filter-walkthrough"]', EVN);
+    await clickWhenReady(page, '[data-testid="quick-last-12"]');
+    await selectWhenReady(page, '[data-testid="filter-walkthrough"]', EVN);
     const evnOnly = summarizeRecords(records, toSummaryFilter({ ...defaultForm, walkthrough: EVN }));
     await waitTotal(page, evnOnly.total);
     expectFigures(await shownFigures(page), evnOnly);
-    await page.select('[data-testid="filter-walkthrough"]', '');
+    await selectWhenReady(page, '[data-testid="filter-walkthrough"]', '');
     await waitTotal(page, 40);
 
     expect(await axe(page)).toEqual([]);
@@ -253,7 +253,7 @@ describe('ward dashboard', () => {
     // Exports of the filtered records, named after the period.
     const download = await downloadsTo(ctx.env.browser, dir);
     const base = `dan-buoc-${defaultForm.from}-${isoDate(now)}`;
-    await page.click('[data-testid="export-csv"]');
+    await clickWhenReady(page, '[data-testid="export-csv"]');
     const csv = await download(`${base}.csv`);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
@@ -262,7 +262,7 @@ describe('ward dashboard', () => {
     expect(lines[0]).toMatch(/^Mã phiên,Hướng dẫn,/);
     expect(lines.filter((l) => l.includes(`"${NOTE}"`))).toHaveLength(8);
     expect(lines.filter((l) => l.includes(',Hoàn thành,')).length).toBe(expected.byOutcome.completed);
-    await page.click('[data-testid="export-json"]');
+    await clickWhenReady(page, '[data-testid="export-json"]');
     exportedJson = (await download(`${base}.json`)).toString('utf8');
     const parsed = JSON.parse(exportedJson) as { format: string; records: AssistRecord[] };
     expect(parsed.format).toBe('dan-buoc-logs');
@@ -297,15 +297,17 @@ describe('ward dashboard', () => {
       expect(await axe(page)).toEqual([]);
 
       // Delete all: asked in the page, cancel keeps everything, confirm empties it.
-      await page.click('[data-testid="delete-all"]');
+      await clickWhenReady(page, '[data-testid="delete-all"]');
       await page.waitForSelector('[data-testid="confirm"]');
       expect(await textOf(page, '[data-testid="confirm"]')).toContain('40 bản ghi');
+      // The dialog moves the focus to "Không" after it renders: wait for it there rather than read it at once.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'delete-no', { timeout: 5000 }).catch(() => undefined);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('delete-no');
-      await page.click('[data-testid="delete-no"]');
+      await clickWhenReady(page, '[data-testid="delete-no"]');
       await page.waitForSelector('[data-testid="delete-all"]');
       await waitTotal(page, 40);
-      await page.click('[data-testid="delete-all"]');
-      await page.click('[data-testid="delete-yes"]');
+      await clickWhenReady(page, '[data-testid="delete-all"]');
+      await clickWhenReady(page, '[data-testid="delete-yes"]');
       await page.waitForFunction(() => document.querySelector('[data-testid="message"]')?.textContent === 'Đã xóa toàn bộ dữ liệu.');
       await waitTotal(page, 0);
       await page.waitForSelector('[data-testid="no-data"]');
@@ -315,7 +317,7 @@ describe('ward dashboard', () => {
       await setPrivateItem(page, 'settings', { lang: 'en', residentMode: false, wardCode: '26734', retentionMonths: 6 });
       await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Dẫn Bước — Assistance report');
       expect(await textOf(page, '[data-testid="ward"]')).toBe('Ward code: 26734');
-      expect(await textOf(page, '[data-testid="storage"]')).toMatch(/Deleted automatically after 6 months/);
+      expect(await textWhen(page, '[data-testid="storage"]', /Deleted automatically after 6 months/)).toMatch(/Deleted automatically after 6 months/);
       expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['en', 'Dẫn Bước — Assistance report']);
     } finally {
       await fresh.close();

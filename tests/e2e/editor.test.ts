@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { EVN_BILL } from '../../scripts/lib/flows';
 import { SidePanelPage, targetBox, waitForUi } from '../../scripts/lib/overlay-probe';
-import { axe, dumpStores, useEnv, walkFlow } from './fixture';
+import { axe, clickWhenReady, dumpStores, selectWhenReady, useEnv, walkFlow } from './fixture';
 import { privateItem, setPrivateItem } from './private-items';
 
 interface StoredStep {
@@ -52,12 +52,12 @@ describe('editing a walkthrough', () => {
     expect(await axe(editor)).toEqual([]);
 
     // Category and what to bring are edited too; a bad category never gets past the select, an empty line is dropped.
-    await editor.select('[data-testid="editor-category"]', 'e-wallet');
-    const bring = (await editor.$('[data-testid="editor-bring"]'))!;
+    await selectWhenReady(editor, '[data-testid="editor-category"]', 'e-wallet');
+    const bring = (await editor.waitForSelector('[data-testid="editor-bring"]'))!;
     await bring.click();
     await editor.keyboard.press('End');
     await editor.keyboard.type('\n\nĐiện thoại có ví MoMo');
-    await editor.click('[data-testid="editor-save"]');
+    await clickWhenReady(editor, '[data-testid="editor-save"]');
     await editor.waitForFunction(() => /1\.0\.1/.test(document.querySelector('[data-testid="editor-status"]')?.textContent ?? ''));
     lib = await library(panel.page);
     const saved = lib.packs[COPY]!.at(-1)!.walkthroughs[0]!;
@@ -82,7 +82,7 @@ describe('editing a walkthrough', () => {
 
     // Chạy thử: the site opens in a tab; step 1 is found, step 2 is marked not found in the editor.
     const siteTarget = env.browser.waitForTarget((tg) => tg.url().startsWith('https://evn.example/'));
-    await editor.click('[data-testid="editor-trial"]');
+    await clickWhenReady(editor, '[data-testid="editor-trial"]');
     const site = (await (await siteTarget).page())!;
     await site.waitForFunction(() => !!document.querySelector('dan-buoc-overlay'), { timeout: 15_000 });
     const field = await targetBox(site, 'customer-code');
@@ -96,7 +96,7 @@ describe('editing a walkthrough', () => {
     expect(await editor.$eval('[data-testid="trial-summary"]', (el) => el.textContent)).toMatch(/1 bước không tìm thấy/);
     expect(await axe(editor)).toEqual([]);
     await editor.bringToFront();
-    await editor.click('[data-testid="editor-trial-stop"]');
+    await clickWhenReady(editor, '[data-testid="editor-trial-stop"]');
     await editor.waitForFunction(() => !document.querySelector('[data-testid="editor-trial-stop"]'));
     await site.waitForFunction(() => !document.querySelector('dan-buoc-overlay'));
     // The trial is the author testing, not a resident helped: nothing in the logs.
@@ -105,7 +105,7 @@ describe('editing a walkthrough', () => {
     expect(await editor.$eval('[data-step="1"]', (el) => el.getAttribute('data-mark'))).toBe('not-found');
 
     // Re-capture: the author clicks the real control on the site; the click picks, it does not look anything up.
-    await editor.click('[data-step="1"] [data-testid="step-repick"]');
+    await clickWhenReady(editor, '[data-step="1"] [data-testid="step-repick"]');
     await waitForUi(site, '[data-dan-buoc="pick-prompt"]', { host: 'dan-buoc-picker', timeout: 15_000 });
     const urlBefore = site.url();
     const button = await targetBox(site, 'lookup-button');
@@ -113,7 +113,7 @@ describe('editing a walkthrough', () => {
     await editor.waitForFunction(() => /Tra cứu/.test(document.querySelector('[data-step="1"] [data-testid="repicked"]')?.textContent ?? ''), { timeout: 15_000 });
     await site.waitForFunction(() => !document.querySelector('dan-buoc-picker'));
     expect(site.url()).toBe(urlBefore);
-    await editor.click('[data-testid="editor-save"]');
+    await clickWhenReady(editor, '[data-testid="editor-save"]');
     await editor.waitForFunction(() => /1\.0\.2/.test(document.querySelector('[data-testid="editor-status"]')?.textContent ?? ''));
     lib = await library(panel.page);
     const repaired = lib.packs[COPY]!.at(-1)!.walkthroughs[0]!.steps[1]!;

@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { setup as setupEnv, type Env } from '../../scripts/lib/env';
+import { extensionWorker } from '../../scripts/lib/harness';
 import { actOnOutlined, type Flow } from '../../scripts/lib/flows';
-import { clickOverlayButton, guideRealm, overlaps, overlayState, startGuided, targetBox, waitForStep, type Box, type SidePanelPage, type UiHost } from '../../scripts/lib/overlay-probe';
+import { clickOverlayButton, guideRealm, overlaps, overlayState, startGuided, targetBox, waitForStep, type Box, type OverlayState, type SidePanelPage, type UiHost } from '../../scripts/lib/overlay-probe';
 
 export { setup, type Env } from '../../scripts/lib/env';
 export * from '../../scripts/lib/overlay-probe';
@@ -90,20 +91,144 @@ export async function workerRunning(browser: Browser): Promise<boolean> {
   return browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
 }
 
+/**
+ * Poll a state the browser does not signal (a file on disk, a target list, two boxes compared) until `check`
+ * gives something truthy, or `timeout` ms have passed: then its last value, for the assertion to explain.
+ * The one place the e2e tests poll from Node; everything else waits with waitForSelector/waitForFunction.
+ */
+export async function until<T>(check: () => Promise<T> | T, { timeout = 10_000, interval = 100 } = {}): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value || Date.now() >= deadline) return value;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
+ * From now on, note every message the background receives (its type and the sending page's host), through a
+ * listener added in the service worker over CDP. For checks that something did NOT happen on a page: wait
+ * until the background has heard the page's content script ask (and so has answered it), not for a time.
+ */
+export async function listenToBackground(env: Env): Promise<{ heard(type: string, host: string): Promise<boolean> }> {
+  const worker = (await (await extensionWorker(env.browser)).target.worker())!;
+  await worker.evaluate(() => {
+    const g = globalThis as unknown as {
+      __heard: string[];
+      chrome: { runtime: { onMessage: { addListener(f: (m: { type?: unknown }, s: { url?: string }) => void): void } } };
+    };
+    g.__heard = [];
+    g.chrome.runtime.onMessage.addListener((m, sender) => {
+      g.__heard.push(`${String(m?.type)} ${sender.url ? new URL(sender.url).hostname : ''}`);
+    });
+  });
+  return {
+    heard: (type, host) =>
+      until(() => worker.evaluate((want: string) => (globalThis as unknown as { __heard: string[] }).__heard.includes(want), `${type} ${host}`)),
+  };
+}
+
+// Puppeteer's page.click/type/select(selector) look for the element once and throw when it is not there yet
+// (a console still loading, a list that follows storage a moment later): these wait for it first.
+
+/** Click the element `selector` names, once it is there. */
+export async function clickWhenReady(page: Page, selector: string, timeout = 10_000): Promise<void> {
+  await (await page.waitForSelector(selector, { timeout }))!.click();
+}
+
+/** Type into the field `selector` names, once it is there. */
+export async function typeWhenReady(page: Page, selector: string, text: string): Promise<void> {
+  await (await page.waitForSelector(selector))!.type(text);
+}
+
+/** Choose `value` in the list `selector` names, once it is there. */
+export async function selectWhenReady(page: Page, selector: string, value: string): Promise<void> {
+  await (await page.waitForSelector(selector))!.select(value);
+}
+
+/**
+ * The text of the element `selector` names once it matches `pattern` (a line filled in after the rest, a
+ * count read from the database): waits up to `timeout` ms, then gives what is there, for the assertion.
+ */
+export async function textWhen(page: Page, selector: string, pattern: RegExp, timeout = 10_000): Promise<string | null> {
+  await page
+    .waitForFunction((sel: string, source: string, flags: string) => new RegExp(source, flags).test(document.querySelector(sel)?.textContent ?? ''), { timeout }, selector, pattern.source, pattern.flags)
+    .catch(() => undefined);
+  return page.evaluate((sel: string) => document.querySelector(sel)?.textContent ?? null, selector);
+}
+
 /** Stop the extension's MV3 service worker through CDP and wait until it is gone. */
 export async function stopWorker(env: Env, via: SidePanelPage): Promise<void> {
   const cdp = await via.page.createCDPSession();
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  const deadline = Date.now() + 10_000;
-  while ((await workerRunning(env.browser)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  expect(await workerRunning(env.browser), 'service worker stopped').toBe(false);
+  expect(await until(async () => !(await workerRunning(env.browser))), 'service worker stopped').toBe(true);
   await cdp.detach();
 }
 
 /**
- * Walk a whole flow as the resident: at every step the overlay must outline exactly the control the sites'
- * targets.json names, the card must not cover it, and private steps must ask the volunteer to look away.
+ * The overlay's state once its outline surrounds the control `targetId` names: the page may still move things
+ * (a late lookup shows a line above the field, a resize reflows the page) and the outline follows a moment
+ * later, so both are compared as they stand together, for up to 3 s; then the last pair, for expectOutlines.
+ */
+export async function outlineAround(site: Page, targetId: string, timeout = 3000): Promise<{ state: OverlayState; control: Box }> {
+  let last = { state: await overlayState(site), control: await targetBox(site, targetId) };
+  await until(
+    async () => {
+      last = { state: await overlayState(site), control: await targetBox(site, targetId) };
+      return !!last.state.outline && surrounds(last.state.outline, last.control);
+    },
+    { timeout },
+  );
+  return last;
+}
+
+export interface WalkOptions {
+  privateTargets?: string[];
+  /** Start at this step (0-based): the steps before it were walked already. @default 0 */
+  from?: number;
+  /** Stop before this step (0-based). @default the end */
+  to?: number;
+  /** Called with each step (0-based) shown, before it is acted on; may return the step as shown again. */
+  beforeAct?: (index: number, state: OverlayState) => Promise<OverlayState | void>;
+}
+
+/**
+ * Walk steps of a flow as the resident: at every step the overlay must outline exactly the control the sites'
+ * targets.json names, the card must not cover it, the console must show the same step, and private steps
+ * must ask the volunteer to look away. Returns the host of each step's page.
+ */
+export async function walkSteps(site: Page, panel: SidePanelPage, flow: Flow, options: WalkOptions = {}): Promise<string[]> {
+  const total = flow.steps.length;
+  const hosts: string[] = [];
+  for (let i = options.from ?? 0; i < (options.to ?? total); i++) {
+    const step = flow.steps[i]!;
+    const label = `Bước ${i + 1}/${total}`;
+    await step.settle?.(site);
+    let state = await waitForStep(site, label, { outline: step.target !== null });
+    state = (await options.beforeAct?.(i, state)) ?? state;
+    hosts.push(new URL(site.url()).hostname);
+    expect(state.text, `${label} has a hint`).toBeTruthy();
+    await panel.page
+      .waitForFunction((l: string) => document.querySelector('[data-testid="panel-step"]')?.textContent === l, { timeout: 5000 }, label)
+      .catch(() => undefined);
+    expect(await panel.stepLabel(), 'the console shows the same step').toBe(label);
+    if (step.target) {
+      const around = await outlineAround(site, step.target);
+      state = around.state;
+      expectOutlines(state.outline, around.control, label);
+      expect(overlaps(state.bubble!, around.control), `${label}: the card must not cover the control`).toBe(false);
+    }
+    if (options.privateTargets?.includes(step.target ?? '')) expect(state.privateNote, `${label} asks the volunteer to look away`).toMatch(/quay mặt đi/);
+    else expect(state.privateNote).toBeNull();
+    if (step.act === 'done' || step.act === 'next') await clickOverlayButton(site, 'next');
+    else await actOnOutlined(site, step, state.outline!);
+  }
+  return hosts;
+}
+
+/**
+ * Walk a whole flow as the resident (walkSteps), from its start page opened in a new tab.
  * `stopWorkerBefore`: stop the service worker just before that step (1-based) is acted on, then reload the
  * page (unless `reloadAfterStop` is false: a single-page app's form would lose what was typed).
  */
@@ -113,43 +238,17 @@ export async function walkFlow(
   options: { stopWorkerBefore?: number; reloadAfterStop?: boolean; privateTargets?: string[] } = {},
 ): Promise<{ site: Page; panel: SidePanelPage; hosts: string[] }> {
   const { site, panel } = await startGuided(env, flow);
-  const total = flow.steps.length;
-  const hosts: string[] = [];
-  for (const [i, step] of flow.steps.entries()) {
-    const label = `Bước ${i + 1}/${total}`;
-    await step.settle?.(site);
-    let state = await waitForStep(site, label, { outline: step.target !== null });
-    if (options.stopWorkerBefore === i + 1) {
+  const hosts = await walkSteps(site, panel, flow, {
+    privateTargets: options.privateTargets,
+    beforeAct: async (i, state) => {
+      if (options.stopWorkerBefore !== i + 1) return state;
       await stopWorker(env, panel);
       // A reload is the next page load; without it the resident's next action has to wake the worker.
-      if (options.reloadAfterStop !== false) {
-        await site.reload({ waitUntil: 'load' });
-        state = await waitForStep(site, label, { outline: step.target !== null });
-      }
-    }
-    hosts.push(new URL(site.url()).hostname);
-    expect(state.text, `${label} has a hint`).toBeTruthy();
-    await panel.page
-      .waitForFunction((l: string) => document.querySelector('[data-testid="panel-step"]')?.textContent === l, { timeout: 5000 }, label)
-      .catch(() => undefined);
-    expect(await panel.stepLabel(), 'the console shows the same step').toBe(label);
-    if (step.target) {
-      // The page may still move things (a late lookup shows a line above the field): the outline follows a
-      // moment later, so compare both as they stand together, giving it up to 3 s to catch up.
-      let control = await targetBox(site, step.target);
-      for (let i = 0; i < 30 && !(state.outline && surrounds(state.outline, control)); i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        state = await overlayState(site);
-        control = await targetBox(site, step.target);
-      }
-      expectOutlines(state.outline, control, label);
-      expect(overlaps(state.bubble!, control), `${label}: the card must not cover the control`).toBe(false);
-    }
-    if (options.privateTargets?.includes(step.target ?? '')) expect(state.privateNote, `${label} asks the volunteer to look away`).toMatch(/quay mặt đi/);
-    else expect(state.privateNote).toBeNull();
-    if (step.act === 'done' || step.act === 'next') await clickOverlayButton(site, 'next');
-    else await actOnOutlined(site, step, state.outline!);
-  }
+      if (options.reloadAfterStop === false) return state;
+      await site.reload({ waitUntil: 'load' });
+      return waitForStep(site, `Bước ${i + 1}/${flow.steps.length}`, { outline: flow.steps[i]!.target !== null });
+    },
+  });
   return { site, panel, hosts };
 }
 

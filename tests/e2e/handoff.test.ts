@@ -1,7 +1,7 @@
 // A hand-off link (#dan-buoc=<pack>/<walkthrough>) offers the installed walkthrough on the official site,
 // and the fragment is removed; a link to a walkthrough that is not installed offers nothing.
 import { describe, expect, it } from 'vitest';
-import { uiText, useEnv, waitForStep, waitForUi } from './fixture';
+import { listenToBackground, uiText, useEnv, waitForStep, waitForUi } from './fixture';
 
 describe('hand-off links', () => {
   const ctx = useEnv();
@@ -19,10 +19,13 @@ describe('hand-off links', () => {
   });
 
   it('offers nothing for a walkthrough that is not installed', async () => {
+    const background = await listenToBackground(ctx.env);
     const site = await ctx.env.browser.newPage();
     await site.goto('https://evn.example/#dan-buoc=khong-co/khong-co', { waitUntil: 'load' });
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(new URL(site.url()).hash).toBe('');
+    // The content script asked about the link (so it has run, and it has been answered): only now is
+    // "nothing offered" a finding rather than a page looked at too early.
+    expect(await background.heard('offer', 'evn.example'), 'the content script asked the background').toBe(true);
+    await site.waitForFunction(() => location.hash === '');
     expect(await uiText(site, '[data-dan-buoc="offer"]')).toBeNull();
     await site.close();
   });

@@ -9,7 +9,8 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/lib/harness';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { clickOverlayButton, dumpStores, SidePanelPage, startGuided, targetBox, uiText, useEnv, waitForStep, waitForUi, waitInUi, type UiHost } from './fixture';
+import { clickOverlayButton, clickWhenReady, SidePanelPage, startGuided, targetBox, uiText, useEnv, waitForStep, waitForUi, waitInUi, type UiHost } from './fixture';
+import { privateItem } from './private-items';
 
 /** Click a control of the stand-in page by its targets.json id, as a person would. */
 async function press(site: Page, target: string): Promise<void> {
@@ -201,11 +202,11 @@ describe('15.2 a page cannot stop a recording from its bar', () => {
     // nothing undone, nothing saved.
     await Promise.all([site.waitForNavigation({ waitUntil: 'load' }), press(site, 'lookup-button')]);
     await count(2);
-    const library = (await dumpStores(panel.page))['storage.local'] as Record<string, { packs: Record<string, unknown> } | undefined>;
-    expect(Object.keys(library['dan-buoc-library']?.packs ?? {})).toEqual([]);
+    const library = await privateItem<{ packs: Record<string, unknown> }>(panel.page, 'library');
+    expect(Object.keys(library?.packs ?? {})).toEqual([]);
     await panel.page.bringToFront();
     await panel.page.waitForFunction(() => document.querySelector('[data-testid="recording-count"]')?.textContent === 'Đang ghi — bước 2');
-    await panel.page.click('[data-testid="record-cancel"]');
+    await clickWhenReady(panel.page, '[data-testid="record-cancel"]');
     await site.waitForFunction(() => !document.querySelector('dan-buoc-recorder'), { polling: 100 });
   });
 });

@@ -2,7 +2,7 @@
 // ward list loads late, an attachment, the dossier code and the fee, with the service worker stopped mid-form.
 import { describe, expect, it } from 'vitest';
 import { LLTP_APPLY } from '../../scripts/lib/flows';
-import { clickOverlayButton, overlayState, startGuided, useEnv, waitForStep, waitInUi, walkFlow } from './fixture';
+import { clickOverlayButton, overlayState, selectWhenReady, startGuided, useEnv, waitForStep, waitInUi, walkFlow } from './fixture';
 
 describe('Cấp Phiếu lý lịch tư pháp walkthrough', () => {
   const ctx = useEnv();
@@ -45,12 +45,14 @@ describe('Cấp Phiếu lý lịch tư pháp walkthrough', () => {
     expect(waiting.notice).toMatch(/Phường\/Xã/);
     expect(waiting.outline, 'the disabled list is still shown').not.toBeNull();
     // Choosing a province (by the page's own control) enables the list: the notice goes, the outline stays.
-    await site.select('#province', 'HN');
+    await selectWhenReady(site, '#province', 'HN');
     const ready = await waitForStep(site, label);
     expect(ready.notice).toBeNull();
     expect(ready.outline).not.toBeNull();
     await clickOverlayButton(site, 'back');
     await waitForStep(site, `Bước ${wardStep}/${LLTP_APPLY.steps.length}`);
+    // The console hears of the step from the background a moment after the page: wait for it there too.
+    await panel.page.waitForFunction((l: string) => document.querySelector('[data-testid="panel-step"]')?.textContent === l, { timeout: 5000 }, `Bước ${wardStep}/${LLTP_APPLY.steps.length}`).catch(() => undefined);
     expect(await panel.stepLabel()).toBe(`Bước ${wardStep}/${LLTP_APPLY.steps.length}`);
   });
 });

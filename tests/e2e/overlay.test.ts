@@ -3,15 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { targetsFor } from '../../scripts/lib/harness';
 import { EVN_BILL, VNEID_LOGIN } from '../../scripts/lib/flows';
-import { clickOutlined, expectOutlines, inUi, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep } from './fixture';
+import { clickOutlined, expectOutlines, inUi, listenToBackground, outlineAround, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep, waitInUi } from './fixture';
 
 describe('overlay', () => {
   const ctx = useEnv();
 
   it('adds nothing to a page while no walkthrough runs', async () => {
+    const background = await listenToBackground(ctx.env);
     const site = await ctx.env.browser.newPage();
     await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
-    await new Promise((r) => setTimeout(r, 500));
+    // The content script has run and asked for a step (the answer: none), so its "nothing" is a finding.
+    expect(await background.heard('pageReady', 'dichvucong.gov.vn'), 'the content script asked the background').toBe(true);
     expect(await site.$('dan-buoc-overlay')).toBeNull();
     await site.close();
   });
@@ -27,17 +29,15 @@ describe('overlay', () => {
       { width: 1280, height: 500 },
     ]) {
       await site.setViewport(viewport);
-      await new Promise((r) => setTimeout(r, 300));
-      state = await overlayState(site);
-      const control = await targetBox(site, 'login-button');
-      expectOutlines(state.outline, control);
-      expect(overlaps(state.bubble!, control), `card covers the control at ${viewport.width}×${viewport.height}`).toBe(false);
+      // The outline follows a frame or more later: wait until it surrounds the control where it now is.
+      const around = await outlineAround(site, 'login-button');
+      expectOutlines(around.state.outline, around.control);
+      expect(overlaps(around.state.bubble!, around.control), `card covers the control at ${viewport.width}×${viewport.height}`).toBe(false);
     }
 
     await site.evaluate(() => window.scrollTo(0, 120));
-    await new Promise((r) => setTimeout(r, 300));
-    state = await overlayState(site);
-    expectOutlines(state.outline, await targetBox(site, 'login-button'));
+    const scrolled = await outlineAround(site, 'login-button');
+    expectOutlines(scrolled.state.outline, scrolled.control);
 
     // The site's own CSS cannot reach into the overlay.
     await site.addStyleTag({ content: '* { font-size: 2px !important; color: transparent !important; } div, p, button, span, dan-buoc-overlay { display: none !important; }' });
@@ -46,7 +46,9 @@ describe('overlay', () => {
       return card ? getComputedStyle(card).fontSize : null;
     });
     expect(fontSize).toBe('20px');
-    await new Promise((r) => setTimeout(r, 200));
+    // The site's CSS hid the control itself: once the overlay has seen that (its outline hidden), its card
+    // must still be shown.
+    await waitInUi(site, 'dan-buoc-overlay', {}, (root) => (root?.querySelector('[data-dan-buoc="outline"]') as HTMLElement | null)?.hidden === true);
     state = await overlayState(site);
     expect(state.bubble?.width ?? 0, 'the card is still shown').toBeGreaterThan(200);
   });

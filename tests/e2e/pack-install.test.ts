@@ -9,7 +9,7 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/harness';
 import { SidePanelPage } from '../../scripts/lib/overlay-probe';
-import { axe, useEnv } from './fixture';
+import { axe, clickWhenReady, typeWhenReady, useEnv } from './fixture';
 import { privateItem } from './private-items';
 
 const URL_PACK = 'https://evn.example/goi/tra-tien-dien.json';
@@ -59,15 +59,15 @@ describe('packs from an address', () => {
       if (req.url().startsWith('https://evn.example/goi/')) void req.respond({ status: served.status, contentType: 'application/json', body: served.body, headers: served.headers ?? {} });
       else void req.continue();
     });
-    await page.click('details.settings > summary');
+    await clickWhenReady(page, 'details.settings > summary');
     const install = async (url: string): Promise<void> => {
       await page.$eval('[data-testid="pack-url"]', (el) => ((el as HTMLInputElement).value = ''));
-      await page.type('[data-testid="pack-url"]', url);
-      await page.click('[data-testid="pack-url-install"]');
+      await typeWhenReady(page, '[data-testid="pack-url"]', url);
+      await clickWhenReady(page, '[data-testid="pack-url-install"]');
     };
 
     // Only https addresses can be installed from.
-    await page.type('[data-testid="pack-url"]', 'http://evn.example/goi/x.json');
+    await typeWhenReady(page, '[data-testid="pack-url"]', 'http://evn.example/goi/x.json');
     expect(await page.$eval('[data-testid="pack-url-install"]', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
 
     await install(URL_PACK);
@@ -77,20 +77,20 @@ describe('packs from an address', () => {
     expect(lib.sources?.['evn-phuong']).toBe(URL_PACK);
 
     // Nothing newer yet; then the ward publishes 1.1.0.
-    await page.click('[data-pack="evn-phuong"] [data-testid="pack-update"]');
+    await clickWhenReady(page, '[data-pack="evn-phuong"] [data-testid="pack-update"]');
     await message(page, /bản mới nhất/);
     served = { status: 200, body: wardPack('1.1.0', 'Nhập mã khách hàng in trên hóa đơn.') };
-    await page.click('[data-pack="evn-phuong"] [data-testid="pack-update"]');
+    await clickWhenReady(page, '[data-pack="evn-phuong"] [data-testid="pack-update"]');
     await message(page, /Đã cập nhật .* 1\.1\.0/);
     lib = await library(page);
     expect(lib.packs['evn-phuong']!.map((p) => p.version)).toEqual(['1.0.0', '1.1.0']);
     expect(lib.packs['evn-phuong']!.at(-1)!.walkthroughs[0]!.steps[0]!.text.vi).toBe('Nhập mã khách hàng in trên hóa đơn.');
-    await page.click('[data-pack="evn-phuong"] [data-testid="pack-rollback"]');
+    await clickWhenReady(page, '[data-pack="evn-phuong"] [data-testid="pack-rollback"]');
     await page.waitForFunction(() => /· 1\.0\.0/.test(document.querySelector('[data-pack="evn-phuong"]')?.textContent ?? ''));
 
     // A broken update (markup in a hint) is refused with the field's path; the installed version stays.
     served = { status: 200, body: wardPack('1.2.0', 'Bấm <a href="https://lua-dao.example">đây</a>') };
-    await page.click('[data-pack="evn-phuong"] [data-testid="pack-update"]');
+    await clickWhenReady(page, '[data-pack="evn-phuong"] [data-testid="pack-update"]');
     expect(await message(page, /Không cài/)).toContain('/walkthroughs/0/steps/0/text/vi');
     expect((await library(page)).packs['evn-phuong']!.at(-1)!.version).toBe('1.0.0');
 
@@ -113,9 +113,9 @@ describe('packs from an address', () => {
     expect(await page.$eval('[data-testid="trust-box"]', (el) => el.textContent)).toContain('https://thanhtoan-dien.example');
     expect(await page.$eval('[data-testid="trust-install"]', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
     expect(await axe(page)).toEqual([]);
-    await page.click('[data-testid="trust-sure"]');
+    await clickWhenReady(page, '[data-testid="trust-sure"]');
     expect(await page.$eval('[data-testid="trust-install"]', (el) => (el as HTMLButtonElement).disabled)).toBe(false);
-    await page.click('[data-testid="trust-box"] button:not([data-testid])');
+    await clickWhenReady(page, '[data-testid="trust-box"] button:not([data-testid])');
     await page.waitForFunction(() => !document.querySelector('[data-testid="trust-box"]'));
     lib = await library(page);
     expect(lib.trusted).toEqual([]);

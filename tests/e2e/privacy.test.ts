@@ -3,7 +3,7 @@
 // extension storage area and look for each value.
 import { describe, expect, it } from 'vitest';
 import { LLTP_APPLY } from '../../scripts/lib/flows';
-import { dumpStores, useEnv, walkFlow } from './fixture';
+import { dumpStores, selectWhenReady, useEnv, walkFlow } from './fixture';
 
 describe('privacy of the logs', () => {
   const ctx = useEnv();
@@ -12,7 +12,7 @@ describe('privacy of the logs', () => {
     const { panel } = await walkFlow(ctx.env, LLTP_APPLY, { privateTargets: ['password', 'otp-1'] });
     await panel.page.bringToFront();
     await panel.page.waitForSelector('[data-testid="outcome-form"]');
-    await panel.page.select('[data-testid="outcome-age"]', '60-plus');
+    await selectWhenReady(panel.page, '[data-testid="outcome-age"]', '60-plus');
     const preview = await panel.writeNote('Bà Nguyễn Thị Hoa, CCCD 001 234 567 890, sđt 0912345678, email nguoi.thu@vidu.vn, mật khẩu: matkhau-thu');
     expect(preview).not.toMatch(/Nguyễn|001 234|0912345678|vidu\.vn|matkhau-thu/);
     expect(await panel.recordOutcome()).toMatch(/Hoàn thành/);

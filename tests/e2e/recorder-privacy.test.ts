@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { SidePanelPage, waitForUi } from '../../scripts/lib/overlay-probe';
 import { PERSONAL, PERSONAL_PAGE, TYPED_ID } from '../fixtures/personal-page';
-import { dumpStores, useEnv } from './fixture';
+import { clickWhenReady, dumpStores, typeWhenReady, useEnv } from './fixture';
 import { privateItem } from './private-items';
 
 interface StoredStep {
@@ -82,7 +82,7 @@ describe('15.1 recording and re-capturing on a page full of personal data', () =
     // each is recorded, known by nothing personal; "Đăng xuất" keeps its words.
     for (const [sel, hint] of [['#who', NEUTRAL], ['#nick', NEUTRAL], ['#dossier', NEUTRAL], ['#acct', NEUTRAL], ['#logout', 'Bấm vào «Đăng xuất».']] as const) {
       const before = (await draftSteps(panel.page)).length;
-      await site.click(sel);
+      await clickWhenReady(site, sel);
       await panel.page.waitForFunction(
         async (n: number) => {
           const store = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { steps: unknown[] } | null>> } } } }).chrome.storage.session;
@@ -96,12 +96,12 @@ describe('15.1 recording and re-capturing on a page full of personal data', () =
 
     // The editable note: focused (a field step), typed into, left, focused again — no second step, and
     // what was typed is nowhere. The next press shows where the recording stands.
-    await site.click('#note');
+    await clickWhenReady(site, '#note');
     await lastHint(panel.page, 'Nhập «Ghi chú cho cán bộ».');
     await site.keyboard.type(TYPED_ID);
-    await site.click('#blank');
-    await site.click('#note');
-    await site.click('#send');
+    await clickWhenReady(site, '#blank');
+    await clickWhenReady(site, '#note');
+    await clickWhenReady(site, '#send');
     await lastHint(panel.page, 'Bấm nút «Gửi hồ sơ».');
     const draft = await draftSteps(panel.page);
     expect(draft.map((s) => s.text.vi)).toEqual([NEUTRAL, NEUTRAL, NEUTRAL, NEUTRAL, 'Bấm vào «Đăng xuất».', 'Nhập «Ghi chú cho cán bộ».', 'Bấm nút «Gửi hồ sơ».']);
@@ -110,8 +110,8 @@ describe('15.1 recording and re-capturing on a page full of personal data', () =
     // Saved into the library.
     await panel.page.bringToFront();
     await panel.page.waitForFunction(() => document.querySelector('[data-testid="recording-count"]')?.textContent === 'Đang ghi — bước 7');
-    await panel.page.type('[data-testid="record-title"]', 'Thử trang có dữ liệu cá nhân');
-    await panel.page.click('[data-testid="record-save"]');
+    await typeWhenReady(panel.page, '[data-testid="record-title"]', 'Thử trang có dữ liệu cá nhân');
+    await clickWhenReady(panel.page, '[data-testid="record-save"]');
     await panel.page.waitForFunction(() => /Đã lưu/.test(document.querySelector('[data-testid="panel-message"]')?.textContent ?? ''));
     const library = async (): Promise<Library> => (await privateItem<Library>(panel.page, 'library'))!;
     const [packId] = Object.keys((await library()).packs);
@@ -122,7 +122,7 @@ describe('15.1 recording and re-capturing on a page full of personal data', () =
     expectNothingPersonal(JSON.stringify(saved), 'the saved pack');
 
     // Re-capture in the editor: step 1 picked again on the name-and-phone button, step 4 on the account number.
-    await panel.page.click('details.settings > summary');
+    await clickWhenReady(panel.page, 'details.settings > summary');
     const editorTarget = env.browser.waitForTarget((tg) => tg.url().includes(`/editor.html?pack=${packId}`));
     await (await panel.page.waitForSelector(`[data-pack="${packId}"] [data-testid="pack-edit"]`))!.click();
     const editor = (await (await editorTarget).page())!;
@@ -130,14 +130,14 @@ describe('15.1 recording and re-capturing on a page full of personal data', () =
       await editor.bringToFront();
       await (await editor.waitForSelector(`[data-step="${i}"] [data-testid="step-repick"]`))!.click();
       await waitForUi(site, '[data-dan-buoc="pick-prompt"]', { host: 'dan-buoc-picker', timeout: 15_000 });
-      await site.click(sel);
+      await clickWhenReady(site, sel);
       const shown = await (await editor.waitForSelector(`[data-step="${i}"] [data-testid="repicked"]`, { timeout: 15_000 }))!.evaluate((el) => el.textContent ?? '');
       expect(shown).toContain(NEUTRAL);
       expectNothingPersonal(shown, `the editor's re-capture of step ${i + 1}`);
       await site.waitForFunction(() => !document.querySelector('dan-buoc-picker'));
     }
     await editor.bringToFront();
-    await editor.click('[data-testid="editor-save"]');
+    await clickWhenReady(editor, '[data-testid="editor-save"]');
     await editor.waitForFunction(() => /1\.0\.1/.test(document.querySelector('[data-testid="editor-status"]')?.textContent ?? ''));
     await editor.close();
     const recaptured = (await library()).packs[packId!]!.at(-1)!;

@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { VNEID_LOGIN } from '../../scripts/lib/flows';
-import { axe, axeUi, expectOutlines, inUi, overlayState, startGuided, targetBox, useEnv, waitForStep, waitForUi } from './fixture';
+import { axe, axeUi, expectOutlines, inUi, overlayState, selectWhenReady, startGuided, targetBox, useEnv, waitForStep, waitForUi } from './fixture';
 
 async function setResident(panel: Page, on: boolean): Promise<void> {
   await panel.bringToFront();
@@ -50,13 +50,13 @@ describe('resident mode, language and accessibility', () => {
     const panel = (await ctx.env.browser.pages()).find((p) => p.url().includes('sidepanel.html'))!;
     await panel.bringToFront();
     await panel.evaluate(() => ((document.querySelector('details.settings') as HTMLDetailsElement).open = true));
-    await panel.select('[data-testid="language"]', 'en');
+    await selectWhenReady(panel, '[data-testid="language"]', 'en');
     await panel.waitForFunction(() => document.querySelector('[data-testid="panel-step"]')?.textContent === 'Step 1/8');
     await site.bringToFront();
     const state = await waitForStep(site, 'Step 1/8');
     expect(state.text).toMatch(/^Click Đăng nhập \(Log in\)/);
     await panel.bringToFront();
-    await panel.select('[data-testid="language"]', 'vi');
+    await selectWhenReady(panel, '[data-testid="language"]', 'vi');
     await site.bringToFront();
     expect((await waitForStep(site, 'Bước 1/8')).text).toMatch(/^Bấm nút Đăng nhập/);
     expect((await overlayState(site)).step).toBe('Bước 1/8');

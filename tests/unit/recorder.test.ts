@@ -174,8 +174,8 @@ describe('15.1 the background looks again at every recorded step', () => {
     expect(addStep(draft, clean, []).steps).toHaveLength(1);
     const bad: [string, Step][] = [
       ['/text/vi', { ...clean, text: { vi: 'Bấm nút «NGUYỄN VĂN AN · 0912 345 678»' } }],
-      ['/anchor/name', { ...clean, anchor: { ...clean.anchor, name: 'Xin chào, Nguyễn Văn An' } }],
-      ['/anchor/near/0', { ...clean, anchor: { ...clean.anchor, near: ['079123456789'] } }],
+      ['/anchor/name', { ...clean, anchor: { ...clean.anchor!, name: 'Xin chào, Nguyễn Văn An' } }],
+      ['/anchor/near/0', { ...clean, anchor: { ...clean.anchor!, near: ['079123456789'] } }],
     ];
     for (const [path, step] of bad) expect(() => addStep(draft, step, []), path).toThrow(`invalid step: ${path} holds personal data`);
   });
