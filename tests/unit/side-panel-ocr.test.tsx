@@ -2,37 +2,16 @@
 // closes, and what it read is gone (the helper clears itself when it closes).
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCatalog } from '../../core/catalog';
+import { describe, expect, it, vi } from 'vitest';
 import { createTranslator } from '../../core/i18n';
 import { SidePanel, type PanelApi } from '../../components/side-panel';
 import type { StepView } from '../../extension/protocol';
 import { DEFAULT_SETTINGS } from '../../extension/settings';
-import { SHIPPED_PACKS } from '../../walkthroughs';
+import { evnStepView, shippedCatalog, useRenderRoot } from './dom-helpers';
 
-const catalog = createCatalog(SHIPPED_PACKS);
-const entry = catalog.find('evn', 'thanh-toan-hoa-don-dien')!;
-const viewOf = (sessionId: string): StepView => ({
-  sessionId,
-  packId: 'evn',
-  walkthroughId: entry.walkthrough.id,
-  title: entry.walkthrough.title,
-  index: 0,
-  total: entry.walkthrough.steps.length,
-  status: 'running',
-  paused: false,
-  step: entry.walkthrough.steps[0]!,
-});
-
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
+const catalog = shippedCatalog;
+const viewOf = (sessionId: string): StepView => evnStepView(sessionId);
+const rootOf = useRenderRoot();
 
 describe('the console and the OCR helper', () => {
   it('closes the helper (forgetting what it read) when the session ends, and not while it runs', async () => {
@@ -56,30 +35,30 @@ describe('the console and the OCR helper', () => {
       ocr: { read },
     };
     const settle = (): Promise<void> => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
-    act(() => render(<SidePanel t={createTranslator('vi')} search={catalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, root));
+    act(() => render(<SidePanel t={createTranslator('vi')} search={catalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, rootOf()));
     await settle();
-    act(() => root.querySelector<HTMLButtonElement>('[data-testid="ocr-open"]')!.click());
-    expect(root.querySelector('[data-testid="ocr-open"]')).toBeNull();
+    act(() => rootOf().querySelector<HTMLButtonElement>('[data-testid="ocr-open"]')!.click());
+    expect(rootOf().querySelector('[data-testid="ocr-open"]')).toBeNull();
     // A step change of the same session keeps it open.
-    current = { ...viewOf('s-1'), index: 1, step: entry.walkthrough.steps[1]! };
+    current = { ...viewOf('s-1'), index: 1, step: shippedCatalog.find('evn', 'thanh-toan-hoa-don-dien')!.walkthrough.steps[1]! };
     notify();
     await settle();
-    expect(root.querySelector('[data-testid="ocr-open"]')).toBeNull();
+    expect(rootOf().querySelector('[data-testid="ocr-open"]')).toBeNull();
     // The session ends: the helper is gone.
     current = null;
     notify();
     await settle();
-    expect(root.querySelector('[data-testid="ocr-open"]')).not.toBeNull();
+    expect(rootOf().querySelector('[data-testid="ocr-open"]')).not.toBeNull();
     // Opened between residents, it stays open when the next session starts.
-    act(() => root.querySelector<HTMLButtonElement>('[data-testid="ocr-open"]')!.click());
+    act(() => rootOf().querySelector<HTMLButtonElement>('[data-testid="ocr-open"]')!.click());
     current = viewOf('s-2');
     notify();
     await settle();
-    expect(root.querySelector('[data-testid="ocr-open"]')).toBeNull();
+    expect(rootOf().querySelector('[data-testid="ocr-open"]')).toBeNull();
     // Another session replacing this one also closes it.
     current = viewOf('s-3');
     notify();
     await settle();
-    expect(root.querySelector('[data-testid="ocr-open"]')).not.toBeNull();
+    expect(rootOf().querySelector('[data-testid="ocr-open"]')).not.toBeNull();
   });
 });

@@ -2,37 +2,16 @@
 // the session ends all the same, and a calm line says how many outcomes wait to be saved.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SidePanel, type PanelApi } from '../../components/side-panel';
-import { createCatalog } from '../../core/catalog';
 import { createTranslator } from '../../core/i18n';
 import type { StepView } from '../../extension/protocol';
 import { DEFAULT_SETTINGS } from '../../extension/settings';
-import { SHIPPED_PACKS } from '../../walkthroughs';
+import { evnStepView, shippedCatalog, useRenderRoot } from './dom-helpers';
 
-const catalog = createCatalog(SHIPPED_PACKS);
-const entry = catalog.find('evn', 'thanh-toan-hoa-don-dien')!;
-const view: StepView = {
-  sessionId: 's-1',
-  packId: 'evn',
-  walkthroughId: entry.walkthrough.id,
-  title: entry.walkthrough.title,
-  index: 0,
-  total: entry.walkthrough.steps.length,
-  status: 'running',
-  paused: false,
-  step: entry.walkthrough.steps[0]!,
-};
-
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
+const catalog = shippedCatalog;
+const view: StepView = evnStepView();
+const rootOf = useRenderRoot();
 
 describe('15.7 the console goes on when records wait to be saved', () => {
   it('15.7 ending a session the log database cannot take says it will be saved later, and how many outcomes wait', async () => {
@@ -61,17 +40,17 @@ describe('15.7 the console goes on when records wait to be saved', () => {
       },
     };
     const settle = (): Promise<void> => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
-    act(() => render(<SidePanel t={createTranslator('vi')} search={catalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, root));
+    act(() => render(<SidePanel t={createTranslator('vi')} search={catalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, rootOf()));
     await settle();
-    const pending = (): string | null | undefined => root.querySelector('[data-testid="pending-logs"]')?.textContent;
+    const pending = (): string | null | undefined => rootOf().querySelector('[data-testid="pending-logs"]')?.textContent;
     expect(pending()).toBe('Có 1 kết quả đang chờ lưu vào báo cáo (bộ nhớ đầy hoặc đang nâng cấp). Tiện ích sẽ tự lưu lại ở phiên sau; việc hướng dẫn vẫn bình thường.');
-    expect(root.querySelector('[data-testid="pending-logs"]')!.getAttribute('role')).toBe('status');
-    act(() => root.querySelector<HTMLButtonElement>('[data-testid="stop"]')!.click());
-    await act(async () => void root.querySelector<HTMLFormElement>('[data-testid="outcome-form"]')!.dispatchEvent(new Event('submit', { cancelable: true })));
+    expect(rootOf().querySelector('[data-testid="pending-logs"]')!.getAttribute('role')).toBe('status');
+    act(() => rootOf().querySelector<HTMLButtonElement>('[data-testid="stop"]')!.click());
+    await act(async () => void rootOf().querySelector<HTMLFormElement>('[data-testid="outcome-form"]')!.dispatchEvent(new Event('submit', { cancelable: true })));
     await settle();
-    expect(root.querySelector('[data-testid="running"]')).toBeNull();
-    expect(root.querySelector('[role="alert"]')).toBeNull();
-    expect(root.querySelector('[data-testid="panel-message"]')!.textContent).toBe('Đã kết thúc phiên: Hoàn thành. Kết quả sẽ được lưu vào báo cáo sau, không cần làm gì thêm.');
+    expect(rootOf().querySelector('[data-testid="running"]')).toBeNull();
+    expect(rootOf().querySelector('[role="alert"]')).toBeNull();
+    expect(rootOf().querySelector('[data-testid="panel-message"]')!.textContent).toBe('Đã kết thúc phiên: Hoàn thành. Kết quả sẽ được lưu vào báo cáo sau, không cần làm gì thêm.');
     expect(pending()).toMatch(/^Có 2 kết quả đang chờ lưu/);
     // Saved at the next session: the line goes.
     waiting = 0;

@@ -2,11 +2,12 @@
 // ward's page) is never loaded, and the print view's QR code never carries the ward page's query string.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Widget, type QrPath } from '../../components/widget';
 import { createCatalog } from '../../core/catalog';
 import { createTranslator } from '../../core/i18n';
 import evn from '../../walkthroughs/evn.json';
+import { useRenderRoot } from './dom-helpers';
 
 const PACK_URL = 'https://phuong-a.example/goi/evn.json';
 
@@ -17,15 +18,7 @@ function packWithImages(srcs: string[]): unknown {
   return p;
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
+const rootOf = useRenderRoot();
 
 const settle = (): Promise<void> => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 
@@ -38,15 +31,15 @@ describe('15.8 the widget sends nothing to other hosts', () => {
     act(() =>
       render(
         <Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: PACK_URL }} open={walk.id} pageUrl="https://phuong-a.example/" loadQr={async () => ({ size: 1, d: '' })} print={() => undefined} />,
-        root,
+        rootOf(),
       ),
     );
     await settle();
-    act(() => root.querySelector<HTMLButtonElement>('[data-dan-buoc="widget-start"]')!.click());
+    act(() => rootOf().querySelector<HTMLButtonElement>('[data-dan-buoc="widget-start"]')!.click());
     const shown: (string | null)[] = [];
     for (let i = 0; i < 3; i++) {
-      shown.push(root.querySelector('img')?.getAttribute('src') ?? null);
-      act(() => root.querySelector<HTMLButtonElement>('[data-dan-buoc="next"]')!.click());
+      shown.push(rootOf().querySelector('img')?.getAttribute('src') ?? null);
+      act(() => rootOf().querySelector<HTMLButtonElement>('[data-dan-buoc="next"]')!.click());
     }
     expect(shown).toEqual(['https://phuong-a.example/goi/anh/buoc-1.png', null, 'https://phuong-a.example/anh/buoc-3.png']);
   });
@@ -57,14 +50,14 @@ describe('15.8 the widget sends nothing to other hosts', () => {
     const loadQr = vi.fn(async (): Promise<QrPath> => ({ size: 1, d: 'M0 0h1v1h-1z' }));
     const pageUrl = 'https://phuong-a.example/dich-vu/tra-cuu.html?ho-ten=Nguyen+Thi+Hoa&sdt=0912345678#ket-qua';
     act(() =>
-      render(<Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: PACK_URL }} open={walk.id} pageUrl={pageUrl} loadQr={loadQr} print={() => undefined} />, root),
+      render(<Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: PACK_URL }} open={walk.id} pageUrl={pageUrl} loadQr={loadQr} print={() => undefined} />, rootOf()),
     );
     await settle();
-    act(() => root.querySelector<HTMLButtonElement>('[data-dan-buoc="widget-print-view"]')!.click());
+    act(() => rootOf().querySelector<HTMLButtonElement>('[data-dan-buoc="widget-print-view"]')!.click());
     await settle();
     const want = `https://phuong-a.example/dich-vu/tra-cuu.html#huong-dan=evn/${walk.id}`;
     expect(loadQr).toHaveBeenCalledWith(want);
-    expect(root.querySelector('.dbw-url')!.textContent).toBe(want);
-    expect(root.textContent).not.toContain('0912345678');
+    expect(rootOf().querySelector('.dbw-url')!.textContent).toBe(want);
+    expect(rootOf().textContent).not.toContain('0912345678');
   });
 });
