@@ -1,10 +1,15 @@
-// Reading the overlay and driving the side panel in Chromium, for e2e tests and `npm run demo`.
+// Reading the overlay and driving the side panel in Chromium and Firefox, for e2e tests and `npm run demo`.
 // Controls are known only by their targetId in the sites' *.targets.json.
 // The on-page UIs live in closed shadow roots that no script of the page can open (extension/page-ui.ts).
-// The probe reads them from the content script's own JavaScript world, where Chromium gives extensions
-// chrome.dom.openOrClosedShadowRoot; it reaches that world through the DevTools protocol, from outside the
-// page. Buttons are pressed with puppeteer's mouse (trusted input), as a person does.
-import type { ElementHandle, JSHandle, Page, Realm } from 'puppeteer-core';
+// The probe opens them from outside the page, by the remote protocol's privilege, never by a hook in the
+// extension:
+// - Chromium (DevTools protocol): in the content script's own JavaScript world, where Chromium gives
+//   extensions chrome.dom.openOrClosedShadowRoot.
+// - Firefox (WebDriver BiDi, which reaches no content script's world): BiDi serializes an element with a
+//   reference to its shadow root, closed ones included; that reference is handed to a function run in
+//   puppeteer's own sandbox of the page (a world of its own: the page's scripts see neither it nor the root).
+// Buttons are pressed with puppeteer's mouse (trusted input), as a person does.
+import { TimeoutError, type ElementHandle, type JSHandle, type Page, type Realm } from 'puppeteer-core';
 import type { Env } from './env';
 import { openSidePanel, targetsFor } from './harness';
 import { waitForTarget } from './targets';
@@ -19,8 +24,17 @@ export interface Box {
 /** The on-page UIs, by their host element's tag. */
 export type UiHost = 'dan-buoc-overlay' | 'dan-buoc-recorder' | 'dan-buoc-picker';
 
-/** The content script's world in the page's top frame (waiting for the script to start there). */
+/** True when puppeteer drives the page's browser over WebDriver BiDi (Firefox), not the DevTools protocol. */
+export function overBidi(page: Page): boolean {
+  // Browser.protocol is puppeteer's own field ('cdp' | 'webDriverBiDi'), public at run time, internal in its types.
+  const protocol = (page.browser() as unknown as { protocol?: unknown }).protocol;
+  if (protocol !== 'cdp' && protocol !== 'webDriverBiDi') throw new Error('puppeteer-core no longer tells its protocol (Browser.protocol): update overlay-probe');
+  return protocol === 'webDriverBiDi';
+}
+
+/** The content script's world in the page's top frame (waiting for the script to start there). Chromium only. */
 export async function guideRealm(page: Page, timeout = 20_000): Promise<Realm> {
+  if (overBidi(page)) throw new Error("WebDriver BiDi reaches no content script's world: the probe reads the closed roots by BiDi's node references there (inUi, waitInUi)");
   const deadline = Date.now() + timeout;
   for (;;) {
     const realm = page.mainFrame().extensionRealms().find((r) => r.origin?.startsWith('chrome-extension://'));
@@ -40,8 +54,102 @@ function inRoot(host: UiHost, fn: { toString(): string }, args: unknown[]): stri
   return `(${fn.toString()})(${[root, ...args.map((a) => JSON.stringify(a))].join(', ')})`;
 }
 
+/** A value as WebDriver BiDi serializes it (the part the probe reads). */
+interface BidiRemoteValue {
+  type: string;
+  sharedId?: string;
+  value?: unknown;
+}
+
+/** Puppeteer's BiDi realm, with the internal call that turns a remote value into a handle. */
+interface BidiRealm extends Realm {
+  createHandle(value: BidiRemoteValue): JSHandle;
+}
+
+/** Puppeteer's own sandbox in the page's top frame (BiDi): a world apart from the page's scripts. */
+function sandbox(page: Page): BidiRealm {
+  const realm = (page.mainFrame() as unknown as { isolatedRealm?(): Partial<BidiRealm> }).isolatedRealm?.();
+  if (typeof realm?.createHandle !== 'function') throw new Error("puppeteer-core no longer exposes a BiDi frame's sandbox realm (isolatedRealm, createHandle): update overlay-probe");
+  return realm as BidiRealm;
+}
+
+function remoteValue(handle: JSHandle): BidiRemoteValue {
+  return (handle as unknown as { remoteValue(): BidiRemoteValue }).remoteValue();
+}
+
+/**
+ * The closed shadow root of `host` in the sandbox (BiDi), or null while it is not mounted. BiDi serializes an
+ * element with its shadow root, open or closed (Firefox reads it with openOrClosedShadowRoot), as a node
+ * reference; the reference becomes a handle in the sandbox.
+ */
+async function bidiRoot(realm: BidiRealm, host: UiHost): Promise<JSHandle | null> {
+  const el = await realm.evaluateHandle((h: string) => document.querySelector(h), host);
+  try {
+    const value = remoteValue(el).value as { shadowRoot?: BidiRemoteValue | null } | undefined;
+    const root = value?.shadowRoot;
+    return root?.sharedId ? realm.createHandle({ type: 'node', sharedId: root.sharedId }) : null;
+  } finally {
+    await el.dispose();
+  }
+}
+
+/** `fn(root, ...args)` in the sandbox (BiDi): its value, or (`handle`) a handle to it. */
+async function bidiEvaluate<A extends unknown[]>(page: Page, host: UiHost, fn: (root: ShadowRoot | null, ...args: A) => unknown, args: A, as: 'value' | 'handle'): Promise<unknown> {
+  const realm = sandbox(page);
+  const root = await bidiRoot(realm, host);
+  const call = fn as (...a: unknown[]) => unknown;
+  return as === 'handle' ? realm.evaluateHandle(call, root, ...args) : realm.evaluate(call, root, ...args);
+}
+
+/** Whether a BiDi remote value is truthy in JavaScript (numbers' special values come as strings). */
+function truthy(v: BidiRemoteValue): boolean {
+  switch (v.type) {
+    case 'undefined':
+    case 'null':
+      return false;
+    case 'boolean':
+    case 'string':
+      return !!v.value;
+    case 'number':
+      return v.value !== 0 && v.value !== '-0' && v.value !== 'NaN';
+    case 'bigint':
+      return v.value !== '0';
+    default:
+      return true;
+  }
+}
+
+/**
+ * Wait (BiDi) until `fn(root, ...args)` is truthy: the root is looked up again on each poll, as the UI may
+ * mount, remount or go with a page load between two polls (a poll that meets a page load is tried again).
+ */
+async function bidiWait<A extends unknown[]>(
+  page: Page,
+  host: UiHost,
+  timeout: number,
+  polling: number,
+  fn: (root: ShadowRoot | null, ...args: A) => unknown,
+  args: A,
+): Promise<JSHandle> {
+  const deadline = Date.now() + timeout;
+  let failure: unknown = null;
+  for (;;) {
+    try {
+      const handle = (await bidiEvaluate(page, host, fn, args, 'handle')) as JSHandle;
+      if (truthy(remoteValue(handle))) return handle;
+      await handle.dispose();
+      failure = null;
+    } catch (err) {
+      failure = err;
+    }
+    if (Date.now() > deadline) throw new TimeoutError(`Waiting failed: ${timeout}ms exceeded in ${host} (WebDriver BiDi)${failure ? `; the last poll failed: ${String(failure)}` : ''}`);
+    await new Promise((r) => setTimeout(r, polling));
+  }
+}
+
 /** Evaluate `fn` with the closed shadow root of `host` (null while it is not mounted). */
 export async function inUi<A extends unknown[], R>(page: Page, host: UiHost, fn: (root: ShadowRoot | null, ...args: A) => R, ...args: A): Promise<Awaited<R>> {
+  if (overBidi(page)) return (await bidiEvaluate(page, host, fn, args, 'value')) as Awaited<R>;
   const realm = await guideRealm(page);
   return (await realm.evaluate(inRoot(host, fn, args))) as Awaited<R>;
 }
@@ -55,6 +163,7 @@ export async function waitInUi<A extends unknown[], R>(
   ...args: A
 ): Promise<JSHandle<R>> {
   const { timeout = 10_000, polling = 100 } = options;
+  if (overBidi(page)) return (await bidiWait(page, host, timeout, polling, fn, args)) as JSHandle<R>;
   const realm = await guideRealm(page, timeout);
   return (await realm.waitForFunction(inRoot(host, fn, args), { timeout, polling })) as JSHandle<R>;
 }

@@ -2,16 +2,19 @@
 // build (MV2, a background page, the console as a sidebar page) installed as a temporary add-on, the sites'
 // hostnames tunnelled to the stand-in server. The VNeID sign-in walked to the end with real clicks and keys,
 // the console (opened as a tab) on the same step; the background restarted mid-walkthrough (runtime.reload)
-// and the step back after the next page load, from storage; the widget on a ward page with its strict CSP.
+// and the step back after the next page load, from the extension's private store (its IndexedDB); the widget
+// on a ward page with its strict CSP. The overlay's closed shadow root is read over WebDriver BiDi
+// (scripts/lib/overlay-probe.ts), from outside the page.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_EXTENSION_DIR, launchFirefox, openExtensionPage, startSites, type LaunchedFirefox, type SitesServer } from '../../scripts/lib/harness';
 import { EVN_BILL, VNEID_LOGIN } from '../../scripts/lib/flows';
 import { SidePanelPage, targetBox, waitForStep } from '../../scripts/lib/overlay-probe';
 import { startWardSite, type WardSite } from '../../scripts/lib/ward-site';
 import { expectOutlines, until, walkSteps } from './fixture';
+import { privateItem } from './private-items';
 
 /**
  * Firefox's own services (remote settings, blocklist…, and the dummy.test host puppeteer points the others
@@ -27,6 +30,16 @@ beforeAll(async () => {
   server = await startSites();
   ward = await startWardSite();
   firefox = await launchFirefox({ server });
+});
+
+// One Firefox for every test: a test that fails mid-walkthrough would leave its session running, and the next
+// test's console would open on that session instead of the catalogue (and time out looking for a walkthrough
+// there). A session left running is ended as stopped, so each test fails for its own reason.
+afterEach(async () => {
+  const panel = firefox ? await openConsole().catch(() => null) : null;
+  if (!panel) return;
+  if (await panel.page.$('[data-testid="running"]')) await panel.endWith('Dừng giữa chừng');
+  await panel.page.close();
 });
 
 afterAll(async () => {
@@ -73,6 +86,11 @@ describe('15.11 Firefox ESR with the Firefox build', () => {
     const { site, panel } = await startGuided(VNEID_LOGIN);
     const first = await waitForStep(site, 'Bước 1/8');
     expect(new URL(site.url()).hostname).toBe('dichvucong.gov.vn');
+    // In Firefox too the page sees the overlay's host but not its root (closed): the probe read it over BiDi.
+    expect(await site.evaluate(() => {
+      const host = document.querySelector('dan-buoc-overlay');
+      return host ? { root: host.shadowRoot } : null;
+    })).toEqual({ root: null });
     expectOutlines(first.outline, await targetBox(site, 'login-button'), 'Bước 1/8');
     expect(await panel.stepLabel()).toBe('Bước 1/8');
 
@@ -93,10 +111,18 @@ describe('15.11 Firefox ESR with the Firefox build', () => {
     expect(firefox.tunnel.refused.filter((r) => !FIREFOX_OWN.test(r))).toEqual([]);
   });
 
-  it('15.11 the background restarts mid-walkthrough: after the next page load the step is back (the session is in storage), and the walkthrough goes on', async () => {
+  it("15.11 the background restarts mid-walkthrough: after the next page load the step is back (the session is in the extension's private store), and the walkthrough goes on", async () => {
     const { site, panel } = await startGuided(EVN_BILL);
     await walkSteps(site, panel, EVN_BILL, { to: 2 });
     await waitForStep(site, 'Bước 3/6');
+    // What the new background will find: the session in the extension's private store (its IndexedDB, which
+    // Firefox keeps for the add-on's origin across the reload), none in storage.local.
+    expect(await privateItem(panel.page, 'session')).toMatchObject({ walkthroughId: 'thanh-toan-hoa-don-dien', stepIndex: 2, status: 'running' });
+    // (Firefox's chrome.* calls take callbacks in MV2: storage.local is read through browser.*.)
+    const local = await panel.page.evaluate(() =>
+      (globalThis as unknown as { browser: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).browser.storage.local.get(null),
+    );
+    expect(Object.keys(local)).not.toContain('dan-buoc-session');
     const before = await backgroundStarted(panel);
 
     // runtime.reload() restarts the whole add-on: a new background page, the console tab closed, the content

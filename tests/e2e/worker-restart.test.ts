@@ -1,5 +1,6 @@
 // The MV3 service worker is stopped mid-walkthrough (CDP); after the next page load the guide is back on
-// the right step, because the session lives in storage, not in the worker's memory.
+// the right step, because the session lives in the extension's private store (its IndexedDB), not in the
+// worker's memory.
 import { describe, expect, it } from 'vitest';
 import { actOnOutlined, VNEID_LOGIN } from '../../scripts/lib/flows';
 import { expectOutlines, startGuided, stopWorker, targetBox, useEnv, waitForStep, workerRunning } from './fixture';
