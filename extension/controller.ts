@@ -44,7 +44,7 @@ export interface ControllerDeps {
   openLogs?: () => Promise<LogStore>;
   /** The desk's ward code and volunteer nickname, and how many months records are kept. */
   desk?: () => Promise<DeskInfo & { retentionMonths?: number }>;
-  /** Where records wait for the database. @default extension/pending-logs.ts (storage.local) */
+  /** Where records wait for the database. @default extension/pending-logs.ts (the private store) */
   pending?: PendingLogsLike;
   /** Longest wait for the database before a session goes on without it (records stay queued). @default 10000 */
   logTimeoutMs?: number;

@@ -1,4 +1,4 @@
-// Editor page wiring (editor.html?pack=<id>): the desk's library from storage.local, saving a new version,
+// Editor page wiring (editor.html?pack=<id>): the desk's library from the extension's private store, saving a new version,
 // re-capturing a step's target on a tab of the site, and trial runs through the background.
 import './style.css';
 import { render, type JSX } from 'preact';
