@@ -9,7 +9,7 @@ import { parseExport, toJson, type CsvLabel } from '../core/log-export';
 import { AGE_BANDS, RECORD_OUTCOMES, retentionCutoff, type AgeBand, type AssistRecord, type RecordOutcome } from '../core/log-record';
 import type { Funnel, Summary } from '../core/log-summary';
 import type { CsvExport, ImportOptions, ImportResult } from '../core/log-store';
-import type { Settings } from '../extension/settings';
+import type { Settings } from '../core/settings';
 import { BarChart } from './dashboard-chart';
 import {
   displayDate,

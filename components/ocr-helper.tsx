@@ -6,18 +6,9 @@ import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { extractFields, formatField, type ExtractedField } from '../core/fields';
 import type { Lang, MessageKey, Translate } from '../core/i18n';
-import type { OcrProgress, OcrReadResult } from '../extension/ocr-engine';
+import type { OcrApi, OcrProgress } from '../core/ocr';
 
-export interface OcrApi {
-  /** Read an image on this machine: its text (and how long it took). Errors are `OcrError`s. */
-  read(image: Blob, onProgress: (p: OcrProgress) => void): Promise<OcrReadResult>;
-  /** A webcam stream (absent: no webcam button). */
-  camera?(): Promise<MediaStream>;
-  /** A screenshot of the visible part of the open tab (absent: no such button). */
-  captureTab?(): Promise<Blob>;
-  /** Open the helper in its own tab, where the browser can ask for the webcam (absent: not offered). */
-  openInTab?(): void;
-}
+export type { OcrApi };
 
 export interface OcrHelperProps {
   t: Translate;

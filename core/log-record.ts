@@ -1,17 +1,11 @@
 // The anonymous assistance record: one per assisted session, holding nothing that identifies a resident
 // (no names, identifiers, form values, page text or URLs). Shared by the store, the dashboard and imports.
 
-import { OUTCOMES, type Outcome, type Session } from './session';
+import type { AgeBand, Reason, RecordOutcome } from './outcomes';
+import type { Session } from './session';
 
-export const AGE_BANDS = ['under-30', '30-59', '60-plus'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-
-/** Why a session did not complete (or how it did); chosen by the volunteer from a fixed list. */
-export const REASONS = ['missing-papers', 'no-otp-phone', 'forgot-password', 'no-account', 'site-down', 'page-changed', 'resident-left', 'other'] as const;
-export type Reason = (typeof REASONS)[number];
-
-export type RecordOutcome = Outcome | 'abandoned';
-export const RECORD_OUTCOMES: readonly RecordOutcome[] = [...OUTCOMES, 'abandoned'];
+export { DEFAULT_RETENTION_MONTHS } from './settings';
+export { AGE_BANDS, REASONS, RECORD_OUTCOMES, type AgeBand, type OutcomeDetails, type Reason, type RecordOutcome } from './outcomes';
 
 export interface AssistRecord {
   /** Random id (the session's), never derived from the resident. */
@@ -46,20 +40,10 @@ export interface AssistRecord {
 
 const HOUR = 3_600_000;
 
-/** Default retention of records, in months. @default 12 */
-export const DEFAULT_RETENTION_MONTHS = 12;
-
 /** The cut-off for a retention of `months` months before `now`. */
 export function retentionCutoff(now: number, months: number): number {
   const d = new Date(now);
   return new Date(d.getFullYear(), d.getMonth() - months, d.getDate()).getTime();
-}
-
-/** What the volunteer adds when ending a session. */
-export interface OutcomeDetails {
-  reason?: Reason;
-  ageBand?: AgeBand;
-  note?: string;
 }
 
 /** Who recorded it: the desk's settings. */

@@ -1,12 +1,11 @@
 // The guided-session state machine: pure functions from one session state to the next.
 // The background keeps the state in storage; nothing here touches a browser API.
 
-import type { AgeBand, Reason } from './log-record';
+import type { AgeBand, Outcome, Reason } from './outcomes';
 import type { Walkthrough } from './pack';
 import { matchesPage } from './url-pattern';
 
-export const OUTCOMES = ['completed', 'stopped', 'referred', 'site-error'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { OUTCOMES, type Outcome } from './outcomes';
 
 export type SessionStatus = 'running' | 'done' | 'finished' | 'abandoned';
 

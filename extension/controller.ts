@@ -13,14 +13,10 @@ import { createLogStore, DEFAULT_RETENTION_MONTHS, recordFromSession, retentionC
 import * as machine from '../core/session';
 import type { Outcome, Session } from '../core/session';
 import { redactNote } from '../core/privacy';
-import { pendingLogs } from './pending-logs';
+import { pendingLogs, type PendingLogsLike } from './pending-logs';
 import type { StepView } from './protocol';
 
-/** Records waiting to be written to the log database, oldest first. */
-export interface PendingLogsLike {
-  get(): Promise<AssistRecord[]>;
-  set(records: AssistRecord[]): Promise<void>;
-}
+export type { PendingLogsLike };
 
 /** Records that may wait; past this the oldest are dropped (and the console says so). @default 200 */
 export const MAX_PENDING_LOGS = 200;

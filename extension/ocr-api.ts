@@ -2,7 +2,7 @@
 // worker, the webcam, a screenshot of the open tab, and opening the helper in a tab. The engine is made on
 // first use, kept warm while the page is open and terminated when the page hides.
 import { browser } from 'wxt/browser';
-import type { OcrApi } from '../components/ocr-helper';
+import type { OcrApi } from '../core/ocr';
 import { createOcrEngine, extensionTesseract, readImage } from './ocr-engine';
 
 /** A data: URL's bytes as a Blob, without a fetch. */

@@ -6,29 +6,10 @@
 // (core/image-prep.ts); nothing is logged, stored or sent anywhere.
 import { encodePgm, prepareForOcr, type PrepareOptions } from '../core/image-prep';
 import type { PSM } from 'tesseract.js';
+import { OcrError, type OcrErrorCode, type OcrPhase, type OcrProgress, type OcrReadResult } from '../core/ocr';
 import { OCR_DIR, OCR_FILES, OCR_LANGS, OCR_PAGE_MODE } from './ocr-files';
 
-/** What the engine is doing, for the progress bar. */
-export type OcrPhase = 'decoding' | 'preparing' | 'starting' | 'recognizing';
-
-export interface OcrProgress {
-  phase: OcrPhase;
-  /** 0 … 1 over the whole read. */
-  progress: number;
-}
-
-/** Why a read failed; the helper shows each with its own sentence. */
-export type OcrErrorCode = 'not-image' | 'too-large' | 'unreadable' | 'timeout' | 'engine';
-
-export class OcrError extends Error {
-  constructor(
-    readonly code: OcrErrorCode,
-    message: string = code,
-  ) {
-    super(message);
-    this.name = 'OcrError';
-  }
-}
+export { OcrError, type OcrErrorCode, type OcrPhase, type OcrProgress, type OcrReadResult };
 
 /** The part of a tesseract.js worker the engine uses (a fake in unit tests). */
 export interface TesseractLike {
@@ -215,14 +196,6 @@ export async function decodeImage(image: Blob): Promise<ImageData> {
   } finally {
     bitmap.close();
   }
-}
-
-/** What a read gives the helper: the raw text (kept in memory by the helper only). */
-export interface OcrReadResult {
-  text: string;
-  /** Skew found and corrected, in degrees. */
-  skew: number;
-  ms: number;
 }
 
 /** Decode, preprocess (core/image-prep.ts), recognise: the whole read of one image. */

@@ -3,8 +3,13 @@
 // (extension/controller.ts). Same anonymous records as the database: ids, codes, counts, a redacted note.
 // Not storage.local: a content script could write it, and so plant records the next write would log.
 import type { AssistRecord } from '../core/log-record';
-import type { PendingLogsLike } from './controller';
 import { privateStore, type PrivateItem } from './private-store';
+
+/** Records waiting to be written to the log database, oldest first (the controller's view of the queue). */
+export interface PendingLogsLike {
+  get(): Promise<AssistRecord[]>;
+  set(records: AssistRecord[]): Promise<void>;
+}
 
 const item = privateStore.defineItem<AssistRecord[]>('pending-logs', { fallback: [] });
 

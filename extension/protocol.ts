@@ -3,39 +3,11 @@
 // message's access rule, the data against its schema (protocol-schemas.ts); senders are never trusted.
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { OutcomeDetails } from '../core/log-record';
-import type { Anchor } from '../core/anchors/index';
-import type { LocalText, Step } from '../core/pack';
-import type { Category } from '../core/pack';
-import type { Outcome, SessionStatus } from '../core/session';
-import type { RecordingView } from './recording';
+import type { Outcome, OutcomeDetails } from '../core/outcomes';
+import type { Category, Step } from '../core/pack';
+import type { PickedTarget, RecordingView, StepView } from '../core/views';
 
-/** What the overlay needs to show one step. */
-export interface StepView {
-  sessionId: string;
-  packId: string;
-  walkthroughId: string;
-  title: LocalText;
-  index: number;
-  total: number;
-  status: SessionStatus;
-  /** Paused by the volunteer: the overlay shows nothing. */
-  paused: boolean;
-  /** A trial run from the editor: the content script also reports the steps it finds. */
-  trial?: boolean;
-  step: Step;
-  /** The anchors of the walkthrough's other steps on the same page: the guide resolves this step among them. */
-  peers?: Anchor[];
-}
-
-/** A step's target picked again on the page (re-capture): its anchor and page pattern, never a value. */
-export interface PickedTarget {
-  anchor: Anchor;
-  page: string;
-  /** The hint the recorder would suggest for it (shown to the author). */
-  label: string;
-  private?: Step['private'];
-}
+export type { PickedTarget, RecordingView, StepView };
 
 export interface ProtocolMap {
   /** Side panel: start a walkthrough on a tab (navigates it to the start page when needed). */

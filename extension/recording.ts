@@ -6,6 +6,7 @@ import { install, type Library } from '../core/pack-library';
 import { parsePack, type Category, type Pack, type PackError, type Step } from '../core/pack';
 import { nextStepId, repeatsLast } from '../core/recorder';
 import { stripUrl } from '../core/url-pattern';
+import type { RecordingView } from '../core/views';
 
 export interface RecordingDraft {
   tabId: number;
@@ -14,13 +15,7 @@ export interface RecordingDraft {
   steps: Step[];
 }
 
-/** What the side panel and the on-page bar show. */
-export interface RecordingView {
-  tabId: number;
-  steps: number;
-  /** The last step's suggested hint. */
-  last?: string;
-}
+export type { RecordingView };
 
 export const recordingItem = storage.defineItem<RecordingDraft | null>('session:dan-buoc-recording', { fallback: null });
 

@@ -196,7 +196,7 @@ function main(): void {
       file,
       `// Written by \`npm run fit:anchors -- --write\` (scripts/fit-anchor-weights.ts) on ${new Date().toISOString().slice(0, 10)}: property\n` +
         `// weights and the decision rule, fitted on ${sets.map((s) => `${s} (${cases.filter((c) => c.set === s).length})`).join(', ')}; never on redesign v3 or WebEvo.\n` +
-        `import type { Rule } from './decide';\nimport type { Weights } from './score';\n\n` +
+        `import type { Rule, Weights } from './tuning';\n\n` +
         `export const FITTED_WEIGHTS: Weights = ${JSON.stringify(w)};\n\n` +
         `export const FITTED_RULE: Rule = ${JSON.stringify(rule)};\n`,
     );

@@ -5,32 +5,10 @@
 // candidate is, so the DOM resolver and matchRecords share it.
 import { FITTED_RULE } from './fitted';
 import { hasIdentity } from './score';
+import type { Rule } from './tuning';
 import type { Anchor, Props, Scored } from './types';
 
-/** The decision thresholds. */
-export interface Rule {
-  /** Below this score the best candidate is not trusted. */
-  minConfidence: number;
-  /** …nor when it leads the runner-up by less than this… */
-  minMargin: number;
-  /** …nor when its words and attributes are less alike than this… */
-  minIdentity: number;
-  /** …unless it sits where the control sat (context at least `minContext`) and is at least this alike. */
-  minIdentityInPlace: number;
-  minContext: number;
-  /** A candidate this alike in words (a label kept letter for letter) needs only `strongMargin` of lead. */
-  strongIdentity: number;
-  strongMargin: number;
-  /** Without any identifying feature (a layout block), only a match this strong is trusted. */
-  contextOnly: number;
-  /**
-   * The less an anchor says (a property record has no label, heading or neighbours), the more alike its
-   * words must be: minIdentity rises by this much per unit of evidence below 0.6.
-   */
-  evidenceSlope: number;
-  /** An anchor without a box (v1) tells look-alikes apart by order only: it needs this lead over a twin. */
-  twinMargin: number;
-}
+export type { Rule };
 
 export const RULE: Rule = FITTED_RULE;
 

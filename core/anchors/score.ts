@@ -5,20 +5,10 @@ import { foldText } from '../text';
 import { isCaptioned } from './features';
 import { FITTED_WEIGHTS } from './fitted';
 import { attrsSimilarity, classSimilarity, formSimilarity, hrefSimilarity, identSimilarity, labelSimilarity, locationSimilarity, nearSimilarity, pathSimilarity, rarityOver, sizeSimilarity, xpathSimilarity, type Rarity } from './similarity';
+import { BONUS_PROPS, CONTEXT_PROPS, IDENTITY_PROPS, PROPS, type Prop, type Weights } from './tuning';
 import type { Props, Scored } from './types';
 
-/** Properties that say what the control is. */
-export const IDENTITY_PROPS = ['name', 'text', 'label', 'placeholder', 'title', 'attrName', 'href', 'type'] as const;
-/** Properties that say where it is. */
-export const CONTEXT_PROPS = ['tag', 'role', 'heading', 'near', 'path', 'index', 'location', 'size', 'form'] as const;
-/**
- * Evidence only when present: a redesign renames ids and classes and moves elements in the tree, so their
- * absence says nothing, while a surviving id, class, attribute or XPath is strong.
- */
-export const BONUS_PROPS = ['id', 'classes', 'attrs', 'xpath'] as const;
-export const PROPS = [...IDENTITY_PROPS, ...CONTEXT_PROPS, ...BONUS_PROPS] as const;
-export type Prop = (typeof PROPS)[number];
-export type Weights = Record<Prop, number>;
+export { BONUS_PROPS, CONTEXT_PROPS, IDENTITY_PROPS, PROPS, type Prop, type Weights };
 /** Each property's similarity, for the properties the anchor has (absent on the candidate: 0). */
 export type Sims = Partial<Record<Prop, number>>;
 

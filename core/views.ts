@@ -1,0 +1,41 @@
+// What the background shows the extension's pages and the on-page guide: the views that cross the message
+// protocol (extension/protocol.ts) and that the components render. Plain data, here so that components/
+// depend on core/ only and never on extension/.
+import type { Anchor } from './anchors/index';
+import type { LocalText, Step } from './pack';
+import type { SessionStatus } from './session';
+
+/** What the overlay needs to show one step. */
+export interface StepView {
+  sessionId: string;
+  packId: string;
+  walkthroughId: string;
+  title: LocalText;
+  index: number;
+  total: number;
+  status: SessionStatus;
+  /** Paused by the volunteer: the overlay shows nothing. */
+  paused: boolean;
+  /** A trial run from the editor: the content script also reports the steps it finds. */
+  trial?: boolean;
+  step: Step;
+  /** The anchors of the walkthrough's other steps on the same page: the guide resolves this step among them. */
+  peers?: Anchor[];
+}
+
+/** A step's target picked again on the page (re-capture): its anchor and page pattern, never a value. */
+export interface PickedTarget {
+  anchor: Anchor;
+  page: string;
+  /** The hint the recorder would suggest for it (shown to the author). */
+  label: string;
+  private?: Step['private'];
+}
+
+/** What the side panel and the on-page bar show. */
+export interface RecordingView {
+  tabId: number;
+  steps: number;
+  /** The last step's suggested hint. */
+  last?: string;
+}
