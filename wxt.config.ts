@@ -22,7 +22,7 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: process.env.DB_SOURCEMAP ? true : false },
+    build: { sourcemap: false },
   }),
   hooks: {
     // The OCR engine's worker, WebAssembly cores and language data ship inside the extension (never a CDN);
