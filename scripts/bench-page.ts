@@ -36,33 +36,35 @@ async function loadEnd(page: Page): Promise<number> {
   return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
 }
 
+/** In the content script's world: the first animation frame with the outline drawn ('old': not the new page yet). */
+const PROBE = `performance.timeOrigin === OLD_ORIGIN ? 'old' : new Promise((resolve) => {
+  let first = true;
+  const check = () => {
+    const host = document.querySelector('dan-buoc-overlay');
+    const root = host ? globalThis.chrome.dom.openOrClosedShadowRoot(host) : null;
+    const el = root ? root.querySelector('[data-dan-buoc="outline"]') : null;
+    const r = el && !el.hidden ? el.getBoundingClientRect() : null;
+    if (r && r.width > 0 && r.height > 0) return resolve({ at: performance.now(), late: first });
+    first = false;
+    if (performance.now() > 30000) return resolve(null);
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
+
 /** Reload and time the outline, probing from the content script's new world as soon as it exists. */
 async function guidedLoad(page: Page): Promise<Sample> {
-  const before = new Set(page.mainFrame().extensionRealms());
+  // Puppeteer keeps one realm object per world of a frame: the new document is told by its time origin.
+  const oldOrigin = await page.evaluate(() => performance.timeOrigin);
   const reloaded = page.reload({ waitUntil: 'load' });
   const deadline = Date.now() + 30_000;
-  let realm = null;
-  while (!realm && Date.now() < deadline) {
-    realm = page.mainFrame().extensionRealms().find((r) => !before.has(r) && r.origin?.startsWith('chrome-extension://')) ?? null;
-    if (!realm) await new Promise((r) => setTimeout(r, 2));
+  let seen = 'old' as { at: number; late: boolean } | null | 'old';
+  while (seen === 'old' && Date.now() < deadline) {
+    const realm = page.mainFrame().extensionRealms().find((r) => r.origin?.startsWith('chrome-extension://'));
+    seen = realm ? ((await realm.evaluate(PROBE.replace('OLD_ORIGIN', String(oldOrigin))).catch(() => 'old')) as typeof seen) : 'old';
+    if (seen === 'old') await new Promise((r) => setTimeout(r, 2));
   }
-  if (!realm) throw new Error(`the content script never started on ${page.url()}`);
-  const seen = (await realm.evaluate(
-    `new Promise((resolve) => {
-      let first = true;
-      const check = () => {
-        const host = document.querySelector('dan-buoc-overlay');
-        const root = host ? globalThis.chrome.dom.openOrClosedShadowRoot(host) : null;
-        const el = root ? root.querySelector('[data-dan-buoc="outline"]') : null;
-        const r = el && !el.hidden ? el.getBoundingClientRect() : null;
-        if (r && r.width > 0 && r.height > 0) return resolve({ at: performance.now(), late: first });
-        first = false;
-        if (performance.now() > 30000) return resolve(null);
-        requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    })`,
-  )) as { at: number; late: boolean } | null;
+  if (seen === 'old') throw new Error(`the content script never started on ${page.url()}`);
   await reloaded;
   return { load: await loadEnd(page), outline: seen?.at ?? null, late: seen?.late ?? false };
 }
