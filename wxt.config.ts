@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { OCR_DIR, OCR_FILES } from './extension/ocr-files';
 import { contentScriptEntry } from './scripts/lib/content-script-entry';
-import { CONTENT_SCRIPT_STRINGS, localeSubset } from './scripts/lib/locale-subset';
+import { CONTENT_SCRIPT_STRINGS, localeSubset, PICKER_STRINGS, RECORDER_STRINGS } from './scripts/lib/locale-subset';
 
 const require = createRequire(import.meta.url);
 /** A package's folder; tesseract.js-core is looked up from tesseract.js, whose dependency it is. */
@@ -38,6 +38,10 @@ export default defineConfig({
       if (entrypoints.length && entrypoints.every((e) => e.type === 'content-script')) {
         config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-content-strings', CONTENT_SCRIPT_STRINGS), contentScriptEntry()];
       }
+      // The author's scripts, injected into one tab on demand (extension/author-scripts.ts): their bars' strings.
+      const only = entrypoints.length === 1 && entrypoints[0]!.type === 'unlisted-script' ? entrypoints[0]!.name : '';
+      if (only === 'recorder') config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-recorder-strings', RECORDER_STRINGS)];
+      if (only === 'picker') config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-picker-strings', PICKER_STRINGS)];
     },
   },
   manifest: ({ browser }) => ({

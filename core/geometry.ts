@@ -53,3 +53,31 @@ export function clearPlacement(preferred: { x: number; y: number }, card: { widt
   if (left >= 0) return { x: left, y: Math.max(margin, Math.min(preferred.y, viewport.height - card.height - margin)) };
   return { x: target.x + target.width + margin, y: Math.max(margin, Math.min(preferred.y, viewport.height - card.height - margin)) };
 }
+
+/**
+ * Where a card of size `card` goes beside `target` (viewport coordinates): below it, left edges aligned;
+ * else right edges aligned, above, above right-aligned — the first that overflows neither the side it lies
+ * on nor the side it grows towards (by `padding` from the edges); else the one that overflows least. Then
+ * slid sideways into the viewport. The same choice as Floating UI's bottom-start with offset, flip and shift
+ * (the overlay used it; this keeps it out of the content script), `gap` being the offset.
+ */
+export function placeBeside(target: Box, card: { width: number; height: number }, viewport: { width: number; height: number }, gap: number, padding = 8): { x: number; y: number } {
+  const below = target.y + target.height + gap;
+  const above = target.y - gap - card.height;
+  const start = target.x;
+  const end = target.x + target.width - card.width;
+  const options = [
+    { x: start, y: below, main: 'bottom', grows: 'right' },
+    { x: end, y: below, main: 'bottom', grows: 'left' },
+    { x: start, y: above, main: 'top', grows: 'right' },
+    { x: end, y: above, main: 'top', grows: 'left' },
+  ] as const;
+  const overflow = (o: (typeof options)[number]): number => {
+    const main = o.main === 'bottom' ? o.y + card.height - (viewport.height - padding) : padding - o.y;
+    const side = o.grows === 'right' ? o.x + card.width - (viewport.width - padding) : padding - o.x;
+    return Math.max(0, main) + Math.max(0, side);
+  };
+  const chosen = options.find((o) => overflow(o) <= 0) ?? options.reduce((best, o) => (overflow(o) < overflow(best) ? o : best));
+  const x = Math.max(padding, Math.min(chosen.x, viewport.width - padding - card.width));
+  return { x, y: chosen.y };
+}

@@ -11,6 +11,7 @@ import { addStep, finishDraft, recordingItem, startDraft, viewOf, type Recording
 import { displayItem } from '../extension/display-settings';
 import { readSettings, syncDisplaySettings } from '../extension/settings';
 import { syncContentScripts } from '../extension/site-access';
+import { injectRecorder, keepRecorderInjected } from '../extension/author-scripts';
 import { isActive } from '../core/session';
 
 export default defineBackground(() => {
@@ -85,10 +86,12 @@ export default defineBackground(() => {
       if (!url) throw new Error('no-tab');
       const draft = startDraft(tabId, url);
       await recordingItem.setValue(draft);
+      await injectRecorder(tabId);
       await showRecording(tabId, viewOf(draft));
       return viewOf(draft)!;
     });
   });
+  keepRecorderInjected(async () => (await recordingItem.getValue())?.tabId ?? null);
   on('recording', async (_, caller) => {
     const draft = await recordingItem.getValue();
     // A content script hears only of its own tab's recording (an extension page, of any).

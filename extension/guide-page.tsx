@@ -13,7 +13,7 @@ import { plainHint } from '../components/hint-text';
 import { messaging, type StepView } from './protocol';
 import { onLocationChange, type PageContext } from './page-context';
 import { mountPageUi, type PageUi } from './page-ui';
-import { DEFAULT_DISPLAY, displayItem, readDisplaySettings, type DisplaySettings } from './display-settings';
+import { DEFAULT_DISPLAY, readDisplaySettings, watchDisplaySettings, type DisplaySettings } from './page-display';
 
 /** How long to wait for a late control before showing the hint as text only. @default 10000 */
 const FIND_TIMEOUT_MS = 10_000;
@@ -251,13 +251,11 @@ export function startGuidePage(ctx: PageContext): void {
   }
 
   // Language or resident mode changed in the console: draw the current step again.
-  const unwatch = displayItem.watch(() => {
-    void readDisplaySettings().then((next) => {
-      settings = next;
-      t = createTranslator(next.lang);
-      shownKey = '';
-      void show(lastView);
-    });
+  const unwatch = watchDisplaySettings((next) => {
+    settings = next;
+    t = createTranslator(next.lang);
+    shownKey = '';
+    void show(lastView);
   });
   ctx.onInvalidated(() => {
     unwatch();

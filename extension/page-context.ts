@@ -30,13 +30,20 @@ export interface PageContextOptions {
    * page's scripts cannot see (another JavaScript world). @default globalThis
    */
   scope?: object;
+  /**
+   * Which script this context belongs to: the guide, or an author's recorder or picker injected beside it in
+   * the same world. A newer copy ends only an older copy of the same script. @default 'guide'
+   */
+  name?: 'guide' | 'recorder' | 'picker';
 }
 
-const CURRENT = Symbol.for('dan-buoc.page-context');
+/** Where a script's running copy is kept: the guide keeps the key it always had. */
+const currentKey = (name: string): symbol => Symbol.for(name === 'guide' ? 'dan-buoc.page-context' : `dan-buoc.page-context.${name}`);
 
 export function createPageContext(options: PageContextOptions = {}): PageContext {
   const runtimeId = options.runtimeId ?? (() => browser.runtime?.id);
   const scope = (options.scope ?? globalThis) as Record<symbol, PageContext | undefined>;
+  const CURRENT = currentKey(options.name ?? 'guide');
   const controller = new AbortController();
   const { signal } = controller;
 

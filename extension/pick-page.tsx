@@ -11,7 +11,7 @@ import { recordStep } from '../core/recorder';
 import { messaging, type PickedTarget } from './protocol';
 import type { PageContext } from './page-context';
 import { mountPageUi, type PageUi } from './page-ui';
-import { readDisplaySettings } from './display-settings';
+import { readDisplaySettings } from './page-display';
 
 export function startPickPage(ctx: PageContext): void {
   let pending: { cancel: () => void } | null = null;

@@ -12,7 +12,7 @@ import { messaging } from './protocol';
 import type { RecordingView } from './recording';
 import type { PageContext } from './page-context';
 import { mountPageUi, type PageUi } from './page-ui';
-import { readDisplaySettings } from './display-settings';
+import { readDisplaySettings } from './page-display';
 
 /** What a click landed on, when that is a control to press (fields and lists are recorded otherwise). */
 function pressed(target: EventTarget | null): Element | null {

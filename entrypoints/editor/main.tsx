@@ -8,6 +8,7 @@ import { PackEditor, type EditorApi } from '../../components/pack-editor';
 import { createTranslator } from '../../core/i18n';
 import { editWalkthrough, install, type Library } from '../../core/pack-library';
 import { BUILT_IN_IDS, libraryItem } from '../../extension/library';
+import { injectPicker } from '../../extension/author-scripts';
 import { messaging } from '../../extension/protocol';
 import { sessionStore } from '../../extension/session-storage';
 import { findSiteTab, waitForTabLoad } from '../../extension/site-tab';
@@ -44,6 +45,7 @@ const api: EditorApi = {
       for (let tries = 0; tries < 600 && !me.cancelled; tries++) {
         await waitForTabLoad(tabId);
         try {
+          await injectPicker(tabId);
           const picked = await messaging.sendMessage('pickTarget', { hint: step.text.vi }, tabId);
           if (picked || me.cancelled) return picked;
           return null;

@@ -5,8 +5,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { OFFICIAL_MATCH_PATTERNS } from '../../core/origins';
 import { startGuidePage } from '../../extension/guide-page';
 import { createPageContext } from '../../extension/page-context';
-import { startPickPage } from '../../extension/pick-page';
-import { startRecordingPage } from '../../extension/record-page';
 
 export default defineContentScript({
   matches: [...OFFICIAL_MATCH_PATTERNS],
@@ -16,9 +14,8 @@ export default defineContentScript({
   // Belt and braces: even WXT's own entry (should the build plugin ever stop applying) would not post it.
   noScriptStartedPostMessage: true,
   main: () => {
-    const ctx = createPageContext();
-    startGuidePage(ctx);
-    startRecordingPage(ctx);
-    startPickPage(ctx);
+    // Only the guide: the recorder and the picker are injected into one tab when an author starts them
+    // (extension/author-scripts.ts).
+    startGuidePage(createPageContext());
   },
 });

@@ -1,6 +1,6 @@
 // Builds that ship only part of the strings: locales/*.json reduced, at build time, to the keys a bundle
-// shows. The widget shows the step card and its own views; the content script the overlay, the hand-off
-// offer, the recording and re-capture bars. tests/unit/content-strings.test.ts checks that every key the
+// shows. The widget shows the step card and its own views; the content script the overlay and the hand-off
+// offer; the recorder and the picker their bars. tests/unit/content-strings.test.ts checks that every key the
 // content script's modules ask for is kept.
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
@@ -13,7 +13,10 @@ const byPrefix =
     prefixes.some((p) => key === p || (p.endsWith('.') && key.startsWith(p)));
 
 export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.']);
-export const CONTENT_SCRIPT_STRINGS: KeepKey = byPrefix(['overlay.', 'offer.', 'recorder.', 'pick.', 'kind.', 'panel.otherPage']);
+export const CONTENT_SCRIPT_STRINGS: KeepKey = byPrefix(['overlay.', 'offer.', 'kind.', 'panel.otherPage']);
+/** The author's scripts, injected into one tab when recording or re-capturing (extension/author-scripts.ts). */
+export const RECORDER_STRINGS: KeepKey = byPrefix(['recorder.']);
+export const PICKER_STRINGS: KeepKey = byPrefix(['pick.']);
 
 export function localeSubset(name: string, keep: KeepKey): Plugin {
   return {

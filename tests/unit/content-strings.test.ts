@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import vi from '../../locales/vi.json';
-import { CONTENT_SCRIPT_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../scripts/lib/locale-subset';
+import { CONTENT_SCRIPT_STRINGS, PICKER_STRINGS, RECORDER_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../scripts/lib/locale-subset';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -36,11 +36,11 @@ function askedKeys(files: string[]): string[] {
   return [...keys];
 }
 
-function check(entry: string, keep: KeepKey): string[] {
+function check(entry: string, keep: KeepKey, least = { files: 5, keys: 10 }): string[] {
   const files = localModules(entry);
   const keys = askedKeys(files);
-  expect(files.length).toBeGreaterThan(5);
-  expect(keys.length).toBeGreaterThan(10);
+  expect(files.length).toBeGreaterThan(least.files);
+  expect(keys.length).toBeGreaterThan(least.keys);
   for (const key of keys) {
     const complete = !key.endsWith('.');
     const present = complete ? [key] : Object.keys(vi).filter((k) => k.startsWith(key));
@@ -57,8 +57,16 @@ describe('strings shipped in the content script and the widget', () => {
   it('the content script keeps every key its modules ask for, and nothing of the console, editor or OCR helper', () => {
     const keys = check('entrypoints/guide.content/index.tsx', CONTENT_SCRIPT_STRINGS);
     expect(keys).toContain('overlay.next');
-    expect(keys).toContain('pick.prompt');
-    for (const k of ['ocr.title', 'editor.save', 'dashboard.title', 'packs.install']) expect(CONTENT_SCRIPT_STRINGS(k)).toBe(false);
+    for (const k of ['ocr.title', 'editor.save', 'dashboard.title', 'packs.install', 'recorder.stop', 'pick.prompt']) expect(CONTENT_SCRIPT_STRINGS(k)).toBe(false);
+  });
+
+  it('16 the recorder and the picker, injected only when an author starts them, keep every key they ask for, and only their own', () => {
+    const recorder = check('entrypoints/recorder.ts', RECORDER_STRINGS, { files: 3, keys: 2 });
+    expect(recorder).toContain('recorder.stop');
+    const picker = check('entrypoints/picker.ts', PICKER_STRINGS, { files: 3, keys: 0 });
+    expect(picker).toContain('pick.prompt');
+    for (const k of ['overlay.next', 'ocr.title', 'pick.prompt']) expect(RECORDER_STRINGS(k)).toBe(false);
+    for (const k of ['overlay.next', 'ocr.title', 'recorder.stop']) expect(PICKER_STRINGS(k)).toBe(false);
   });
 
   it('the widget keeps every key its modules ask for', () => {

@@ -153,9 +153,12 @@ describe('15.5 the library and trust list are kept where content scripts cannot 
         if (found && !found.endsWith('.json')) visit(found);
       }
     };
-    visit(path.join(root, 'entrypoints/guide.content/index.tsx'));
+    // The guide's content script, and the author's recorder and picker injected beside it (issue 16).
+    for (const entry of ['entrypoints/guide.content/index.tsx', 'entrypoints/recorder.ts', 'entrypoints/picker.ts']) visit(path.join(root, entry));
     const files = [...seen].map((f) => path.relative(root, f));
-    expect(files).toContain('extension/display-settings.ts');
+    expect(files).toContain('extension/page-display.ts');
+    expect(files).toContain('extension/record-page.tsx');
+    expect(files).toContain('extension/pick-page.tsx');
     for (const privateFile of ['extension/private-store.ts', 'extension/settings.ts', 'extension/library.ts', 'extension/session-storage.ts']) {
       expect(files, privateFile).not.toContain(privateFile);
     }

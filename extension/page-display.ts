@@ -1,0 +1,25 @@
+// The on-page scripts' reading of the two display settings (language, resident mode): straight from
+// storage.local, so WXT's storage module stays out of the guide's bundle, which every official page loads.
+// The copy itself, and who writes it, is in extension/display-settings.ts.
+import { browser } from 'wxt/browser';
+import { DEFAULT_DISPLAY, displayOf, type DisplaySettings } from '../core/settings';
+
+export { DEFAULT_DISPLAY, displayOf, type DisplaySettings };
+
+/** The copy's key in storage.local (WXT's item 'local:dan-buoc-display'). */
+export const DISPLAY_KEY = 'dan-buoc-display';
+
+/** The display settings, read defensively. */
+export async function readDisplaySettings(): Promise<DisplaySettings> {
+  const stored: Record<string, unknown> = await browser.storage.local.get(DISPLAY_KEY).catch(() => ({}));
+  return displayOf(stored[DISPLAY_KEY]);
+}
+
+/** Call `cb` with the settings whenever the copy changes. Returns a function that stops watching. */
+export function watchDisplaySettings(cb: (next: DisplaySettings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area === 'local' && DISPLAY_KEY in changes) cb(displayOf(changes[DISPLAY_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
