@@ -1,7 +1,7 @@
 // End-to-end fixture: re-exports the environment and overlay probes, and adds the assertions.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { setup as setupEnv, type Env } from '../../scripts/lib/env';
 import { extensionWorker } from '../../scripts/lib/harness';
@@ -111,17 +111,30 @@ export async function until<T>(check: () => Promise<T> | T, { timeout = 10_000, 
  * until the background has heard the page's content script ask (and so has answered it), not for a time.
  */
 export async function listenToBackground(env: Env): Promise<{ heard(type: string, host: string): Promise<boolean> }> {
-  const worker = (await (await extensionWorker(env.browser)).target.worker())!;
-  await worker.evaluate(() => {
-    const g = globalThis as unknown as {
-      __heard: string[];
-      chrome: { runtime: { onMessage: { addListener(f: (m: { type?: unknown }, s: { url?: string }) => void): void } } };
-    };
-    g.__heard = [];
-    g.chrome.runtime.onMessage.addListener((m, sender) => {
-      g.__heard.push(`${String(m?.type)} ${sender.url ? new URL(sender.url).hostname : ''}`);
-    });
-  });
+  // A worker still starting (or one the browser just replaced) has no extension API yet: wait until the
+  // listener is really in, in the worker that is running now.
+  const install = async (): Promise<WebWorker | null> => {
+    const worker = await (await extensionWorker(env.browser)).target.worker();
+    if (!worker) return null;
+    const done = await worker
+      .evaluate(() => {
+        const g = globalThis as unknown as {
+          __heard?: string[];
+          chrome?: { runtime?: { onMessage: { addListener(f: (m: { type?: unknown }, s: { url?: string }) => void): void } } };
+        };
+        if (!g.chrome?.runtime) return false;
+        if (g.__heard) return true;
+        g.__heard = [];
+        g.chrome.runtime.onMessage.addListener((m, sender) => {
+          g.__heard!.push(`${String(m?.type)} ${sender.url ? new URL(sender.url).hostname : ''}`);
+        });
+        return true;
+      })
+      .catch(() => false);
+    return done ? worker : null;
+  };
+  const worker = await until(install, { timeout: 15_000 });
+  if (!worker) throw new Error('could not listen in the extension\'s service worker');
   return {
     heard: (type, host) =>
       until(() => worker.evaluate((want: string) => (globalThis as unknown as { __heard: string[] }).__heard.includes(want), `${type} ${host}`)),
