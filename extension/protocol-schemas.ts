@@ -50,7 +50,7 @@ export const schemas = {
   recordStep: v.strictObject({ step: v.record(v.string(), v.unknown(), 'must be an object') }),
   undoStep: none,
   stopRecording: v.strictObject({
-    title: v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'cần tên hướng dẫn'), v.maxLength(200, 'is too long')),
+    title: v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'needs a title'), v.maxLength(200, 'is too long')),
     category: v.picklist(CATEGORIES, 'is not a category'),
   }),
   cancelRecording: none,

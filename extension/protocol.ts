@@ -6,7 +6,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { OutcomeDetails } from '../core/log-record';
 import type { Anchor } from '../core/anchors/index';
 import type { LocalText, Step } from '../core/pack';
-import type { Category } from '../core/pack';
+import type { Category, PackError } from '../core/pack';
 import type { Outcome, SessionStatus } from '../core/session';
 import type { RecordingView } from './recording';
 
@@ -76,7 +76,7 @@ export interface ProtocolMap {
   /** Side panel or on-page bar: drop the last recorded step. */
   undoStep(): RecordingView | null;
   /** Side panel or on-page bar: stop and save as a pack in the desk's library (or say why not). */
-  stopRecording(data: { title: string; category: Category }): { ok: true; packId: string; walkthroughId: string } | { ok: false; errors: { path: string; message: string }[] };
+  stopRecording(data: { title: string; category: Category }): { ok: true; packId: string; walkthroughId: string } | { ok: false; errors: PackError[] };
   /** Side panel: stop without saving. */
   cancelRecording(): void;
   /** Background → content script: the recording bar (null: recording over). */

@@ -128,7 +128,7 @@ describe('15.5 one message gate: the background trusts a content script with its
       ['finish', { outcome: 'completed', note: 'x'.repeat(2001) }, /^invalid finish: \/note is too long$/],
       ['finish', { outcome: 'won' }, /^invalid finish: \/outcome /],
       ['finish', { outcome: 'completed', extra: 1 }, /^invalid finish: \/extra /],
-      ['stopRecording', { title: '  ', category: 'utility' }, /^invalid stopRecording: \/title cần tên hướng dẫn$/],
+      ['stopRecording', { title: '  ', category: 'utility' }, /^invalid stopRecording: \/title needs a title$/],
       ['pause', { paused: 'yes' }, /^invalid pause: \/paused /],
       ['next', { skipTo: 5 }, /^invalid next: \/ takes no data$/],
     ];
