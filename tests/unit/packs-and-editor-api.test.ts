@@ -26,8 +26,8 @@ function libraryStore(initial: Library = emptyLibrary()) {
   };
 }
 
-const wardPack = (version: string, patch: (p: Record<string, any>) => void = () => undefined): string => {
-  const p = structuredClone(evn) as unknown as Record<string, any>;
+const wardPack = (version: string, patch: (p: Pack) => void = () => undefined): string => {
+  const p = structuredClone(evn);
   p.id = 'evn-phuong';
   p.version = version;
   patch(p);
@@ -59,7 +59,7 @@ describe('16 createPacksApi', () => {
     const h = packs();
     expect(await h.api.install(wardPack('1.0.0'))).toMatchObject({ ok: true, pack: { id: 'evn-phuong' } });
     expect(h.library.value().packs['evn-phuong']).toHaveLength(1);
-    const bad = await h.api.install(wardPack('1.1.0', (p) => (p.walkthroughs[0].steps[0].text.vi = '<b>x</b>')));
+    const bad = await h.api.install(wardPack('1.1.0', (p) => (p.walkthroughs[0]!.steps[0]!.text.vi = '<b>x</b>')));
     expect(bad).toMatchObject({ ok: false, errors: [{ path: '/walkthroughs/0/steps/0/text/vi', code: 'pack.markup' }] });
     expect(await h.api.install(wardPack('2.0.0'), { trust: ['https://refused.example'] })).toEqual({ ok: false, errors: [{ path: '/origins', code: 'library.notAllowed' }] });
     expect(h.asked).toEqual([['https://refused.example']]);
