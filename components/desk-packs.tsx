@@ -7,7 +7,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { unexpected, type DataError } from '../core/errors';
-import { errorText, localText, type Lang, type Translate } from '../core/i18n';
+import { errorText } from '../core/error-text';
+import { localText, type Lang, type Translate } from '../core/i18n';
 import type { Library } from '../core/pack-library';
 import type { Pack, PackError } from '../core/pack';
 

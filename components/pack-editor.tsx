@@ -8,7 +8,8 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Anchor } from '../core/anchors/index';
 import { CategorySelect } from './category-select';
-import { errorText, localText, type Lang, type Translate } from '../core/i18n';
+import { errorText } from '../core/error-text';
+import { localText, type Lang, type Translate } from '../core/i18n';
 import { deleteStep, mergeWithNext, moveStep, recaptureStep, type Library } from '../core/pack-library';
 import { type LocalText, type Pack, type PackError, type Step, type Walkthrough } from '../core/pack';
 

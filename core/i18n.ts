@@ -2,7 +2,6 @@
 
 import vi from '../locales/vi.json';
 import en from '../locales/en.json';
-import type { DataError } from './errors';
 import type { LocalText } from './pack';
 
 export type Lang = 'vi' | 'en';
@@ -24,6 +23,3 @@ export function createTranslator(lang: Lang): Translate {
 export function localText(text: LocalText, lang: Lang): string {
   return (lang === 'en' ? text.en : undefined) ?? text.vi;
 }
-
-/** An error (core/errors.ts) in the translator's language, without its path. */
-export const errorText = (t: Translate, e: Pick<DataError, 'code' | 'params'>): string => t(`error.${e.code}`, e.params);

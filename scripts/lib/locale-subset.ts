@@ -12,7 +12,8 @@ const byPrefix =
   (key) =>
     prefixes.some((p) => key === p || (p.endsWith('.') && key.startsWith(p)));
 
-export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.']);
+// The widget shows a bad pack's errors (core/error-text.ts): error.* with them.
+export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.', 'error.']);
 export const CONTENT_SCRIPT_STRINGS: KeepKey = byPrefix(['overlay.', 'offer.', 'recorder.', 'pick.', 'kind.', 'panel.otherPage']);
 
 export function localeSubset(name: string, keep: KeepKey): Plugin {
