@@ -10,6 +10,7 @@ import { createCatalog, type Catalog } from '../../core/catalog';
 import { SHIPPED_PACKS } from '../../walkthroughs';
 import { fetchPackText } from '../../extension/fetch-pack';
 import { missingAccess, requestAccess } from '../../extension/site-access';
+import { guidedTabId } from '../../extension/site-tab';
 import { download } from '../../extension/download';
 import { createPageOcr } from '../../extension/ocr-api';
 import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
@@ -20,19 +21,6 @@ import { recordingItem } from '../../extension/recording';
 import { sessionStore } from '../../extension/session-storage';
 import { settingsItem } from '../../extension/settings';
 import { useDeskSettings } from '../../extension/use-settings';
-
-/**
- * The tab to guide: the active tab of this window unless it is one of our own pages, else the tab used most
- * recently. Without the "tabs" permission only official sites' URLs are visible, which is all we need.
- */
-async function guidedTabId(): Promise<number> {
-  const tabs = await browser.tabs.query({ currentWindow: true });
-  const own = browser.runtime.getURL('/');
-  const candidates = tabs.filter((tab) => typeof tab.id === 'number' && !(tab.url ?? '').startsWith(own));
-  const pick = candidates.find((tab) => tab.active) ?? candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
-  if (!pick?.id) throw new Error('no-tab');
-  return pick.id;
-}
 
 /** The built-in packs as validated at build time (the shipped files). */
 const SHIPPED = createCatalog(SHIPPED_PACKS).packs;
