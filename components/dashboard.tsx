@@ -4,6 +4,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
+import type { DataError } from '../core/errors';
+import { errorText as translateError } from '../core/error-text';
 import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
 import { parseExport, toJson, type CsvLabel } from '../core/log-export';
 import { AGE_BANDS, RECORD_OUTCOMES, retentionCutoff, type AgeBand, type AssistRecord, type RecordOutcome } from '../core/log-record';
@@ -55,7 +57,7 @@ export interface DashboardProps {
   api: DashboardApi;
 }
 
-type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string; details?: { path: string; message: string }[] };
+type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string; details?: DataError[] };
 /** A message with its number: each is a new element, so the same words said twice are announced twice. */
 type Numbered = Message & { seq: number };
 
@@ -612,7 +614,7 @@ function DataSection({ t, lang, settings, stored, busy, message, onPrint, onExpo
             <ul data-testid="error-list">
               {message.details.map((d, i) => (
                 <li key={i}>
-                  <code>{d.path || '/'}</code>: {d.message}
+                  <code>{d.path || '/'}</code>: {translateError(t, d)}
                 </li>
               ))}
             </ul>

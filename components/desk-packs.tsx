@@ -6,6 +6,8 @@
 // the extension may not run on yet are asked for at run time, one click each.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { unexpected, type DataError } from '../core/errors';
+import { errorText } from '../core/error-text';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import type { Library } from '../core/pack-library';
 import type { Pack, PackError } from '../core/pack';
@@ -21,7 +23,7 @@ export interface PacksApi {
    */
   install(text: string, options?: { trust?: string[]; source?: string }): Promise<InstallResult>;
   /** Download a pack file from an https address (asking for access to that origin first). */
-  fetchPack(url: string): Promise<{ ok: true; text: string } | { ok: false; message: string }>;
+  fetchPack(url: string): Promise<{ ok: true; text: string } | { ok: false; error: DataError }>;
   /** Download the pack again from where it came from and install it if it is newer. */
   checkUpdate(packId: string): Promise<InstallResult | { ok: false; latest: true }>;
   /** Origins of the pack the extension may not run on yet; and asking for them (first await of a click). */
@@ -84,7 +86,7 @@ export function DeskPacks({ t, lang, api }: { t: Translate; lang: Lang; api: Pac
     }
   };
 
-  const fail = (err: unknown): InstallResult => ({ ok: false, errors: [{ path: '/', message: err instanceof Error ? err.message : String(err) }] });
+  const fail = (err: unknown): InstallResult => ({ ok: false, errors: [unexpected(err)] });
 
   const onFile = async (input: HTMLInputElement): Promise<void> => {
     const file = input.files?.[0];
@@ -99,7 +101,7 @@ export function DeskPacks({ t, lang, api }: { t: Translate; lang: Lang; api: Pac
     try {
       const got = await api.fetchPack(url.trim());
       if (!got.ok) {
-        setMessage({ text: t('packs.fetchFailed', { url: url.trim() }), errors: [{ path: '/', message: got.message }] });
+        setMessage({ text: t('packs.fetchFailed', { url: url.trim() }), errors: [got.error] });
         return;
       }
       outcome(await api.install(got.text, { source: url.trim() }).catch(fail), url.trim(), got.text, url.trim());
@@ -190,7 +192,7 @@ export function DeskPacks({ t, lang, api }: { t: Translate; lang: Lang; api: Pac
               onClick={() =>
                 void api.editCopy(copyOf).then(
                   () => setMessage({ text: t('packs.copyMade') }),
-                  (err: unknown) => setMessage({ text: t('packs.copyFailed'), errors: [{ path: '/', message: String(err) }] }),
+                  (err: unknown) => setMessage({ text: t('packs.copyFailed'), errors: [unexpected(err)] }),
                 )
               }
               data-testid="copy-edit"
@@ -245,7 +247,7 @@ export function DeskPacks({ t, lang, api }: { t: Translate; lang: Lang; api: Pac
             <ul>
               {message.errors.slice(0, 8).map((e, i) => (
                 <li key={i}>
-                  <code>{e.path}</code>: {e.message}
+                  <code>{e.path}</code>: {errorText(t, e)}
                 </li>
               ))}
             </ul>

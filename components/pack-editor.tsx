@@ -8,6 +8,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Anchor } from '../core/anchors/index';
 import { CategorySelect } from './category-select';
+import { errorText } from '../core/error-text';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import { deleteStep, mergeWithNext, moveStep, recaptureStep, type Library } from '../core/pack-library';
 import { type LocalText, type Pack, type PackError, type Step, type Walkthrough } from '../core/pack';
@@ -85,7 +86,10 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
 
   if (!pack || !draft) return <p role="alert">{t('editor.missing')}</p>;
   const steps = draft.steps;
-  const errorAt = (path: string): string | undefined => errors.find((e) => e.path === path)?.message;
+  const errorAt = (path: string): string | undefined => {
+    const e = errors.find((x) => x.path === path);
+    return e ? errorText(t, e) : undefined;
+  };
   const base = `/walkthroughs/${wi}`;
   const change = (next: Walkthrough): void => {
     setDraft(next);
@@ -204,7 +208,7 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
           .filter((e) => e.path.startsWith(`${base}/bring`))
           .map((e) => (
             <p class="field-error" key={e.path}>
-              {t('editor.bringLine', { n: Number(e.path.split('/')[4] ?? 0) + 1 })}: {e.message}
+              {t('editor.bringLine', { n: Number(e.path.split('/')[4] ?? 0) + 1 })}: {errorText(t, e)}
             </p>
           ))}
       </div>
@@ -285,7 +289,7 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
         <ul role="alert" class="field-error">
           {otherErrors.map((e, i) => (
             <li key={i}>
-              <code>{e.path}</code>: {e.message}
+              <code>{e.path}</code>: {errorText(t, e)}
             </li>
           ))}
         </ul>

@@ -2,6 +2,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
+import { unexpected, type DataError } from '../core/errors';
+import { errorText } from '../core/error-text';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import { NOTE_MAX, redact } from '../core/privacy';
 import { AGE_BANDS, OUTCOMES, REASONS, type AgeBand, type Outcome, type OutcomeDetails, type Reason } from '../core/outcomes';
@@ -36,7 +38,7 @@ export interface PanelApi {
     start(): Promise<RecordingView>;
     current(): Promise<RecordingView | null>;
     undo(): Promise<unknown>;
-    stop(title: string, category: Category): Promise<{ ok: true; packId: string; walkthroughId: string } | { ok: false; errors: { path: string; message: string }[] }>;
+    stop(title: string, category: Category): Promise<{ ok: true; packId: string; walkthroughId: string } | { ok: false; errors: DataError[] }>;
     cancel(): Promise<void>;
   };
   /** "Đọc giấy tờ": read codes from a photo of a paper document on this machine (absent: not shown). */
@@ -260,9 +262,9 @@ function Recorder({ t, view, recorder, onSaved }: { t: Translate; view: Recordin
       setErrors([{ path: '', message: t('recorder.title') }]);
       return;
     }
-    const r = await recorder.stop(name, category).catch((err: unknown) => ({ ok: false as const, errors: [{ path: '', message: String(err) }] }));
+    const r = await recorder.stop(name, category).catch((err: unknown) => ({ ok: false as const, errors: [unexpected(err, '')] }));
     if (r.ok) onSaved(t('recorder.saved', { title: name }));
-    else setErrors(r.errors);
+    else setErrors(r.errors.map((e) => ({ path: e.path, message: errorText(t, e) })));
   };
   return (
     <section aria-labelledby="rec-title" class="recorder">

@@ -6,6 +6,7 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Catalog, CatalogEntry } from '../core/catalog';
 import { handOffFragment } from '../core/handoff';
+import { errorText } from '../core/error-text';
 import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
 import type { Category, PackError } from '../core/pack';
 import { stripUrl } from '../core/url-pattern';
@@ -123,7 +124,7 @@ export function Widget(props: WidgetProps): JSX.Element {
           <ul>
             {source.errors.slice(0, 8).map((e, i) => (
               <li key={i}>
-                <code>{e.path}</code>: {e.message.slice(0, 300)}
+                <code>{e.path}</code>: {errorText(t, e).slice(0, 300)}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@
 // (`cleanImported`); records dated in the future are refused (`isFromFuture`).
 
 import * as v from 'valibot';
+import { code, issuesToErrors, type DataError } from './errors';
 import type { Lang } from './i18n';
 import { AGE_BANDS, REASONS, RECORD_OUTCOMES, type AssistRecord } from './log-record';
 import { walkthroughKey } from './log-summary';
@@ -106,62 +107,60 @@ export function toCsv(records: AssistRecord[], lang: Lang, label: CsvLabel): str
 const HOUR = 3_600_000;
 
 const msg = {
-  text: 'phải là chữ (chuỗi ký tự)',
-  int: 'phải là số nguyên không âm',
+  text: code('log.text'),
+  int: code('log.int'),
 };
-const slug = v.pipe(v.string(msg.text), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'chỉ gồm chữ thường không dấu, số và dấu gạch ngang'));
-const count = v.pipe(v.number(msg.int), v.integer(msg.int), v.minValue(0, msg.int), v.maxValue(1_000_000, 'lớn quá mức cho phép'));
-const stepIndex = v.pipe(v.number(msg.int), v.integer(msg.int), v.minValue(0, msg.int), v.maxValue(1000, 'lớn quá mức cho phép'));
+const slug = v.pipe(v.string(msg.text), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, code('log.slug')));
+const count = v.pipe(v.number(msg.int), v.integer(msg.int), v.minValue(0, msg.int), v.maxValue(1_000_000, code('log.tooLarge')));
+const stepIndex = v.pipe(v.number(msg.int), v.integer(msg.int), v.minValue(0, msg.int), v.maxValue(1000, code('log.tooLarge')));
 
 /** The schema an imported record must satisfy; unknown keys are refused (nothing else may ride along). */
 export const RecordSchema = v.strictObject({
-  id: v.pipe(v.string(msg.text), v.regex(/^[A-Za-z0-9-]{8,64}$/, 'mã phiên không hợp lệ')),
+  id: v.pipe(v.string(msg.text), v.regex(/^[A-Za-z0-9-]{8,64}$/, code('log.sessionId'))),
   packId: slug,
   walkthroughId: slug,
   // A pack version (1.0.0), never free text.
-  walkthroughVersion: v.pipe(v.string(msg.text), v.regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}$/, 'phiên bản phải có dạng 1.0.0')),
-  wardCode: v.optional(v.pipe(v.string(msg.text), v.regex(/^\d{5}$/, 'mã phường/xã gồm 5 chữ số'))),
-  volunteer: v.optional(v.pipe(v.string(msg.text), v.maxLength(40, 'dài quá 40 ký tự'))),
-  startHour: v.pipe(v.number('phải là thời điểm (số)'), v.integer(), v.minValue(Date.UTC(2020, 0, 1), 'thời điểm quá sớm'), v.check((n) => n % HOUR === 0, 'phải làm tròn đến giờ')),
+  walkthroughVersion: v.pipe(v.string(msg.text), v.regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}$/, code('log.version'))),
+  wardCode: v.optional(v.pipe(v.string(msg.text), v.regex(/^\d{5}$/, code('log.wardCode')))),
+  volunteer: v.optional(v.pipe(v.string(msg.text), v.maxLength(40, code('log.tooLong')))),
+  startHour: v.pipe(v.number(code('log.time')), v.integer(), v.minValue(Date.UTC(2020, 0, 1), code('log.tooEarly')), v.check((n) => n % HOUR === 0, code('log.hour'))),
   durationSec: count,
-  total: v.pipe(stepIndex, v.minValue(1, 'phải có ít nhất 1 bước')),
+  total: v.pipe(stepIndex, v.minValue(1, code('log.minSteps'))),
   stepsReached: stepIndex,
   stepsCompleted: stepIndex,
   repeats: v.pipe(
-    v.record(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'khóa phải là số bước')), count),
-    v.check((r) => Object.keys(r).length <= 1000, 'quá nhiều bước'),
+    v.record(v.pipe(v.string(), v.regex(/^\d{1,4}$/, code('log.stepKey'))), count),
+    v.check((r) => Object.keys(r).length <= 1000, code('log.tooManySteps')),
   ),
-  notFound: v.pipe(v.array(stepIndex, 'phải là danh sách số bước'), v.maxLength(1000)),
-  skipped: v.pipe(v.array(stepIndex, 'phải là danh sách số bước'), v.maxLength(1000)),
-  outcome: v.picklist(RECORD_OUTCOMES, 'kết quả không hợp lệ'),
-  reason: v.optional(v.picklist(REASONS, 'lý do không hợp lệ')),
-  ageBand: v.optional(v.picklist(AGE_BANDS, 'nhóm tuổi không hợp lệ')),
-  note: v.optional(v.pipe(v.string(msg.text), v.maxLength(300, 'dài quá 300 ký tự'))),
+  notFound: v.pipe(v.array(stepIndex, code('log.stepList')), v.maxLength(1000)),
+  skipped: v.pipe(v.array(stepIndex, code('log.stepList')), v.maxLength(1000)),
+  outcome: v.picklist(RECORD_OUTCOMES, code('log.outcome')),
+  reason: v.optional(v.picklist(REASONS, code('log.reason'))),
+  ageBand: v.optional(v.picklist(AGE_BANDS, code('log.ageBand'))),
+  note: v.optional(v.pipe(v.string(msg.text), v.maxLength(300, code('log.tooLong')))),
 });
 
 const ExportSchema = v.object({
-  format: v.literal(EXPORT_FORMAT, 'không phải tệp xuất của Dẫn Bước'),
-  version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(EXPORT_VERSION, 'tệp từ phiên bản mới hơn: hãy cập nhật tiện ích')),
-  records: v.pipe(v.array(RecordSchema, 'phải là danh sách bản ghi'), v.maxLength(500_000, 'quá nhiều bản ghi trong một tệp')),
+  format: v.literal(EXPORT_FORMAT, code('log.format')),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(EXPORT_VERSION, code('log.newer'))),
+  records: v.pipe(v.array(RecordSchema, code('log.recordList')), v.maxLength(500_000, code('log.tooManyRecords'))),
 });
 
-export type ImportParse = { ok: true; records: AssistRecord[] } | { ok: false; errors: { path: string; message: string }[] };
+export type ImportParse = { ok: true; records: AssistRecord[] } | { ok: false; errors: DataError[] };
 
 /** Parse an export from another desk. Never throws; errors name the field (JSON pointer) and say what is wrong. */
 export function parseExport(text: string): ImportParse {
-  if (text.length > 200 * 1024 * 1024) return { ok: false, errors: [{ path: '', message: 'tệp lớn quá 200 MB' }] };
+  if (text.length > 200 * 1024 * 1024) return { ok: false, errors: [{ path: '', code: 'log.tooBig' }] };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, errors: [{ path: '', message: 'không phải tệp JSON hợp lệ' }] };
+    return { ok: false, errors: [{ path: '', code: 'log.json' }] };
   }
   const r = v.safeParse(ExportSchema, data, { abortPipeEarly: true });
   if (r.success) return { ok: true, records: r.output.records as AssistRecord[] };
-  const errors = r.issues.slice(0, 10).map((issue) => ({
-    path: '/' + (issue.path ?? []).map((p) => String((p as { key: unknown }).key).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
-    message: issue.message,
-  }));
+  const pointer = (keys: (string | number)[]): string => '/' + keys.map((k) => String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  const errors = issuesToErrors(r.issues.slice(0, 10), pointer);
   return { ok: false, errors };
 }
 

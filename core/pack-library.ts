@@ -45,12 +45,12 @@ export function install(lib: Library, raw: unknown, options: InstallOptions = {}
   if (!parsed.ok) return parsed;
   const pack = parsed.pack;
   if (options.builtInIds?.includes(pack.id)) {
-    return { ok: false, errors: [{ path: '/id', message: `"${pack.id}" là gói có sẵn; bản sửa phải mang mã khác` }] };
+    return { ok: false, errors: [{ path: '/id', code: 'library.builtIn', params: { id: pack.id } }] };
   }
   const versions = lib.packs[pack.id] ?? [];
   const current = versions.at(-1);
   if (current && !options.allowSameOrOlder && compareVersions(pack.version, current.version) <= 0) {
-    return { ok: false, errors: [{ path: '/version', message: `đã có phiên bản ${current.version}; phiên bản mới phải lớn hơn` }] };
+    return { ok: false, errors: [{ path: '/version', code: 'library.version', params: { current: current.version } }] };
   }
   const kept = [...versions, pack].slice(-KEPT_VERSIONS);
   const next: Library = { ...lib, packs: { ...lib.packs, [pack.id]: kept } };
@@ -86,7 +86,7 @@ function readJson(text: string): { ok: true; raw: unknown } | { ok: false; error
   try {
     return { ok: true, raw: JSON.parse(text) };
   } catch {
-    return { ok: false, errors: [{ path: '/', message: 'tệp không phải JSON hợp lệ' }] };
+    return { ok: false, errors: [{ path: '/', code: 'pack.json' }] };
   }
 }
 
@@ -112,21 +112,21 @@ export function installFile(
  */
 export function updateFile(lib: Library, packId: string, text: string, options: { builtInIds?: readonly string[] } = {}): LibraryResult | { ok: false; latest: true } {
   const source = lib.sources?.[packId];
-  if (!source) return { ok: false, errors: [{ path: '/', message: 'gói này không cài từ địa chỉ nào' }] };
+  if (!source) return { ok: false, errors: [{ path: '/', code: 'library.noSource' }] };
   const json = readJson(text);
   if (!json.ok) return json;
   const current = lib.packs[packId]?.at(-1);
   const version = (json.raw as { version?: unknown } | null)?.version;
   if (current && typeof version === 'string' && compareVersions(version, current.version) <= 0) return { ok: false, latest: true };
   const r = install(lib, json.raw, { ...options, source });
-  if (r.ok && r.pack.id !== packId) return { ok: false, errors: [{ path: '/id', message: `tệp ở địa chỉ này giờ là gói "${r.pack.id}", không phải "${packId}"` }] };
+  if (r.ok && r.pack.id !== packId) return { ok: false, errors: [{ path: '/id', code: 'library.otherPack', params: { got: r.pack.id, want: packId } }] };
   return r;
 }
 
 /** Go back to the previous version of a pack (the current one is dropped). */
 export function rollBack(lib: Library, packId: string): LibraryResult {
   const versions = lib.packs[packId] ?? [];
-  if (versions.length < 2) return { ok: false, errors: [{ path: `/${packId}`, message: 'không có phiên bản trước để quay lại' }] };
+  if (versions.length < 2) return { ok: false, errors: [{ path: `/${packId}`, code: 'library.noPrevious' }] };
   const kept = versions.slice(0, -1);
   return { ok: true, library: { ...lib, packs: { ...lib.packs, [packId]: kept } }, pack: kept.at(-1)! };
 }
@@ -261,7 +261,7 @@ export function editWalkthrough(lib: Library, pack: Pack, walkthroughId: string,
   const next = structuredClone(pack);
   next.version = bumpVersion(pack.version);
   const i = next.walkthroughs.findIndex((w) => w.id === walkthroughId);
-  if (i < 0) return { ok: false, errors: [{ path: '/walkthroughs', message: `không có hướng dẫn "${walkthroughId}"` }] };
+  if (i < 0) return { ok: false, errors: [{ path: '/walkthroughs', code: 'library.noWalkthrough', params: { id: walkthroughId } }] };
   next.walkthroughs[i] = edit(next.walkthroughs[i]!);
   const r = parsePack(next, { trustedOrigins: lib.trusted });
   return r.ok ? { ok: true, pack: r.pack } : r;

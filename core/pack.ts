@@ -1,7 +1,8 @@
 // Walkthrough packs: the content format, and the validator every pack passes before it is used.
-// parsePack never throws; its messages name the bad field with a JSON-pointer path.
+// parsePack never throws; its errors name the bad field with a JSON-pointer path and a code (core/errors.ts).
 
 import * as v from 'valibot';
+import { code, issuesToErrors, type DataError } from './errors';
 import { isOfficialOrigin } from './origins';
 import { MAX_WILDCARDS, wildcardCount } from './url-pattern';
 import type { Anchor } from './anchors/index';
@@ -15,29 +16,29 @@ const MARKUP = /<\/?[a-z!][^>]*>/i;
 
 const text = (max: number) =>
   v.pipe(
-    v.string('phải là chữ (chuỗi ký tự)'),
+    v.string(code('pack.text')),
     v.trim(),
-    v.minLength(1, 'không được để trống'),
-    v.maxLength(max, `dài quá ${max} ký tự`),
-    v.check((s) => !MARKUP.test(s), 'không được chứa mã HTML (thẻ <…>)'),
+    v.minLength(1, code('pack.empty')),
+    v.maxLength(max, code('pack.tooLong')),
+    v.check((s) => !MARKUP.test(s), code('pack.markup')),
   );
-const optionalText = (max: number) => v.optional(v.pipe(v.string('phải là chữ (chuỗi ký tự)'), v.maxLength(max, `dài quá ${max} ký tự`)));
+const optionalText = (max: number) => v.optional(v.pipe(v.string(code('pack.text')), v.maxLength(max, code('pack.tooLong'))));
 
 const LocalText = v.strictObject(
   { vi: text(600), en: v.optional(text(600)) },
-  'phải có dạng { "vi": "...", "en": "..." }',
+  code('pack.localText'),
 );
 
 const httpsUrl = v.pipe(
-  v.string('phải là một địa chỉ (URL)'),
-  v.maxLength(2048, 'địa chỉ quá dài'),
+  v.string(code('pack.url')),
+  v.maxLength(2048, code('pack.urlTooLong')),
   v.check((s) => {
     try {
       return new URL(s.replace(/\*/g, 'x')).protocol === 'https:';
     } catch {
       return false;
     }
-  }, 'phải là địa chỉ https:// (không nhận http, javascript: hay data:)'),
+  }, code('pack.https')),
 );
 
 const Origin = v.pipe(
@@ -49,14 +50,14 @@ const Origin = v.pipe(
     } catch {
       return false;
     }
-  }, 'phải là một nguồn (origin) dạng https://ten-mien, không có đường dẫn'),
+  }, code('pack.origin')),
 );
 
 const AnchorSchema = v.strictObject(
   {
-    v: v.picklist([1, 2], 'phiên bản neo phải là 1 hoặc 2'),
-    kind: v.picklist(['action', 'field', 'toggle', 'select', 'other'], 'loại điều khiển không hợp lệ'),
-    tag: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, 'tên thẻ không hợp lệ'), v.maxLength(40)),
+    v: v.picklist([1, 2], code('pack.anchorVersion')),
+    kind: v.picklist(['action', 'field', 'toggle', 'select', 'other'], code('pack.anchorKind')),
+    tag: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, code('pack.anchorTag')), v.maxLength(40)),
     role: v.pipe(v.string(), v.maxLength(40)),
     type: optionalText(40),
     name: optionalText(200),
@@ -80,15 +81,15 @@ const AnchorSchema = v.strictObject(
     form: optionalText(200),
     attrs: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(12))),
     near: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(120))), v.maxLength(6))),
-    box: v.optional(v.pipe(v.tuple([v.number(), v.number(), v.number(), v.number(), v.number()]), v.check((b) => b.every((n) => Number.isFinite(n) && Math.abs(n) < 1e6), 'hộp (box) không hợp lệ'))),
+    box: v.optional(v.pipe(v.tuple([v.number(), v.number(), v.number(), v.number(), v.number()]), v.check((b) => b.every((n) => Number.isFinite(n) && Math.abs(n) < 1e6), code('pack.anchorBox')))),
   },
-  'neo (anchor) không đúng định dạng',
+  code('pack.anchor'),
 );
 
 /** A page pattern: an https address whose `*` match any run of characters, at most MAX_WILDCARDS of them. */
 const PagePattern = v.pipe(
   httpsUrl,
-  v.check((s) => wildcardCount(s) <= MAX_WILDCARDS, `có quá nhiều dấu * (tối đa ${MAX_WILDCARDS} dấu trong một mẫu trang)`),
+  v.check((s) => wildcardCount(s) <= MAX_WILDCARDS, code('pack.wildcards')),
 );
 
 const Advance = v.variant(
@@ -100,7 +101,7 @@ const Advance = v.variant(
     v.strictObject({ kind: v.literal('appear'), anchor: AnchorSchema }),
     v.strictObject({ kind: v.literal('manual') }),
   ],
-  'cách chuyển bước phải là một trong: click, input, url, appear, manual',
+  code('pack.advance'),
 );
 
 /**
@@ -111,46 +112,46 @@ const Advance = v.variant(
 const Illustration = v.strictObject(
   {
     src: v.pipe(
-      v.string('phải là một địa chỉ ảnh'),
-      v.maxLength(500, 'địa chỉ ảnh quá dài'),
-      v.check((s) => /^https:\/\/[^\s"'<>]+$/i.test(s) || /^(?![a-z][a-z0-9+.-]*:)(?!\/\/)[^\s"'<>\\]+$/i.test(s), 'ảnh phải là địa chỉ https:// hoặc đường dẫn tương đối (không nhận javascript: hay data:)'),
+      v.string(code('pack.imageSrc')),
+      v.maxLength(500, code('pack.imageSrcTooLong')),
+      v.check((s) => /^https:\/\/[^\s"'<>]+$/i.test(s) || /^(?![a-z][a-z0-9+.-]*:)(?!\/\/)[^\s"'<>\\]+$/i.test(s), code('pack.imageSrcForm')),
     ),
     alt: LocalText,
   },
-  'ảnh phải có dạng { "src": "...", "alt": { "vi": "..." } }',
+  code('pack.image'),
 );
 
 const Step = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'mã bước chỉ gồm chữ thường, số và gạch nối')),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, code('pack.stepId'))),
   page: PagePattern,
   anchor: v.optional(AnchorSchema),
   text: LocalText,
   image: v.optional(Illustration),
   advance: Advance,
-  private: v.optional(v.picklist(['password', 'otp', 'pin'], 'bước riêng tư phải là password, otp hoặc pin')),
+  private: v.optional(v.picklist(['password', 'otp', 'pin'], code('pack.private'))),
   /** A step the resident may not need (e.g. signing in when already signed in): resuming may pass it over. */
-  optional: v.optional(v.boolean('optional phải là true hoặc false')),
+  optional: v.optional(v.boolean(code('pack.optional'))),
 });
 
 export const CATEGORIES = ['public-service', 'bank', 'e-wallet', 'utility'] as const;
 
 const Walkthrough = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'mã hướng dẫn chỉ gồm chữ thường, số và gạch nối')),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, code('pack.walkthroughId'))),
   title: LocalText,
-  category: v.picklist(CATEGORIES, 'nhóm phải là public-service, bank, e-wallet hoặc utility'),
+  category: v.picklist(CATEGORIES, code('pack.category')),
   bring: v.pipe(v.array(LocalText), v.maxLength(20)),
-  minutes: v.pipe(v.number('phải là một số'), v.integer('phải là số nguyên'), v.minValue(1), v.maxValue(240)),
+  minutes: v.pipe(v.number(code('pack.number')), v.integer(code('pack.integer')), v.minValue(1), v.maxValue(240)),
   startUrl: httpsUrl,
-  steps: v.pipe(v.array(Step), v.minLength(1, 'cần ít nhất một bước'), v.maxLength(100, 'tối đa 100 bước')),
+  steps: v.pipe(v.array(Step), v.minLength(1, code('pack.minSteps')), v.maxLength(100, code('pack.maxSteps'))),
 });
 
 const PackSchema = v.strictObject({
-  schema: v.literal(1, 'phiên bản định dạng (schema) phải là 1'),
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'mã gói chỉ gồm chữ thường, số và gạch nối')),
-  version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'phiên bản phải có dạng 1.0.0')),
+  schema: v.literal(1, code('pack.schema')),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, code('pack.packId'))),
+  version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, code('pack.version'))),
   title: LocalText,
-  origins: v.pipe(v.array(Origin), v.minLength(1, 'cần ít nhất một nguồn')),
-  walkthroughs: v.pipe(v.array(Walkthrough), v.minLength(1, 'cần ít nhất một hướng dẫn'), v.maxLength(50)),
+  origins: v.pipe(v.array(Origin), v.minLength(1, code('pack.minOrigins'))),
+  walkthroughs: v.pipe(v.array(Walkthrough), v.minLength(1, code('pack.minWalkthroughs')), v.maxLength(50)),
 });
 
 export type LocalText = v.InferOutput<typeof LocalText>;
@@ -168,10 +169,8 @@ export type Walkthrough = Omit<v.InferOutput<typeof Walkthrough>, 'steps'> & { s
 export type Pack = Omit<v.InferOutput<typeof PackSchema>, 'walkthroughs'> & { walkthroughs: Walkthrough[] };
 export type Category = (typeof CATEGORIES)[number];
 
-export interface PackError {
-  path: string;
-  message: string;
-}
+/** A problem in a pack: the bad field's path and a code translated by the pages (core/errors.ts). */
+export type PackError = DataError;
 export type ParseResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
 
 export interface ParseOptions {
@@ -185,7 +184,7 @@ function pointer(path: (string | number)[]): string {
 
 /** Checks that no object key is dangerous and nesting stays shallow; returns the first problem. */
 function scanStructure(value: unknown, path: (string | number)[], depth: number): PackError | null {
-  if (depth > MAX_DEPTH) return { path: pointer(path), message: `lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp)` };
+  if (depth > MAX_DEPTH) return { path: pointer(path), code: 'pack.tooDeep', params: { max: MAX_DEPTH } };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const e = scanStructure(value[i], [...path, i], depth + 1);
@@ -193,7 +192,7 @@ function scanStructure(value: unknown, path: (string | number)[], depth: number)
     }
   } else if (value && typeof value === 'object') {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return { path: pointer([...path, key]), message: `khóa "${key}" không được phép` };
+      if (FORBIDDEN_KEYS.has(key)) return { path: pointer([...path, key]), code: 'pack.forbiddenKey', params: { key } };
       const e = scanStructure((value as Record<string, unknown>)[key], [...path, key], depth + 1);
       if (e) return e;
     }
@@ -219,34 +218,31 @@ function originOf(url: string): string | null {
 export function parsePack(input: unknown, options: ParseOptions = {}): ParseResult {
   try {
     return parsePackUnsafe(input, options);
-  } catch (err) {
-    return { ok: false, errors: [{ path: '/', message: `không đọc được gói: ${String(err).slice(0, 200)}` }] };
+  } catch {
+    return { ok: false, errors: [{ path: '/', code: 'pack.unreadable' }] };
   }
 }
 
 function parsePackUnsafe(input: unknown, options: ParseOptions): ParseResult {
   let data = input;
   if (typeof input === 'string') {
-    if (input.length > MAX_PACK_BYTES) return { ok: false, errors: [{ path: '/', message: 'gói lớn hơn 2 MB' }] };
+    if (input.length > MAX_PACK_BYTES) return { ok: false, errors: [{ path: '/', code: 'pack.tooBig' }] };
     try {
       data = JSON.parse(input);
     } catch {
-      return { ok: false, errors: [{ path: '/', message: 'không phải JSON hợp lệ' }] };
+      return { ok: false, errors: [{ path: '/', code: 'pack.json' }] };
     }
   } else {
     // A cyclic object makes stringify throw; parsePack turns that into an error entry.
     const size = JSON.stringify(input)?.length ?? 0;
-    if (size > MAX_PACK_BYTES) return { ok: false, errors: [{ path: '/', message: 'gói lớn hơn 2 MB' }] };
+    if (size > MAX_PACK_BYTES) return { ok: false, errors: [{ path: '/', code: 'pack.tooBig' }] };
   }
   const structural = scanStructure(data, [], 0);
   if (structural) return { ok: false, errors: [structural] };
 
   const result = v.safeParse(PackSchema, data, { abortPipeEarly: true });
   if (!result.success) {
-    const errors = result.issues.slice(0, 50).map((issue) => ({
-      path: pointer((issue.path ?? []).map((p) => p.key as string | number)),
-      message: issue.message,
-    }));
+    const errors = issuesToErrors(result.issues.slice(0, 50), pointer, { 'pack.wildcards': { max: MAX_WILDCARDS } });
     return { ok: false, errors };
   }
   const pack = result.output as Pack;
@@ -254,18 +250,18 @@ function parsePackUnsafe(input: unknown, options: ParseOptions): ParseResult {
   const errors: PackError[] = [];
   pack.origins.forEach((o, i) => {
     if (!isOfficialOrigin(o) && !trusted.has(o)) {
-      errors.push({ path: `/origins/${i}`, message: `${o} không phải trang chính thức; cần quản trị viên phường tin cậy trước` });
+      errors.push({ path: `/origins/${i}`, code: 'pack.notOfficial', params: { origin: o } });
     }
   });
   const declared = new Set(pack.origins);
   pack.walkthroughs.forEach((w, wi) => {
     const check = (url: string, path: string): void => {
       if (!PLAIN_HOST.test(url)) {
-        errors.push({ path, message: 'tên miền phải viết đủ, không có * hay ký tự @: dấu * chỉ dùng trong đường dẫn (sau dấu / đầu tiên)' });
+        errors.push({ path, code: 'pack.host' });
         return;
       }
       const o = originOf(url);
-      if (!o || !declared.has(o)) errors.push({ path, message: `địa chỉ ${url} không thuộc các nguồn (origins) của gói` });
+      if (!o || !declared.has(o)) errors.push({ path, code: 'pack.notInOrigins', params: { url } });
     };
     check(w.startUrl, `/walkthroughs/${wi}/startUrl`);
     const ids = new Set<string>();
@@ -274,18 +270,18 @@ function parsePackUnsafe(input: unknown, options: ParseOptions): ParseResult {
       if (s.advance.kind === 'url') check(s.advance.page, `/walkthroughs/${wi}/steps/${si}/advance/page`);
       const image = s.image?.src;
       if (image && /^https:/i.test(image) && !declared.has(originOf(image) ?? '')) {
-        errors.push({ path: `/walkthroughs/${wi}/steps/${si}/image/src`, message: 'ảnh phải là đường dẫn tương đối (cạnh tệp gói) hoặc nằm trên một nguồn (origin) của gói' });
+        errors.push({ path: `/walkthroughs/${wi}/steps/${si}/image/src`, code: 'pack.imageOrigin' });
       }
-      if (ids.has(s.id)) errors.push({ path: `/walkthroughs/${wi}/steps/${si}/id`, message: `mã bước "${s.id}" bị trùng` });
+      if (ids.has(s.id)) errors.push({ path: `/walkthroughs/${wi}/steps/${si}/id`, code: 'pack.duplicateStep', params: { id: s.id } });
       ids.add(s.id);
       if (s.advance.kind === 'click' && !s.anchor) {
-        errors.push({ path: `/walkthroughs/${wi}/steps/${si}/anchor`, message: 'bước "click" cần neo (anchor) của nút cần bấm' });
+        errors.push({ path: `/walkthroughs/${wi}/steps/${si}/anchor`, code: 'pack.clickAnchor' });
       }
     });
   });
   const wids = new Set<string>();
   pack.walkthroughs.forEach((w, wi) => {
-    if (wids.has(w.id)) errors.push({ path: `/walkthroughs/${wi}/id`, message: `mã hướng dẫn "${w.id}" bị trùng` });
+    if (wids.has(w.id)) errors.push({ path: `/walkthroughs/${wi}/id`, code: 'pack.duplicateWalkthrough', params: { id: w.id } });
     wids.add(w.id);
   });
   return errors.length ? { ok: false, errors } : { ok: true, pack };

@@ -13,6 +13,7 @@ import { createLogStore, DEFAULT_RETENTION_MONTHS, recordFromSession, retentionC
 import * as machine from '../core/session';
 import type { Outcome, Session } from '../core/session';
 import { redactNote } from '../core/privacy';
+import { createSerialQueue } from '../core/serial-queue';
 import { pendingLogs, type PendingLogsLike } from './pending-logs';
 import type { StepView } from './protocol';
 
@@ -55,15 +56,10 @@ export function createController(deps: ControllerDeps) {
   const openLogs = deps.openLogs ?? createLogStore;
   const pending = deps.pending ?? pendingLogs;
   const logTimeoutMs = deps.logTimeoutMs ?? 10_000;
-  let queue: Promise<unknown> = Promise.resolve();
-  let pendingQueue: Promise<unknown> = Promise.resolve();
-
-  /** Run one change at a time: each reads the stored session and writes it back before the next. */
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  /** One change at a time: each reads the stored session and writes it back before the next. */
+  const queue = createSerialQueue();
+  const serial = <T,>(fn: () => Promise<T>): Promise<T> => queue.run(fn);
+  const pendingQueue = createSerialQueue();
 
   function viewOf(s: Session): StepView | null {
     const entry = deps.catalog.find(s.packId, s.walkthroughId);
@@ -91,13 +87,12 @@ export function createController(deps: ControllerDeps) {
    * queued). Null when extension storage failed too (said in the console).
    */
   function editPending(fn: (list: AssistRecord[]) => AssistRecord[]): Promise<AssistRecord[] | null> {
-    const run = pendingQueue.then(async () => {
+    const run = pendingQueue.run(async () => {
       const list = await pending.get();
       const next = fn(list);
       if (next !== list) await pending.set(next);
       return next;
     });
-    pendingQueue = run.catch(() => undefined);
     return run.catch((err: unknown) => {
       console.error(`Dẫn Bước: extension storage failed (${failureKind(err)}); an assistance record may not be kept`);
       return null;

@@ -3,9 +3,15 @@
 // stops as soon as more than MAX_PACK_BYTES came, so a huge or endless body costs at most that much.
 // The text is validated by the caller (parsePack through the library); nothing here trusts it.
 
+import type { DataError } from '../core/errors';
+
 export const MAX_PACK_BYTES = 1_000_000;
 
-const TOO_BIG = { ok: false, message: 'tệp quá lớn (hơn 1 MB)' } as const;
+const TOO_BIG: FetchFailure = { ok: false, error: { path: '/', code: 'fetch.tooBig' } };
+const FAILED: FetchFailure = { ok: false, error: { path: '/', code: 'fetch.failed' } };
+
+/** Why a pack could not be downloaded (translated by the page: core/errors.ts). */
+export type FetchFailure = { ok: false; error: DataError };
 
 /** The body's bytes, or null as soon as more than `max` arrived (the rest is never read). */
 async function readAtMost(res: Response, max: number): Promise<Uint8Array | null> {
@@ -35,17 +41,17 @@ async function readAtMost(res: Response, max: number): Promise<Uint8Array | null
   return out;
 }
 
-export async function fetchPackText(url: string, fetcher: typeof fetch = fetch): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+export async function fetchPackText(url: string, fetcher: typeof fetch = fetch): Promise<{ ok: true; text: string } | FetchFailure> {
   let res: Response;
   const signal = AbortSignal.timeout(20_000);
   try {
     res = await fetcher(url, { credentials: 'omit', cache: 'no-store', redirect: 'error', signal });
   } catch {
-    return { ok: false, message: 'không tải được (mạng, địa chỉ hoặc trang không cho phép)' };
+    return FAILED;
   }
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
-    return { ok: false, message: `máy chủ trả lời ${res.status}` };
+    return { ok: false, error: { path: '/', code: 'fetch.status', params: { status: res.status } } };
   }
   const declared = Number(res.headers.get('content-length') ?? 0);
   if (declared > MAX_PACK_BYTES) {
@@ -56,7 +62,7 @@ export async function fetchPackText(url: string, fetcher: typeof fetch = fetch):
   try {
     bytes = await readAtMost(res, MAX_PACK_BYTES);
   } catch {
-    return { ok: false, message: 'không tải được (mạng, địa chỉ hoặc trang không cho phép)' };
+    return FAILED;
   }
   if (!bytes) return TOO_BIG;
   return { ok: true, text: new TextDecoder().decode(bytes) };

@@ -123,3 +123,36 @@ export function createMessageGate(deps: GateDeps) {
 }
 
 export type MessageGate = ReturnType<typeof createMessageGate>;
+
+/** A handler of one message: given the checked data and who sent it. */
+export type Handler<K extends keyof ProtocolMap> = (
+  data: Received[K],
+  caller: Caller,
+) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>;
+
+/** Registers a handler for one message type, behind the gate. */
+export type On = <K extends keyof ProtocolMap>(type: K, handler: Handler<K>) => void;
+
+/**
+ * The only way a background handler is registered: each message passes the gate (sender, then schema) before
+ * its handler runs, and handlers wait for `ready` (a woken worker reads storage first).
+ * `listen` is the messaging library's onMessage.
+ */
+export function createOn(
+  gate: Pick<MessageGate, 'admit'>,
+  listen: (type: keyof ProtocolMap, receive: (message: { data: unknown; sender: Sender }) => Promise<unknown>) => void,
+  ready: Promise<unknown> = Promise.resolve(),
+): On {
+  return (type, handler) =>
+    listen(type, async ({ data, sender }) => {
+      const admitted = await gate.admit(type, data, sender);
+      await ready;
+      return handler(admitted.data, admitted.caller);
+    });
+}
+
+/** The sender's tab: the gate lets only content scripts send the messages that ask for it. */
+export function tabOf(caller: Caller): number {
+  if (caller.kind !== 'tab') throw new Error('message must come from a tab');
+  return caller.tabId;
+}

@@ -23,7 +23,7 @@ export type Received = {
   [K in keyof ProtocolMap]: K extends 'recordStep' ? { step: Record<string, unknown> } : Parameters<ProtocolMap[K]>[0];
 };
 
-export const schemas: { [K in keyof ProtocolMap]: v.GenericSchema<unknown, Received[K]> } = {
+export const schemas = {
   start: v.strictObject({ packId: id, walkthroughId: id, tabId }),
   current: none,
   pageReady: v.strictObject({ page: v.pipe(v.string('must be a string'), v.maxLength(2048, 'is too long'), v.regex(/^https?:\/\/[^?#]*$/, 'must be an http(s) address without query or fragment')) }),
@@ -50,7 +50,7 @@ export const schemas: { [K in keyof ProtocolMap]: v.GenericSchema<unknown, Recei
   recordStep: v.strictObject({ step: v.record(v.string(), v.unknown(), 'must be an object') }),
   undoStep: none,
   stopRecording: v.strictObject({
-    title: v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'cần tên hướng dẫn'), v.maxLength(200, 'is too long')),
+    title: v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'needs a title'), v.maxLength(200, 'is too long')),
     category: v.picklist(CATEGORIES, 'is not a category'),
   }),
   cancelRecording: none,
@@ -58,7 +58,7 @@ export const schemas: { [K in keyof ProtocolMap]: v.GenericSchema<unknown, Recei
   pickTarget: notForBackground,
   cancelPick: notForBackground,
   startTrial: v.strictObject({ packId: id, walkthroughId: id, tabId }),
-};
+} satisfies { [K in keyof ProtocolMap]: v.GenericSchema<unknown, Received[K]> };
 
 /** Validate a message's data; throws a short error naming the bad field's path (as a JSON pointer). */
 export function check<K extends keyof ProtocolMap>(type: K, data: unknown): Received[K] {

@@ -4,7 +4,7 @@
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Outcome, OutcomeDetails } from '../core/outcomes';
-import type { Category, Step } from '../core/pack';
+import type { Category, PackError, Step } from '../core/pack';
 import type { PickedTarget, RecordingView, StepView } from '../core/views';
 
 export type { PickedTarget, RecordingView, StepView };
@@ -48,7 +48,7 @@ export interface ProtocolMap {
   /** Side panel or on-page bar: drop the last recorded step. */
   undoStep(): RecordingView | null;
   /** Side panel or on-page bar: stop and save as a pack in the desk's library (or say why not). */
-  stopRecording(data: { title: string; category: Category }): { ok: true; packId: string; walkthroughId: string } | { ok: false; errors: { path: string; message: string }[] };
+  stopRecording(data: { title: string; category: Category }): { ok: true; packId: string; walkthroughId: string } | { ok: false; errors: PackError[] };
   /** Side panel: stop without saving. */
   cancelRecording(): void;
   /** Background → content script: the recording bar (null: recording over). */

@@ -8,6 +8,7 @@ import { RecordingBar } from '../components/recording-bar';
 import { controlAt } from '../core/anchors/controls';
 import { createTranslator } from '../core/i18n';
 import { actionOf, recordStep } from '../core/recorder';
+import { createSerialQueue } from '../core/serial-queue';
 import { messaging } from './protocol';
 import type { RecordingView } from './recording';
 import type { PageContext } from './page-context';
@@ -24,12 +25,10 @@ function pressed(target: EventTarget | null): Element | null {
 export function startRecordingPage(ctx: PageContext): void {
   let ui: PageUi | null = null;
   let listening: AbortController | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
 
   /** Send in the order the author acted (each waits for the one before). */
-  const inOrder = (send: () => Promise<unknown>): void => {
-    queue = queue.then(send, send).catch(() => undefined);
-  };
+  const inOrder = (send: () => Promise<unknown>): void => void queue.run(send).catch(() => undefined);
 
   const fromUs = (e: Event): boolean => !!ui && e.composedPath().includes(ui.shadowHost);
 

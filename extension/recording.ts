@@ -42,9 +42,9 @@ export function addStep(draft: RecordingDraft, raw: unknown, trusted: readonly s
   } catch {
     throw new Error('invalid step: page');
   }
-  const probe = wrap([{ ...step, id: 'buoc-1' }], 'Thử', draft.startUrl, 'public-service');
+  const probe = wrap([{ ...step, id: 'buoc-1' }], 'probe', draft.startUrl, 'public-service');
   const r = parsePack(probe, { trustedOrigins: [...trusted, origin, originOf(draft.startUrl)] });
-  if (!r.ok) throw new Error(`invalid step: ${r.errors[0]!.path} ${r.errors[0]!.message}`);
+  if (!r.ok) throw new Error(`invalid step: ${r.errors[0]!.path} ${r.errors[0]!.code}`);
   const clean = r.pack.walkthroughs[0]!.steps[0]!;
   // The content script's gate kept no data; a step that still carries some is refused, never stored.
   const data = dataIn(clean);

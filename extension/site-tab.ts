@@ -1,4 +1,4 @@
-// The tab of a site the editor works on (re-capture, trial runs): the tab on the step's page used most
+// The tab the console guides (guidedTabId), and the tab of a site the editor works on (re-capture, trial runs): the tab on the step's page used most
 // recently, else one on the pack's origins, else a new tab at the page (or the walkthrough's start when the
 // page pattern has wildcards). Without the "tabs" permission only tabs of sites we may guide on show a URL,
 // which is exactly the set we look in.
@@ -35,4 +35,17 @@ export async function waitForTabLoad(tabId: number, timeoutMs = 30_000): Promise
     if (tab.status === 'complete' || Date.now() > until) return;
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/**
+ * The tab to guide: the active tab of this window unless it is one of our own pages, else the tab used most
+ * recently. Without the "tabs" permission only official sites' URLs are visible, which is all we need.
+ */
+export async function guidedTabId(): Promise<number> {
+  const tabs = await browser.tabs.query({ currentWindow: true });
+  const own = browser.runtime.getURL('/');
+  const candidates = tabs.filter((tab) => typeof tab.id === 'number' && !(tab.url ?? '').startsWith(own));
+  const pick = candidates.find((tab) => tab.active) ?? candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  if (!pick?.id) throw new Error('no-tab');
+  return pick.id;
 }

@@ -7,6 +7,7 @@ import stepCardCss from '../components/step-card.css?inline';
 import { Widget, openFromFragment, type QrPath, type WidgetSource } from '../components/widget';
 import { createCatalog } from '../core/catalog';
 import { createTranslator, type Lang } from '../core/i18n';
+import type { ErrorCode } from '../core/errors';
 import type { PackError } from '../core/pack';
 import { QR_EVENT, QR_FILE } from './qr-event';
 import widgetCss from './widget.css?inline';
@@ -59,7 +60,10 @@ function speak(text: string, lang: Lang): void {
   synth.speak(u);
 }
 
-const fail = (path: string, message: string): WidgetSource => ({ kind: 'error', errors: [{ path, message } satisfies PackError] });
+const fail = (path: string, code: ErrorCode, params?: Record<string, string | number>): WidgetSource => ({
+  kind: 'error',
+  errors: [{ path, code, ...(params ? { params } : {}) } satisfies PackError],
+});
 
 /** The element's pack: fetched from `src`, or read from its inline JSON child; validated. */
 async function loadSource(el: HTMLElement): Promise<WidgetSource> {
@@ -71,23 +75,23 @@ async function loadSource(el: HTMLElement): Promise<WidgetSource> {
     try {
       url = new URL(src, document.baseURI);
     } catch {
-      return fail('src', 'địa chỉ gói không hợp lệ');
+      return fail('src', 'widget.badSrc');
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('src', 'gói phải tải qua http(s)');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('src', 'widget.httpOnly');
     try {
       const res = await fetch(url, { credentials: 'same-origin' });
-      if (!res.ok) return fail('src', `không tải được gói (HTTP ${res.status})`);
+      if (!res.ok) return fail('src', 'widget.status', { status: res.status });
       text = await res.text();
     } catch {
-      return fail('src', 'không tải được gói (mạng, hoặc trang khác không cho phép CORS)');
+      return fail('src', 'widget.network');
     }
     base = url.href;
   } else {
     const inline = el.querySelector(':scope > script[type="application/json"]');
-    if (!inline) return fail('/', 'thiếu gói: thêm src="…" hoặc một <script type="application/json"> bên trong');
+    if (!inline) return fail('/', 'widget.missing');
     text = inline.textContent ?? '';
   }
-  if (text.length > MAX_PACK_CHARS) return fail('/', 'gói lớn hơn 2 MB');
+  if (text.length > MAX_PACK_CHARS) return fail('/', 'pack.tooBig');
   const read = performance.now();
   const catalog = createCatalog([text]);
   performance.measure('dan-buoc-guide:validate', { start: read });

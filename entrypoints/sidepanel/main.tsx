@@ -8,31 +8,19 @@ import { SidePanel, type PanelApi } from '../../components/side-panel';
 import { createTranslator } from '../../core/i18n';
 import { createCatalog, type Catalog } from '../../core/catalog';
 import { SHIPPED_PACKS } from '../../walkthroughs';
-import { exportPack, install, installFile, localCopy, remove, rollBack, updateFile } from '../../core/pack-library';
 import { fetchPackText } from '../../extension/fetch-pack';
 import { missingAccess, requestAccess } from '../../extension/site-access';
+import { guidedTabId } from '../../extension/site-tab';
 import { download } from '../../extension/download';
 import { createPageOcr } from '../../extension/ocr-api';
 import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
+import { createPacksApi } from '../../extension/packs-api';
 import { pendingLogs } from '../../extension/pending-logs';
 import { messaging } from '../../extension/protocol';
 import { recordingItem } from '../../extension/recording';
 import { sessionStore } from '../../extension/session-storage';
 import { settingsItem } from '../../extension/settings';
 import { useDeskSettings } from '../../extension/use-settings';
-
-/**
- * The tab to guide: the active tab of this window unless it is one of our own pages, else the tab used most
- * recently. Without the "tabs" permission only official sites' URLs are visible, which is all we need.
- */
-async function guidedTabId(): Promise<number> {
-  const tabs = await browser.tabs.query({ currentWindow: true });
-  const own = browser.runtime.getURL('/');
-  const candidates = tabs.filter((tab) => typeof tab.id === 'number' && !(tab.url ?? '').startsWith(own));
-  const pick = candidates.find((tab) => tab.active) ?? candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
-  if (!pick?.id) throw new Error('no-tab');
-  return pick.id;
-}
 
 /** The built-in packs as validated at build time (the shipped files). */
 const SHIPPED = createCatalog(SHIPPED_PACKS).packs;
@@ -61,65 +49,16 @@ const api: PanelApi = {
       c();
     };
   },
-  packs: {
-    library: () => libraryItem.getValue(),
-    watch: (onChange) => libraryItem.watch(() => onChange()),
-    install: async (text, options = {}) => {
-      // Trusting origins: access to them is asked first (this is the click's first await), then trusted.
-      if (options.trust?.length && !(await requestAccess(options.trust))) {
-        return { ok: false, errors: [{ path: '/origins', message: 'chưa được cho phép truy cập các nguồn này; gói chưa được cài' }] };
-      }
-      // Re-installing the same version from a file is allowed (another desk's copy of the same pack).
-      const r = installFile(await libraryItem.getValue(), text, { builtInIds: BUILT_IN_IDS, allowSameOrOlder: true, trustOrigins: options.trust, source: options.source });
-      if (!r.ok) return r;
-      await libraryItem.setValue(r.library);
-      return { ok: true, pack: r.pack };
-    },
-    fetchPack: async (url) => {
-      let u: URL;
-      try {
-        u = new URL(url);
-      } catch {
-        return { ok: false, message: 'địa chỉ không hợp lệ' };
-      }
-      if (u.protocol !== 'https:') return { ok: false, message: 'chỉ nhận địa chỉ https://' };
-      if (!(await requestAccess([u.origin]))) return { ok: false, message: `chưa được cho phép đọc từ ${u.origin}` };
-      return fetchPackText(u.href);
-    },
-    checkUpdate: async (id) => {
-      const source = (await libraryItem.getValue()).sources?.[id];
-      if (!source) return { ok: false, errors: [{ path: '/', message: 'gói này không cài từ địa chỉ nào' }] };
-      const got = await fetchPackText(source);
-      if (!got.ok) return { ok: false, errors: [{ path: '/', message: got.message }] };
-      const r = updateFile(await libraryItem.getValue(), id, got.text, { builtInIds: BUILT_IN_IDS });
-      if (!r.ok) return r;
-      await libraryItem.setValue(r.library);
-      return { ok: true, pack: r.pack };
-    },
-    access: (pack) => missingAccess(pack.origins),
-    grant: (origins) => requestAccess(origins),
-    rollBack: async (id) => {
-      const r = rollBack(await libraryItem.getValue(), id);
-      if (r.ok) await libraryItem.setValue(r.library);
-    },
-    remove: async (id) => libraryItem.setValue(remove(await libraryItem.getValue(), id)),
-    edit: (packId, walkthroughId) => void browser.tabs.create({ url: editorUrl(packId, walkthroughId) }),
-    builtIns: () => SHIPPED.map((p) => ({ id: p.id, title: p.title })),
-    editCopy: async (id, walkthroughId) => {
-      const original = SHIPPED.find((p) => p.id === id);
-      if (!original) throw new Error(`no built-in pack ${id}`);
-      const copy = localCopy(original);
-      const lib = await libraryItem.getValue();
-      // An existing copy is edited further (its versions kept); a first edit installs the copy.
-      if (!lib.packs[copy.id]) {
-        const r = install(lib, copy, { builtInIds: BUILT_IN_IDS });
-        if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-        await libraryItem.setValue(r.library);
-      }
-      await browser.tabs.create({ url: editorUrl(copy.id, walkthroughId) });
-    },
-    exportFile: (pack) => download(`${pack.id}-${pack.version}.json`, 'application/json', exportPack(pack)),
-  },
+  packs: createPacksApi({
+    library: libraryItem,
+    builtInIds: BUILT_IN_IDS,
+    shipped: SHIPPED,
+    requestAccess,
+    missingAccess,
+    fetchPackText: (url) => fetchPackText(url),
+    openEditor: async (packId, walkthroughId) => void (await browser.tabs.create({ url: editorUrl(packId, walkthroughId) })),
+    download,
+  }),
   recorder: {
     start: async () => messaging.sendMessage('startRecording', { tabId: await guidedTabId() }),
     current: () => messaging.sendMessage('recording'),

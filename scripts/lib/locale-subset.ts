@@ -12,7 +12,8 @@ const byPrefix =
   (key) =>
     prefixes.some((p) => key === p || (p.endsWith('.') && key.startsWith(p)));
 
-export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.']);
+// The widget shows a bad pack's errors (core/error-text.ts): error.* with them.
+export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.', 'error.']);
 export const CONTENT_SCRIPT_STRINGS: KeepKey = byPrefix(['overlay.', 'offer.', 'kind.', 'panel.otherPage']);
 /** The author's scripts, injected into one tab when recording or re-capturing (extension/author-scripts.ts). */
 export const RECORDER_STRINGS: KeepKey = byPrefix(['recorder.']);

@@ -300,11 +300,11 @@ describe('exports and imports', () => {
     if (r.ok) return;
     expect(r.errors).toEqual(
       expect.arrayContaining([
-        { path: '/records/3/startHour', message: 'phải làm tròn đến giờ' },
+        { path: '/records/3/startHour', code: 'log.hour' },
         expect.objectContaining({ path: '/records/1/name' }),
       ]),
     );
-    expect(parseExport('{oops')).toEqual({ ok: false, errors: [{ path: '', message: 'không phải tệp JSON hợp lệ' }] });
+    expect(parseExport('{oops')).toEqual({ ok: false, errors: [{ path: '', code: 'log.json' }] });
     expect(parseExport('{"format":"other","version":1,"records":[]}')).toMatchObject({ ok: false, errors: [{ path: '/format' }] });
   });
 });
@@ -342,7 +342,7 @@ describe('15.6 imports never store what identifies a person', () => {
     const data = records(3);
     const bad = JSON.parse(toJson(data, 0)) as { records: Record<string, unknown>[] };
     bad.records[2]!.walkthroughVersion = 'Bà Hoa 0912';
-    expect(parseExport(JSON.stringify(bad))).toEqual({ ok: false, errors: [{ path: '/records/2/walkthroughVersion', message: 'phiên bản phải có dạng 1.0.0' }] });
+    expect(parseExport(JSON.stringify(bad))).toEqual({ ok: false, errors: [{ path: '/records/2/walkthroughVersion', code: 'log.version' }] });
   });
 });
 

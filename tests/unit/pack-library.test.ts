@@ -85,7 +85,7 @@ describe('pack library', () => {
     expect(untrustedOrigins(trusted, other)).toEqual([]);
     expect(untrustedOrigins(emptyLibrary(), { origins: 'https://phuong-moi.example' })).toEqual([]);
     expect(untrustedOrigins(emptyLibrary(), null)).toEqual([]);
-    expect(install(emptyLibrary(), '{"schema":1')).toMatchObject({ ok: false, errors: [{ path: '/', message: 'không phải JSON hợp lệ' }] });
+    expect(install(emptyLibrary(), '{"schema":1')).toMatchObject({ ok: false, errors: [{ path: '/', code: 'pack.json' }] });
   });
 
   it('edits steps (move, delete, merge, text, re-capture) as new versions that pass parsePack, or says why not', () => {
@@ -137,7 +137,7 @@ describe('pack library', () => {
     const other = localCopy(builtIn);
     other.origins = [...other.origins, 'https://thanhtoan.example'];
     const text = exportPack(other);
-    expect(installFile(emptyLibrary(), 'not json')).toMatchObject({ ok: false, errors: [{ path: '/', message: /JSON/ }] });
+    expect(installFile(emptyLibrary(), 'not json')).toMatchObject({ ok: false, errors: [{ path: '/', code: 'pack.json' }] });
     expect(installFile(emptyLibrary(), text)).toMatchObject({ ok: false, untrusted: ['https://thanhtoan.example'] });
     const trusted = installFile(emptyLibrary(), text, { trustOrigins: ['https://thanhtoan.example'], source: 'https://phuong.example/goi.json' });
     expect(trusted.ok).toBe(true);
@@ -146,7 +146,7 @@ describe('pack library', () => {
     const lib = trusted.library;
     expect(updateFile(lib, other.id, text)).toEqual({ ok: false, latest: true });
     expect(updateFile(lib, 'khong-co', text)).toMatchObject({ ok: false, errors: [{ path: '/' }] });
-    expect(updateFile(lib, other.id, '{')).toMatchObject({ ok: false, errors: [{ path: '/', message: /JSON/ }] });
+    expect(updateFile(lib, other.id, '{')).toMatchObject({ ok: false, errors: [{ path: '/', code: 'pack.json' }] });
     expect(updateFile(lib, other.id, exportPack({ ...other, id: 'goi-khac', version: '2.0.0' }))).toMatchObject({ ok: false, errors: [{ path: '/id' }] });
     const newer = updateFile(lib, other.id, exportPack({ ...other, version: '1.1.0' }));
     expect(newer.ok && newer.library.packs[other.id]!.map((p) => p.version)).toEqual(['1.0.0', '1.1.0']);

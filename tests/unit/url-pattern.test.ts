@@ -58,9 +58,9 @@ describe('15.4 URL patterns match in linear time, with the answers of before', (
     const r = parsePack(pack);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
-    expect(byPath['/walkthroughs/0/steps/1/page']).toMatch(/tối đa 8/);
-    expect(byPath['/walkthroughs/0/steps/2/advance/page']).toMatch(/tối đa 8/);
+    const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e]));
+    expect(byPath['/walkthroughs/0/steps/1/page']).toEqual({ path: '/walkthroughs/0/steps/1/page', code: 'pack.wildcards', params: { max: 8 } });
+    expect(byPath['/walkthroughs/0/steps/2/advance/page']).toMatchObject({ code: 'pack.wildcards', params: { max: 8 } });
 
     // Eight stars are still a valid pattern.
     const eight = structuredClone(dichvucong) as unknown as Pack;

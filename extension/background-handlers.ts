@@ -1,0 +1,35 @@
+// Every message the background takes, each to its controller: the session (controller.ts) or the recording
+// (recording-controller.ts). Registered through the message gate's `on` (message-gate.ts), never directly.
+import type { Catalog } from '../core/catalog';
+import type { Controller } from './controller';
+import { tabOf, type On } from './message-gate';
+import type { RecordingController } from './recording-controller';
+
+export function registerHandlers(on: On, deps: { controller: Controller; recording: RecordingController; catalog: Catalog }): void {
+  const { controller, recording, catalog } = deps;
+  on('start', (d) => controller.start(d.packId, d.walkthroughId, d.tabId));
+  on('current', () => controller.current());
+  on('offer', (d) => {
+    const entry = catalog.find(d.packId, d.walkthroughId);
+    return entry ? { title: entry.walkthrough.title.vi } : null;
+  });
+  on('startHere', (d, caller) => controller.start(d.packId, d.walkthroughId, tabOf(caller)));
+  on('pageReady', (d, caller) => controller.pageReady(tabOf(caller), d.page));
+  on('advance', (d, caller) => controller.advance(tabOf(caller), d.fromIndex));
+  on('next', () => controller.next());
+  on('back', () => controller.back());
+  on('repeat', () => controller.repeat());
+  on('skip', () => controller.skip());
+  on('pause', (d) => controller.pause(d.paused));
+  on('notFound', (d, caller) => controller.notFound(tabOf(caller), d.index));
+  on('found', (d, caller) => controller.found(tabOf(caller), d.index));
+  on('startTrial', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { trial: true }));
+  on('finish', ({ outcome, ...details }) => controller.finish(outcome, details));
+
+  on('startRecording', ({ tabId }) => recording.start(tabId));
+  on('recording', (_, caller) => recording.current(caller));
+  on('recordStep', ({ step }, caller) => recording.recordStep(step, caller));
+  on('undoStep', (_, caller) => recording.undo(caller));
+  on('stopRecording', (details, caller) => recording.stop(details, caller));
+  on('cancelRecording', () => recording.cancel());
+}

@@ -1,0 +1,104 @@
+// The editor page's work (issue 16, out of its entrypoint): saving a new version of a walkthrough, re-capturing
+// a step's target on a tab of the site (one pick at a time, per editor: no module-level state), and trial runs
+// through the background. Dependencies are injected so it is unit-tested without a browser.
+import type { Pack, PackError, Step, Walkthrough } from '../core/pack';
+import { editWalkthrough, install, type Library } from '../core/pack-library';
+import type { Session } from '../core/session';
+import type { PickedTarget } from './protocol';
+import type { StoreLike } from './recording-controller';
+
+export interface EditorDeps {
+  library: StoreLike<Library>;
+  builtInIds: readonly string[];
+  session: { get(): Promise<Session | null>; watch(onChange: () => void): () => void };
+  /** A tab of the pack's origins, on `page` if one is open there, else opened at `startUrl`. */
+  findSiteTab(origins: readonly string[], page: string, startUrl: string): Promise<number>;
+  waitForTabLoad(tabId: number): Promise<void>;
+  activate(tabId: number): Promise<void>;
+  /** Bring the editor's own tab back to the front. */
+  backHere(): Promise<void>;
+  /** Ask the tab's content script to let the author pick (rejects when the page navigated away). */
+  pickTarget(tabId: number, hint: string): Promise<PickedTarget | null>;
+  cancelPick(tabId: number): Promise<void>;
+  startTrial(packId: string, walkthroughId: string, tabId: number): Promise<void>;
+  stopTrial(): Promise<void>;
+  /** Wait before asking a tab again. @default setTimeout */
+  sleep?: (ms: number) => Promise<void>;
+  /** How many times a pick is asked again after a navigation. @default 600 */
+  maxTries?: number;
+}
+
+export function createEditorApi(deps: EditorDeps) {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const maxTries = deps.maxTries ?? 600;
+  let picking: { tabId: number; cancelled: boolean } | null = null;
+
+  return {
+    save: async (pack: Pack, wi: number, walkthrough: Walkthrough): Promise<{ ok: true; pack: Pack } | { ok: false; errors: PackError[] }> => {
+      const lib = await deps.library.getValue();
+      const edited = editWalkthrough(lib, pack, pack.walkthroughs[wi]!.id, () => walkthrough);
+      if (!edited.ok) return edited;
+      const r = install(lib, edited.pack, { builtInIds: deps.builtInIds });
+      if (!r.ok) return r;
+      await deps.library.setValue(r.library);
+      return { ok: true, pack: r.pack };
+    },
+
+    pick: async (pack: Pack, wi: number, step: Step): Promise<PickedTarget | null> => {
+      const w = pack.walkthroughs[wi]!;
+      const tabId = await deps.findSiteTab(pack.origins, step.page, w.startUrl);
+      await deps.activate(tabId);
+      const me = { tabId, cancelled: false };
+      picking = me;
+      try {
+        // The author may first go to the right page: a navigation drops the request, so ask again once the
+        // page has loaded, until something is picked, the author cancels, or the tab closes.
+        for (let tries = 0; tries < maxTries && !me.cancelled; tries++) {
+          await deps.waitForTabLoad(tabId);
+          try {
+            const picked = await deps.pickTarget(tabId, step.text.vi);
+            return picked ?? null;
+          } catch {
+            if (me.cancelled) return null;
+            await sleep(500);
+          }
+        }
+        return null;
+      } finally {
+        if (picking === me) picking = null;
+        await deps.backHere().catch(() => undefined);
+      }
+    },
+
+    cancelPick: (): void => {
+      if (!picking) return;
+      picking.cancelled = true;
+      void deps.cancelPick(picking.tabId).catch(() => undefined);
+    },
+
+    trial: async (pack: Pack, wi: number): Promise<void> => {
+      const w = pack.walkthroughs[wi]!;
+      const tabId = await deps.findSiteTab(pack.origins, w.startUrl, w.startUrl);
+      await deps.activate(tabId);
+      await deps.startTrial(pack.id, w.id, tabId);
+    },
+    stopTrial: async (): Promise<void> => {
+      const s = await deps.session.get();
+      if (s?.trial) await deps.stopTrial();
+    },
+    trialState: async () => {
+      const s = await deps.session.get();
+      if (!s?.trial) return null;
+      return {
+        packId: s.packId,
+        walkthroughId: s.walkthroughId,
+        version: s.walkthroughVersion,
+        stepIndex: s.stepIndex,
+        running: s.status === 'running' || s.status === 'done',
+        found: s.found ?? [],
+        notFound: s.notFound,
+      };
+    },
+    watchTrial: (onChange: () => void) => deps.session.watch(() => onChange()),
+  };
+}
