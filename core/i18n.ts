@@ -13,10 +13,13 @@ const CATALOGS: Record<Lang, Record<string, string>> = { vi, en };
 /** A translator for one language; `{name}` placeholders are filled from params. */
 export function createTranslator(lang: Lang): Translate {
   const catalog = CATALOGS[lang];
-  return (key, params) => {
-    const template = catalog[key] ?? vi[key];
-    return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
-  };
+  // A bundle that ships part of the strings (the widget before its error texts load) shows a missing key as itself.
+  return (key, params) => fillTemplate(catalog[key] ?? vi[key] ?? key, params);
+}
+
+/** `{name}` placeholders of `template` filled from params (unknown ones are left as they are). */
+export function fillTemplate(template: string, params?: Record<string, string | number>): string {
+  return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
 }
 
 /** Pick a pack text in the wanted language, falling back to Vietnamese. */

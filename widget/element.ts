@@ -6,10 +6,10 @@ import { h, render } from 'preact';
 import stepCardCss from '../components/step-card.css?inline';
 import { Widget, openFromFragment, type QrPath, type WidgetSource } from '../components/widget';
 import { createCatalog } from '../core/catalog';
-import { createTranslator, type Lang } from '../core/i18n';
+import { createTranslator, fillTemplate, type Lang, type Translate } from '../core/i18n';
 import type { ErrorCode } from '../core/errors';
 import type { PackError } from '../core/pack';
-import { QR_EVENT, QR_FILE } from './qr-event';
+import { ERRORS_EVENT, ERRORS_FILE, QR_EVENT, QR_FILE } from './qr-event';
 import widgetCss from './widget.css?inline';
 
 declare const __WIDGET_ESM__: boolean;
@@ -29,26 +29,51 @@ function styles(): CSSStyleSheet {
   return sheet;
 }
 
-let qrMaker: Promise<(text: string) => QrPath> | undefined;
-/** Load dan-buoc-qr.js once (a same-site script, as a strict CSP allows) and take its function. */
-function loadQr(text: string): Promise<QrPath> {
-  qrMaker ??= new Promise<(text: string) => QrPath>((resolve, reject) => {
+/** Load a file beside this one once (a same-site script, as a strict CSP allows) and take what it hands over. */
+function loadBeside<T>(file: string, event: string, accept: (detail: unknown) => detail is T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const onReady = (e: Event): void => {
-      const make = (e as CustomEvent<unknown>).detail;
-      if (typeof make === 'function') resolve(make as (text: string) => QrPath);
+      const detail = (e as CustomEvent<unknown>).detail;
+      if (accept(detail)) resolve(detail);
     };
-    document.addEventListener(QR_EVENT, onReady, { once: true });
+    document.addEventListener(event, onReady, { once: true });
     const script = document.createElement('script');
-    script.src = new URL(QR_FILE, SCRIPT_URL).href;
+    script.src = new URL(file, SCRIPT_URL).href;
     script.async = true;
     script.onerror = () => {
-      document.removeEventListener(QR_EVENT, onReady);
-      qrMaker = undefined;
-      reject(new Error(`${QR_FILE} did not load`));
+      document.removeEventListener(event, onReady);
+      reject(new Error(`${file} did not load`));
     };
     document.head.append(script);
   });
+}
+
+let qrMaker: Promise<(text: string) => QrPath> | undefined;
+/** The QR maker (dan-buoc-qr.js), loaded once, when a print view first opens. */
+function loadQr(text: string): Promise<QrPath> {
+  qrMaker ??= loadBeside(QR_FILE, QR_EVENT, (d): d is (text: string) => QrPath => typeof d === 'function');
+  qrMaker.catch(() => (qrMaker = undefined));
   return qrMaker.then((make) => make(text));
+}
+
+type ErrorTexts = Record<Lang, Record<string, string>>;
+let errorTexts: Promise<ErrorTexts | null> | undefined;
+/** The error texts (dan-buoc-errors.js), loaded once, when a pack cannot be shown; null if the file is missing. */
+function loadErrorTexts(): Promise<ErrorTexts | null> {
+  errorTexts ??= loadBeside(ERRORS_FILE, ERRORS_EVENT, (d): d is ErrorTexts => typeof d === 'object' && d !== null && 'vi' in d).catch(() => null);
+  return errorTexts;
+}
+let loadedErrors: ErrorTexts | null = null;
+
+/** The widget's translator, with the error texts once they are here (before that, an error shows its code). */
+function translator(lang: Lang): Translate {
+  const base = createTranslator(lang);
+  const errors = loadedErrors;
+  if (!errors) return base;
+  return (key, params) => {
+    const template = errors[lang][key] ?? errors.vi[key];
+    return template ? fillTemplate(template, params) : base(key, params);
+  };
 }
 
 function speak(text: string, lang: Lang): void {
@@ -145,6 +170,8 @@ class DanBuocGuide extends HTMLElement {
     this.source = { kind: 'loading' };
     this.paint();
     const source = await pending;
+    // A pack that cannot be shown is explained in words: those come in a file of their own.
+    if (source.kind === 'error' && !loadedErrors) loadedErrors = await loadErrorTexts();
     if (mine !== this.loads) return;
     this.source = source;
     this.paint();
@@ -156,7 +183,7 @@ class DanBuocGuide extends HTMLElement {
     const open = this.getAttribute('walkthrough') ?? (source.kind === 'ready' ? openFromFragment(location.hash, source.catalog.packs[0]!.id) : undefined);
     render(
       h(Widget, {
-        t: createTranslator(lang),
+        t: translator(lang),
         lang,
         source,
         open,

@@ -2,22 +2,23 @@
 //   dan-buoc-widget.js   one classic (IIFE) file for <script src defer>
 //   dan-buoc-widget.mjs  the same as an ES module for <script type="module">
 //   dan-buoc-qr.js       the QR code maker, loaded by either only when a print view opens
+//   dan-buoc-errors.js   the error texts (both languages), loaded only when a pack cannot be shown
 // It carries only the locale strings the widget shows (overlay.* for the step card, widget.*).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { InlineConfig } from 'vite';
-import { localeSubset, WIDGET_STRINGS } from '../scripts/lib/locale-subset';
+import { ERROR_STRINGS, localeSubset, WIDGET_STRINGS } from '../scripts/lib/locale-subset';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WIDGET_OUT = path.join(ROOT, '.output/widget');
 
-function config(entry: string, format: 'iife' | 'es', fileName: string, empty: boolean): InlineConfig {
+function config(entry: string, format: 'iife' | 'es', fileName: string, empty: boolean, strings = WIDGET_STRINGS): InlineConfig {
   return {
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), localeSubset('dan-buoc-widget-strings', WIDGET_STRINGS)],
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), localeSubset('dan-buoc-widget-strings', strings)],
     define: { __WIDGET_ESM__: JSON.stringify(format === 'es') },
     build: {
       outDir: WIDGET_OUT,
@@ -38,5 +39,6 @@ export function widgetBuilds(): InlineConfig[] {
     config('widget/element.ts', 'iife', 'dan-buoc-widget.js', true),
     config('widget/element.ts', 'es', 'dan-buoc-widget.mjs', false),
     config('widget/qr.ts', 'iife', 'dan-buoc-qr.js', false),
+    config('widget/errors.ts', 'iife', 'dan-buoc-errors.js', false, ERROR_STRINGS),
   ];
 }

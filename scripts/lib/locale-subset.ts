@@ -12,8 +12,9 @@ const byPrefix =
   (key) =>
     prefixes.some((p) => key === p || (p.endsWith('.') && key.startsWith(p)));
 
-// The widget shows a bad pack's errors (core/error-text.ts): error.* with them.
-export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.', 'error.']);
+export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.']);
+/** The widget's error texts (core/error-text.ts), in a file it loads only when a pack cannot be shown. */
+export const ERROR_STRINGS: KeepKey = byPrefix(['error.']);
 export const CONTENT_SCRIPT_STRINGS: KeepKey = byPrefix(['overlay.', 'offer.', 'kind.', 'panel.otherPage']);
 /** The author's scripts, injected into one tab when recording or re-capturing (extension/author-scripts.ts). */
 export const RECORDER_STRINGS: KeepKey = byPrefix(['recorder.']);
