@@ -7,14 +7,14 @@
 // routes) in the same run, ALTERNATING load for load with the guided one, so both see the same machine; one
 // warm-up load per page and condition is not counted. Conditions: unthrottled, CPU throttled 4× (a low-end
 // desk PC; CDP Emulation.setCPUThrottlingRate on both pages), and 4× with the background worker stopped before
-// each load (as after a long OTP wait). Prints p50/p95 per condition. RUNS (default 5) loads per page and
-// condition; ONLY=<flow key part> to measure some walkthroughs.
+// each load (as after a long OTP wait). Prints p50/p95 per condition. RUNS loads per page and
+// condition (default 3); ONLY=<flow key part> to measure some walkthroughs.
 //
 // The outline is read from the content script's world (the overlay's root is closed): as soon as that world
 // exists, a probe there checks every animation frame; both worlds share the page's performance timeline. A
 // probe that starts only after the outline is already drawn would overstate the time: such loads are counted
 // ("late") and their time is the probe's first frame, an upper bound.
-import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
 import { matchesPage } from '../core/url-pattern';
 import { SHIPPED_PACKS } from '../walkthroughs/index';
 import { setup, type Env } from './lib/env';
@@ -23,7 +23,7 @@ import { launch, targetsFor } from './lib/harness';
 import { guideRealm, startGuided, waitInUi } from './lib/overlay-probe';
 import { reach, visits, type Visit } from './lib/visits';
 
-const RUNS = Number(process.env.RUNS ?? 5);
+const RUNS = Number(process.env.RUNS ?? 3);
 const ONLY = process.env.ONLY;
 
 type Condition = '1× cpu' | '4× cpu' | '4× cpu, worker stopped';
@@ -81,8 +81,8 @@ async function loadEnd(page: Page): Promise<number> {
   return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
 }
 
-/** In the content script's world: the first animation frame with the outline drawn ('old': not the new page yet). */
-const LOAD_PROBE = `performance.timeOrigin === OLD_ORIGIN ? 'old' : new Promise((resolve) => {
+/** In the content script's world: the first animation frame with the outline drawn. */
+const LOAD_PROBE = `new Promise((resolve) => {
   let first = true;
   const check = () => {
     const host = document.querySelector('dan-buoc-overlay');
@@ -113,20 +113,30 @@ const ROUTE_PROBE = `new Promise((resolve) => {
   requestAnimationFrame(check);
 })`;
 
-/** Reload and time the outline, probing from the content script's new world as soon as it exists. */
-async function guidedLoad(page: Page): Promise<{ load: number; outline: number | null; late: boolean }> {
-  // Puppeteer keeps one realm object per world of a frame: the new document is told by its time origin.
-  const oldOrigin = await page.evaluate(() => performance.timeOrigin);
-  const reloaded = page.reload({ waitUntil: 'load' });
-  const deadline = Date.now() + 30_000;
-  let seen = 'old' as { at: number; late: boolean } | null | 'old';
-  while (seen === 'old' && Date.now() < deadline) {
-    const realm = page.mainFrame().extensionRealms().find((r) => r.origin?.startsWith('chrome-extension://'));
-    seen = realm ? ((await realm.evaluate(LOAD_PROBE.replace('OLD_ORIGIN', String(oldOrigin))).catch(() => 'old')) as typeof seen) : 'old';
-    if (seen === 'old') await new Promise((r) => setTimeout(r, 2));
-  }
-  if (seen === 'old') throw new Error(`the content script never started on ${page.url()}`);
-  await reloaded;
+/**
+ * Reload and time the outline. The probe goes into the content script's world the moment Chromium reports
+ * that world created (Runtime.executionContextCreated on a session of our own): one call, no polling of the
+ * page while it loads (polling would cost the throttled page's thread and inflate its load event).
+ */
+async function guidedLoad(page: Page, cdp: CDPSession): Promise<{ load: number; outline: number | null; late: boolean }> {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const top = frameTree.frame.id;
+  const probed = new Promise<{ at: number; late: boolean } | null>((resolve, reject) => {
+    const onContext = (e: Protocol.Runtime.ExecutionContextCreatedEvent): void => {
+      const aux = e.context.auxData as { isDefault?: boolean; frameId?: string } | undefined;
+      if (aux?.isDefault || aux?.frameId !== top || !e.context.origin.startsWith('chrome-extension://')) return;
+      cdp.off('Runtime.executionContextCreated', onContext);
+      cdp
+        .send('Runtime.evaluate', { expression: LOAD_PROBE, contextId: e.context.id, awaitPromise: true, returnByValue: true })
+        .then((r) => resolve((r.result.value as { at: number; late: boolean } | null) ?? null), reject);
+    };
+    cdp.on('Runtime.executionContextCreated', onContext);
+  });
+  await page.reload({ waitUntil: 'load' });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const seen = await Promise.race([probed, new Promise<'never'>((r) => (timer = setTimeout(() => r('never'), 30_000)))]);
+  clearTimeout(timer);
+  if (seen === 'never') throw new Error(`the content script never started on ${page.url()}`);
   return { load: await loadEnd(page), outline: seen?.at ?? null, late: seen?.late ?? false };
 }
 
@@ -230,6 +240,11 @@ async function main(): Promise<void> {
       const cdp = await panel.page.createCDPSession();
       await cdp.send('ServiceWorker.enable');
       const bare = await plain.browser.newPage();
+      // Both pages get a session listening to their worlds, so both pay the same for it.
+      const probe = await site.createCDPSession();
+      await probe.send('Runtime.enable');
+      const bareProbe = await bare.createCDPSession();
+      await bareProbe.send('Runtime.enable');
       const spa = flow.key.startsWith('ebank/');
       for (const { key, visit } of stepPages(flow.key)) {
         if (visit.spa && visit.spa !== ('dang-nhap' as Visit['spa'])) continue;
@@ -247,7 +262,7 @@ async function main(): Promise<void> {
           await bare.emulateCPUThrottling(c.rate === 1 ? null : c.rate);
           for (let i = 0; i <= RUNS; i++) {
             if (c.stop) await stopWorker(cdp, env.browser);
-            const g = await guidedLoad(site);
+            const g = await guidedLoad(site, probe);
             const b = await plainLoad(bare);
             // Load 0 is the warm-up.
             if (i > 0) (loads[c.name] ??= []).push({ page: key, ...g, plainLoad: b });
