@@ -18,6 +18,15 @@ import { DEFAULT_DISPLAY, readDisplaySettings, watchDisplaySettings, type Displa
 /** How long to wait for a late control before showing the hint as text only. @default 10000 */
 const FIND_TIMEOUT_MS = 10_000;
 
+/**
+ * The page's own load is never held up by the guide: nothing heavy (finding the control, drawing) starts
+ * before it, but at most this long after the script starts (a page whose last image never arrives). @default 1000
+ */
+const LOAD_WAIT_MS = 1000;
+
+/** When to look whether a reported navigation changed this document's URL, each after the one before (ms). */
+const ROUTE_LOOKS_MS = [0, 10, 40];
+
 /** found: outlined; waiting: outlined, but the control is disabled for now (a list still loading). */
 type Phase = 'searching' | 'found' | 'waiting' | 'not-found' | 'no-target' | 'other-page' | 'done';
 
@@ -29,6 +38,14 @@ export function startGuidePage(ctx: PageContext): void {
   let ui: PageUi | null = null;
   let step: AbortController | null = null;
   let shownKey = '';
+  // Resolves once the page's load event has run (or LOAD_WAIT_MS have passed): a listener the page could stop
+  // (stopImmediatePropagation on window) only makes the guide wait for the timer, never stops it.
+  const pageLoaded = new Promise<void>((resolve) => {
+    if (document.readyState === 'complete') return resolve();
+    // After the load event's own handlers: the next task once it has fired.
+    window.addEventListener('load', () => setTimeout(resolve, 0), { once: true, signal: ctx.signal });
+    ctx.setTimeout(resolve, LOAD_WAIT_MS);
+  });
 
   const send = {
     advance: (fromIndex: number) => void messaging.sendMessage('advance', { fromIndex }).catch(() => undefined),
@@ -151,6 +168,8 @@ export function startGuidePage(ctx: PageContext): void {
     const controller = new AbortController();
     step = controller;
     const { signal } = controller;
+    await pageLoaded;
+    if (signal.aborted) return;
     ensureUi();
     if (view.status === 'done') return draw(view, 'done', null, t);
     if (!matchesPage(view.step.page, location.href)) return draw(view, 'other-page', null, t);
@@ -225,11 +244,16 @@ export function startGuidePage(ctx: PageContext): void {
     const target = newUrl.href;
     // Steps belong to origin + path; a change of query or fragment alone cannot change the step.
     if (stripUrl(target) === stripUrl(oldUrl.href)) return;
-    ctx.setTimeout(() => {
-      if (location.href !== target) return;
-      shownKey = '';
-      void refresh();
-    }, 50);
+    // A route of the page's own (pushState) has its URL by the next task; a traversal a moment later. Look
+    // again for up to 50 ms; a navigation that leaves the page never changes this document's URL.
+    const look = (i: number): void =>
+      ctx.setTimeout(() => {
+        if (location.href === target) {
+          shownKey = '';
+          void refresh();
+        } else if (i + 1 < ROUTE_LOOKS_MS.length) look(i + 1);
+      }, ROUTE_LOOKS_MS[i]!);
+    look(0);
   });
   /** A hand-off link offers its walkthrough (if installed and nothing runs here); the fragment goes either way. */
   async function offer(handOff: HandOff): Promise<void> {
