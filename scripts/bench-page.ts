@@ -11,10 +11,10 @@
 // probe that starts only after the outline is already drawn would overstate the time: such loads are counted
 // ("late probes") and their time is the probe's first frame, an upper bound.
 import type { CDPSession, Page } from 'puppeteer-core';
-import { setup, type Env } from './lib/env';
-import { FLOWS } from './lib/flows';
-import { launch } from './lib/harness';
-import { startGuided } from './lib/overlay-probe';
+import { setup, type Env } from '../tests/support/env';
+import { FLOWS } from '../tests/support/flows';
+import { launch } from '../tests/support/harness';
+import { startGuided } from '../tests/support/overlay-probe';
 
 const RUNS = Number(process.env.RUNS ?? 8);
 

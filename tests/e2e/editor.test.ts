@@ -5,8 +5,8 @@
 // walkthrough then guides a resident to the end again, outlining the repaired control.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { EVN_BILL } from '../../scripts/lib/flows';
-import { SidePanelPage, targetBox, waitForUi } from '../../scripts/lib/overlay-probe';
+import { EVN_BILL } from '../support/flows';
+import { SidePanelPage, targetBox, waitForUi } from '../support/overlay-probe';
 import { axe, clickWhenReady, dumpStores, selectWhenReady, useEnv, walkFlow } from './fixture';
 import { privateItem, setPrivateItem } from './private-items';
 

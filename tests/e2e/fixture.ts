@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { setup as setupEnv, type Env } from '../../scripts/lib/env';
-import { extensionWorker } from '../../scripts/lib/harness';
-import { actOnOutlined, type Flow } from '../../scripts/lib/flows';
-import { clickOverlayButton, guideRealm, overlaps, overlayState, startGuided, targetBox, waitForStep, type Box, type OverlayState, type SidePanelPage, type UiHost } from '../../scripts/lib/overlay-probe';
+import { setup as setupEnv, type Env } from '../support/env';
+import { extensionWorker } from '../support/harness';
+import { actOnOutlined, type Flow } from '../support/flows';
+import { clickOverlayButton, guideRealm, overlaps, overlayState, startGuided, targetBox, waitForStep, type Box, type OverlayState, type SidePanelPage, type UiHost } from '../support/overlay-probe';
 
-export { setup, type Env } from '../../scripts/lib/env';
-export * from '../../scripts/lib/overlay-probe';
+export { setup, type Env } from '../support/env';
+export * from '../support/overlay-probe';
 
 /** The outline surrounds exactly this control: it contains it, each edge within a few pixels. */
 // Evaluated through the DevTools protocol, so extension pages' CSP does not block it.

@@ -1,14 +1,14 @@
 // A hostile official page (issue 15, items 2 and 3). Its own scripts — run in the page's world, as
 // evaluateOnNewDocument and evaluate do — try to read the guide's on-page UI and press its controls, to
 // learn from what they hear at load that the extension is there, and to switch the content script off.
-// What the guide shows is checked from the content script's world (scripts/lib/overlay-probe.ts) and the
+// What the guide shows is checked from the content script's world (tests/support/overlay-probe.ts) and the
 // console; the person's own input is puppeteer's mouse and keyboard (trusted events).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from '../../scripts/lib/harness';
-import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { EXTENSION_DIR } from '../support/harness';
+import { VNEID_LOGIN } from '../support/flows';
 import { clickOverlayButton, clickWhenReady, SidePanelPage, startGuided, targetBox, uiText, useEnv, waitForStep, waitForUi, waitInUi, type UiHost } from './fixture';
 import { privateItem } from './private-items';
 

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, EXTENSION_DIR, chromiumPath, extensionWorker } from '../../scripts/lib/harness';
-import { docPage, makeDoc, NO_DAMAGE, pngToY4m, renderDoc, rng, type Doc } from '../../scripts/lib/ocr-docs';
+import { CHROMIUM_FLAGS, EXTENSION_DIR, chromiumPath, extensionWorker } from '../support/harness';
+import { docPage, makeDoc, NO_DAMAGE, pngToY4m, renderDoc, rng, type Doc } from '../support/ocr-docs';
 import { dumpStores } from './fixture';
 
 /** A proxy that records every request sent to it and refuses it. */

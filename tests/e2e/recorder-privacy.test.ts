@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { SidePanelPage, waitForUi } from '../../scripts/lib/overlay-probe';
+import { SidePanelPage, waitForUi } from '../support/overlay-probe';
 import { PERSONAL, PERSONAL_PAGE, TYPED_ID } from '../fixtures/personal-page';
 import { clickWhenReady, dumpStores, typeWhenReady, useEnv } from './fixture';
 import { privateItem } from './private-items';

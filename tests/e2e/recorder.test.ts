@@ -7,11 +7,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { setup } from '../../scripts/lib/env';
-import { startWardSite } from '../../scripts/lib/ward-site';
+import { setup } from '../support/env';
+import { startWardSite } from '../support/ward-site';
 import { describe, expect, it } from 'vitest';
-import { EVN_BILL } from '../../scripts/lib/flows';
-import { SidePanelPage, targetBox, waitForUi, waitInUi } from '../../scripts/lib/overlay-probe';
+import { EVN_BILL } from '../support/flows';
+import { SidePanelPage, targetBox, waitForUi, waitInUi } from '../support/overlay-probe';
 import { clickWhenReady, dumpStores, selectWhenReady, typeWhenReady, until, useEnv, walkFlow } from './fixture';
 import { privateItem } from './private-items';
 

@@ -10,8 +10,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, startSites, type Launched, type SitesServer } from '../../scripts/lib/harness';
-import { startWardSite, type WardSite } from '../../scripts/lib/ward-site';
+import { launch, ROOT, startSites, type Launched, type SitesServer } from '../support/harness';
+import { startWardSite, type WardSite } from '../support/ward-site';
 import type { Pack } from '../../core/pack';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

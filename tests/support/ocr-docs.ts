@@ -3,7 +3,7 @@
 // rendered in Chromium, then photographed badly on purpose (rotation up to 5°, blur, low contrast, noise,
 // a lower resolution, JPEG). Seeded: the same seed gives the same documents and the same damage.
 import type { Browser, Page } from 'puppeteer-core';
-import { mulberry32 } from '../../tests/fixtures/redesign';
+import { mulberry32 } from './random';
 
 export type DocKind = 'evn-bill' | 'cccd-card' | 'bank-receipt' | 'dossier-receipt';
 export const DOC_KINDS: readonly DocKind[] = ['evn-bill', 'cccd-card', 'bank-receipt', 'dossier-receipt'];
