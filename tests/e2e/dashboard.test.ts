@@ -3,7 +3,6 @@
 // the JSON re-imported into a fresh profile gives the same figures, again gives only duplicates; a bad file
 // is refused with the field's path; delete-all empties the store; no axe violations.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
@@ -12,10 +11,10 @@ import { isoDate, last12Months, thisMonth, toSummaryFilter, type FilterForm } fr
 import { toJson } from '../../core/log-export';
 import type { AgeBand, AssistRecord, RecordOutcome } from '../../core/log-record';
 import { summarizeRecords, type Summary } from '../../core/log-summary';
-import { clickWhenReady, selectWhenReady, setup, textWhen, until, useEnv, type Env } from './fixture';
+import { axe, clickWhenReady, selectWhenReady, setup, textWhen, until, useEnv, type Env } from './fixture';
 import { setPrivateItem } from './private-items';
+import { mulberry32 } from '../support/random';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const VNEID = 'dichvucong/dang-nhap-vneid';
@@ -24,11 +23,8 @@ const NOTE = 'Thiếu CCCD gắn chíp, hẹn quay lại; mang giấy tờ đầ
 
 /** 40 records over about three months, from a fixed pseudo-random sequence. */
 function seedRecords(now: number): AssistRecord[] {
-  let x = 12345;
-  const rand = (n: number): number => {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    return (x >>> 8) % n;
-  };
+  const next = mulberry32(12345);
+  const rand = (n: number): number => Math.floor(next() * n);
   const walkthroughs: [string, string, number][] = [
     ['dichvucong', 'dang-nhap-vneid', 8],
     ['evn', 'thanh-toan-hoa-don-dien', 6],
@@ -155,17 +151,6 @@ async function funnelShown(page: Page, key: string): Promise<{ reached: number[]
       warning: root.querySelector('[data-testid="not-found-warning"]')?.textContent ?? null,
     };
   }, key);
-}
-
-async function axe(page: Page): Promise<{ id: string; help: string; nodes: unknown[] }[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[]; passes: unknown[] }> } }).axe.run;
-    const r = await run(document, {});
-    return { passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })) };
-  });
-  expect(result.passes).toBeGreaterThan(5);
-  return result.violations;
 }
 
 /** Downloads of the browser go to `dir`; returns a function that waits for a file there. */

@@ -4,7 +4,6 @@
 // violation, no global but the custom element, no axe violation; hostile packs that show an error card and
 // run nothing; an inline pack with an illustration, in English, from the ES module build.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -12,9 +11,9 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, ROOT, startSites, type Launched, type SitesServer } from '../support/harness';
 import { startWardSite, type WardSite } from '../support/ward-site';
+import { axe } from '../support/axe';
 import type { Pack } from '../../core/pack';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pack = (name: string): Pack => JSON.parse(readFileSync(path.join(ROOT, 'walkthroughs', `${name}.json`), 'utf8')) as Pack;
 const plain = (s: string): string => s.replace(/\*\*/g, '');
 
@@ -111,15 +110,6 @@ async function tabTo(page: Page, mark: string): Promise<void> {
   throw new Error(`Tab never reached ${mark} (at ${JSON.stringify(await focused(page))})`);
 }
 
-async function axe(page: Page): Promise<unknown[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-    const r = await run({ include: [['dan-buoc-guide']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-}
-
 describe('widget on a ward page with a strict CSP', () => {
   it('catalogue, search, every step with the keyboard, two instances, print view with a QR code; no CSP violation, no global', async () => {
     const dvc = pack('dichvucong');
@@ -134,7 +124,7 @@ describe('widget on a ward page with a strict CSP', () => {
     expect(await items(0)).toEqual(dvc.walkthroughs.map((w) => w.id));
     expect(await items(1)).toEqual(evn.walkthroughs.map((w) => w.id));
     expect(await textIn(page, 0, '.dbw-h3')).toBe('Dịch vụ công');
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
 
     // Search ignores diacritics and case; nothing found says so.
     const search = async (q: string): Promise<void> => {
@@ -171,7 +161,7 @@ describe('widget on a ward page with a strict CSP', () => {
       return { href: a.href, target: a.target, rel: a.rel };
     });
     expect(real).toEqual({ href: `${w.startUrl.split('#')[0]}#dan-buoc=${dvc.id}/${w.id}`, target: '_blank', rel: 'noopener noreferrer' });
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
     await tabTo(page, 'widget-start');
     await page.keyboard.press('Enter');
     for (let i = 0; i < w.steps.length; i++) {
@@ -182,7 +172,7 @@ describe('widget on a ward page with a strict CSP', () => {
       );
       expect(await textIn(page, 0, '[data-dan-buoc="text"]')).toBe(plain(w.steps[i]!.text.vi));
       expect(await textIn(page, 0, '[data-dan-buoc="private"]'), `step ${i + 1} private note`).toEqual(w.steps[i]!.private ? expect.stringMatching(/quay mặt đi/) : null);
-      if (i === 1) expect(await axe(page)).toEqual([]);
+      if (i === 1) expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
       await tabTo(page, 'next');
       await page.keyboard.press('Enter');
     }
@@ -221,7 +211,7 @@ describe('widget on a ward page with a strict CSP', () => {
     const printHeight = await page.evaluate(() => document.querySelectorAll('dan-buoc-guide')[1]!.getBoundingClientRect().height);
     await page.emulateMediaType(undefined);
     expect(printHeight).toBeLessThan(1123); // A4 at 96 dpi
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
 
     // Nothing blocked by the CSP, nothing logged as an error, no global but the custom element.
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
@@ -276,7 +266,7 @@ describe('widget on a ward page with a strict CSP', () => {
       await page.evaluate(() => document.querySelectorAll('dan-buoc-guide')[2]!.shadowRoot!.querySelectorAll('img, script, iframe, object, embed, a[href^="javascript"], [onerror], [onload]').length),
     ).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
     await page.close();
   });
 
@@ -294,7 +284,7 @@ describe('widget on a ward page with a strict CSP', () => {
     expect(img).toEqual({ src: `${ward.url}test/step-1.svg`, alt: 'The Look up a dossier button at the top', width: 320 });
     expect(await textIn(page, 0, '[data-dan-buoc="step"]')).toBe('Step 1/2');
     expect(await textIn(page, 0, '[data-dan-buoc="text"]')).toBe('Press Look up a dossier at the top.');
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -244,8 +244,8 @@ export async function renderDoc(page: Page, doc: Doc, damage: Damage, seed: numb
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.filter = 'none';
       const data = ctx.getImageData(0, 0, w, h);
-      // Low contrast around a slightly dim mid-grey, plus sensor noise (Box–Muller over an inline
-      // mulberry32: no named helpers in page code, tsx would wrap them in a __name() the page lacks).
+      // Low contrast around a slightly dim mid-grey, plus sensor noise (Box–Muller over random.ts's
+      // mulberry32 inlined: no named helpers in page code, tsx would wrap them in a __name() the page lacks).
       let a = s >>> 0;
       const u = [0, 0];
       const mid = 150;
