@@ -5,14 +5,15 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDate, last12Months, thisMonth, toSummaryFilter, type FilterForm } from '../../components/dashboard-data';
 import { toJson } from '../../core/log-export';
 import type { AgeBand, AssistRecord, RecordOutcome } from '../../core/log-record';
 import { summarizeRecords, type Summary } from '../../core/log-summary';
-import { axe, clickWhenReady, selectWhenReady, setup, textWhen, until, useEnv, type Env } from './fixture';
+import { axe, clickWhenReady, selectWhenReady, setup, textWhen, until, useEnv } from './fixture';
 import { setPrivateItem } from './private-items';
+import { importFile, openDashboard, textOf, textsOf, waitTotal } from '../support/pages/dashboard';
 import { mulberry32 } from '../support/random';
 
 const HOUR = 3_600_000;
@@ -65,46 +66,6 @@ function seedRecords(now: number): AssistRecord[] {
   records[0]!.notFound = [2];
   records[7]!.notFound = [2, 4];
   return records;
-}
-
-/** Text of the element a selector names, read through its element handle. */
-async function textOf(page: Page, selector: string): Promise<string | null> {
-  const el = await page.$(selector);
-  if (!el) throw new Error(`no element for ${selector}`);
-  return el.evaluate((node) => node.textContent);
-}
-
-/** Texts of every element a selector names. */
-async function textsOf(page: Page, selector: string): Promise<(string | null)[]> {
-  return Promise.all((await page.$$(selector)).map((el) => el.evaluate((node) => node.textContent)));
-}
-
-async function openDashboard(env: Env): Promise<Page> {
-  const page = await env.browser.newPage();
-  await page.setViewport({ width: 1200, height: 900 });
-  await page.goto(`chrome-extension://${env.extensionId}/dashboard.html`, { waitUntil: 'load' });
-  await page.waitForSelector('[data-testid="total"]');
-  return page;
-}
-
-async function waitTotal(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((want: number) => document.querySelector('[data-testid="total"]')?.getAttribute('data-value') === String(want), { timeout: 10_000 }, n);
-}
-
-async function importFile(page: Page, file: string): Promise<string> {
-  // Each message is a new element: mark the one shown now, then wait for the next.
-  await page.evaluate(() => document.querySelectorAll('[data-testid="message"], [data-testid="error"]').forEach((el) => ((el as unknown as { old: boolean }).old = true)));
-  const input = (await page.waitForSelector('[data-testid="import"]:not([disabled])')) as ElementHandle<HTMLInputElement>;
-  await input.uploadFile(file);
-  const shown = await page.waitForFunction(
-    () => {
-      const el = [...document.querySelectorAll('[data-testid="message"], [data-testid="error"]')].find((e) => !(e as unknown as { old?: boolean }).old);
-      const text = el?.textContent ?? '';
-      return text && !/Đang nhập/.test(text) ? text : null;
-    },
-    { timeout: 10_000 },
-  );
-  return (await shown.jsonValue()) as string;
 }
 
 interface Shown {

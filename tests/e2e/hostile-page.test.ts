@@ -11,6 +11,7 @@ import { EXTENSION_DIR } from '../support/harness';
 import { VNEID_LOGIN } from '../support/flows';
 import { clickOverlayButton, clickWhenReady, SidePanelPage, startGuided, targetBox, uiText, useEnv, waitForStep, waitForUi, waitInUi, type UiHost } from './fixture';
 import { privateItem } from './private-items';
+import { openEditor } from '../support/pages/editor';
 
 /** Click a control of the stand-in page by its targets.json id, as a person would. */
 async function press(site: Page, target: string): Promise<void> {
@@ -220,9 +221,7 @@ describe('15.2 a page cannot cancel a re-capture', () => {
     await site.goto('https://evn.example/', { waitUntil: 'load' });
     const panel = await SidePanelPage.open(env);
     await (await panel.page.waitForSelector('[data-walkthrough="evn/thanh-toan-hoa-don-dien"]'))!.click();
-    const editorTarget = env.browser.waitForTarget((tg) => tg.url().includes('/editor.html?pack='));
-    await (await panel.page.waitForSelector('[data-testid="wt-edit"]'))!.click();
-    const editor = (await (await editorTarget).page())!;
+    const editor = await openEditor(panel.page, '[data-testid="wt-edit"]');
     await editor.bringToFront();
     await (await editor.waitForSelector('[data-step="0"] [data-testid="step-repick"]'))!.click();
     const cancel = await centre(await waitForUi(site, '[data-dan-buoc="pick-cancel"]', { host: 'dan-buoc-picker', timeout: 15_000 }));
