@@ -73,7 +73,7 @@ export default tseslint.config(
     },
   },
   {
-    // The widget's own code (not its build config, which reads scripts/lib).
+    // The widget's own code (not its build config, which reads build/).
     files: ['widget/**/*.{ts,tsx}'],
     ignores: ['widget/vite.config.ts'],
     rules: {

@@ -5,8 +5,8 @@ import { OFFICIAL_MATCH_PATTERNS } from './core/origins';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { OCR_DIR, OCR_FILES } from './extension/ocr-files';
-import { contentScriptEntry } from './scripts/lib/content-script-entry';
-import { CONTENT_SCRIPT_STRINGS, localeSubset, PICKER_STRINGS, RECORDER_STRINGS } from './scripts/lib/locale-subset';
+import { contentScriptEntry } from './build/content-script-entry';
+import { CONTENT_SCRIPT_STRINGS, localeSubset, PICKER_STRINGS, RECORDER_STRINGS } from './build/locale-subset';
 
 const require = createRequire(import.meta.url);
 /** A package's folder; tesseract.js-core is looked up from tesseract.js, whose dependency it is. */

@@ -1,8 +1,8 @@
 // `npm run bench:anchors`: how often an anchor finds the right control on a changed page — correct / wrong /
 // not found — beside baselines measured in the same run: Similo as published (Nass et al., TOSEM 2023;
-// scripts/lib/similo.ts, always answers), the engine on main before v2 (scripts/lib/anchors-v1.ts) and a
-// copied CSS selector. Sets:
-//   generator  every stand-in page after seeded redesigns (tests/fixtures/redesign.ts)      may be tuned on
+// tests/support/bench/similo.ts, always answers), the engine on main before v2
+// (tests/support/bench/anchors-v1.ts) and a copied CSS selector. Sets:
+//   generator  every stand-in page after seeded redesigns (support/bench/redesign.ts)       may be tuned on
 //   v2         anchors captured on ../shared/sites, resolved on tests/sites/v2              may be tuned on
 //   v3         the same on tests/sites/v3: FROZEN, measured only, never tuned on
 //   WebEvo     real old/new page pairs (../shared/bench/locators), targets visible on both  measured only
@@ -15,11 +15,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { matchRecords, rankRecords } from '../core/anchors/index';
-import type { Case } from './lib/anchor-cases';
-import { bundleForPage, launch, ROOT, SHARED_SITES, startSites, targetsFor, type Launched, type SitesServer } from './lib/harness';
-import { similoPick, type SimiloRecord } from './lib/similo';
-import { DEEP_QUERY } from './lib/targets';
-import { reach, visits } from './lib/visits';
+import type { Case } from '../tests/support/bench/anchor-cases';
+import { bundleForPage, launch, ROOT, SHARED_SITES, startSites, targetsFor, type Launched, type SitesServer } from '../tests/support/harness';
+import { similoPick, type SimiloRecord } from '../tests/support/bench/similo';
+import { DEEP_QUERY } from '../tests/support/targets';
+import { reach, visits } from '../tests/support/visits';
 
 type Outcome = 'correct' | 'wrong' | 'notFound';
 type Tally = Record<Outcome, number>;
@@ -45,10 +45,10 @@ const SIMILO_MARGIN = 0.15;
 declare global {
   interface Window {
     __danBuocAnchors: typeof import('../core/capture');
-    __anchorsV1: typeof import('./lib/anchors-v1');
-    __similo: typeof import('./lib/similo');
-    __danBuocRedesign: typeof import('../tests/fixtures/redesign');
-    __benchLib: typeof import('./lib/bench-page');
+    __anchorsV1: typeof import('../tests/support/bench/anchors-v1');
+    __similo: typeof import('../tests/support/bench/similo');
+    __danBuocRedesign: typeof import('../tests/support/bench/redesign');
+    __benchLib: typeof import('../tests/support/bench/bench-page');
     __deepQuery: (selector: string) => { el: Element | null };
   }
 }
@@ -56,7 +56,7 @@ declare global {
 interface Captured {
   id: string;
   anchor: import('../core/anchors/index').Anchor;
-  v1: import('./lib/anchors-v1').Anchor;
+  v1: import('../tests/support/bench/anchors-v1').Anchor;
   similo: SimiloRecord;
   selector: string;
 }
@@ -414,10 +414,10 @@ async function main(): Promise<void> {
     'globalThis.__name = globalThis.__name || ((f) => f);',
     `window.__deepQuery = ${DEEP_QUERY};`,
     await bundleForPage('core/capture.ts', '__danBuocAnchors'),
-    await bundleForPage('scripts/lib/anchors-v1.ts', '__anchorsV1'),
-    await bundleForPage('scripts/lib/similo.ts', '__similo'),
-    await bundleForPage('tests/fixtures/redesign.ts', '__danBuocRedesign'),
-    await bundleForPage('scripts/lib/bench-page.ts', '__benchLib'),
+    await bundleForPage('tests/support/bench/anchors-v1.ts', '__anchorsV1'),
+    await bundleForPage('tests/support/bench/similo.ts', '__similo'),
+    await bundleForPage('tests/support/bench/redesign.ts', '__danBuocRedesign'),
+    await bundleForPage('tests/support/bench/bench-page.ts', '__benchLib'),
   ];
   const started = Date.now();
   const rows: Row[] = [];

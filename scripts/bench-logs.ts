@@ -13,11 +13,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { launch, ROOT, startSites } from './lib/harness';
+import { launch, ROOT, startSites } from '../tests/support/harness';
 import type { AgeBand, AssistRecord, Reason, RecordOutcome } from '../core/log-record';
 import type { Summary, SummaryFilter } from '../core/log-summary';
 // Deterministic PRNG shared with the page redesigns, so every run stores the same records.
-import { mulberry32 } from '../tests/fixtures/redesign';
+import { mulberry32 } from '../tests/support/random';
 
 type LogsLib = typeof import('../core/log-store') & typeof import('../core/log-summary') & typeof import('../core/log-export');
 type Store = Awaited<ReturnType<LogsLib['createLogStore']>>;

@@ -14,8 +14,8 @@ import { createWorker, OEM, type PSM } from 'tesseract.js';
 import { extractFields } from '../core/fields';
 import { encodePgm, prepareForOcr } from '../core/image-prep';
 import { OCR_FILES, OCR_LANGS, OCR_PAGE_MODE } from '../extension/ocr-files';
-import { chromiumPath, ROOT } from './lib/harness';
-import { DOC_KINDS, docPage, makeDoc, randomDamage, renderDoc, rng, type Damage, type Doc } from './lib/ocr-docs';
+import { chromiumPath, ROOT } from '../tests/support/harness';
+import { DOC_KINDS, docPage, makeDoc, randomDamage, renderDoc, rng, type Damage, type Doc } from '../tests/support/ocr-docs';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {

@@ -17,11 +17,11 @@
 import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
 import { matchesPage } from '../core/url-pattern';
 import { SHIPPED_PACKS } from '../walkthroughs/index';
-import { setup, type Env } from './lib/env';
-import { FLOWS } from './lib/flows';
-import { launch, targetsFor } from './lib/harness';
-import { guideRealm, startGuided, waitInUi } from './lib/overlay-probe';
-import { reach, visits, type Visit } from './lib/visits';
+import { setup, type Env } from '../tests/support/env';
+import { FLOWS } from '../tests/support/flows';
+import { launch, targetsFor } from '../tests/support/harness';
+import { guideRealm, startGuided, waitInUi } from '../tests/support/overlay-probe';
+import { reach, visits, type Visit } from '../tests/support/visits';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const ONLY = process.env.ONLY;

@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench-similo.ts`: Similo as published (scripts/lib/similo.ts), a BASELINE, on the records
+// `npx tsx scripts/bench-similo.ts`: Similo as published (tests/support/bench/similo.ts), a BASELINE, on the records
 // of the Similo study (/work/shared/bench/similo/apps.json, or env DAN_BUOC_SIMILO): for every case rank the
 // new page's candidates against the old element's record; print per app and in total n, top-1 correct and
 // wrong, then correct / wrong / not found when abstaining below a relative lead over the runner-up
@@ -12,7 +12,7 @@
 // the port derives it, and the 1.5-weight visible_text then counts on those pages too. Both are printed.
 // The "≤ 2 % wrong" margin is chosen on the same data (in-sample), so it flatters the abstaining rule.
 import { existsSync, readFileSync } from 'node:fs';
-import { similoRank, type SimiloOptions, type SimiloRecord } from './lib/similo';
+import { similoRank, type SimiloOptions, type SimiloRecord } from '../tests/support/bench/similo';
 
 interface App {
   candidates: SimiloRecord[];

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR, launch, ROOT, startSites } from './lib/harness';
-import { startWardSite } from './lib/ward-site';
+import { EXTENSION_DIR, launch, ROOT, startSites } from '../tests/support/harness';
+import { startWardSite } from '../tests/support/ward-site';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 const GOALS = { widgetGzKb: 18, firstRenderMs: 50 };

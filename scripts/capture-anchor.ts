@@ -1,9 +1,9 @@
 // Capture anchors of stand-in controls for a pack: `npm run capture -- <url> <targetId> [targetId…]`.
 // Prints one JSON object targetId → Anchor. The targetIds come from the page's *.targets.json.
 
-import { anchorsBundle, launch, startSites, targetsFor } from './lib/harness';
-import { waitForTarget } from './lib/targets';
-import { reach, visitFor } from './lib/visits';
+import { anchorsBundle, launch, startSites, targetsFor } from '../tests/support/harness';
+import { waitForTarget } from '../tests/support/targets';
+import { reach, visitFor } from '../tests/support/visits';
 
 async function main(): Promise<void> {
   const [url, ...ids] = process.argv.slice(2);

@@ -2,9 +2,9 @@
 // state its targets file describes, and every target selector naming exactly one element (` >>> ` included),
 // rendered unless it is meant to be hidden. `npx tsx scripts/check-sites.ts [dir]` (default DAN_BUOC_SITES).
 import path from 'node:path';
-import { launch, startSites, targetsFor } from './lib/harness';
-import { probeTarget } from './lib/targets';
-import { reach, visits } from './lib/visits';
+import { launch, startSites, targetsFor } from '../tests/support/harness';
+import { probeTarget } from '../tests/support/targets';
+import { reach, visits } from '../tests/support/visits';
 
 async function main(): Promise<void> {
   const arg = process.argv[2];

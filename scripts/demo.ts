@@ -2,10 +2,10 @@
 // would, and writes a screenshot of every step to demo-output/ (step-01.png …).
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { setup } from './lib/env';
-import { actOnOutlined, VNEID_LOGIN } from './lib/flows';
-import { ROOT } from './lib/harness';
-import { clickOverlayButton, startGuided, waitForStep } from './lib/overlay-probe';
+import { setup } from '../tests/support/env';
+import { actOnOutlined, VNEID_LOGIN } from '../tests/support/flows';
+import { ROOT } from '../tests/support/harness';
+import { clickOverlayButton, startGuided, waitForStep } from '../tests/support/overlay-probe';
 
 export async function runDemo(): Promise<string[]> {
   const outDir = path.join(ROOT, 'demo-output');

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const manifest = path.join(root, '.output/chrome-mv3/manifest.json');
-const SOURCES = ['entrypoints', 'components', 'core', 'extension', 'locales', 'walkthroughs', 'wxt.config.ts', 'scripts/lib/locale-subset.ts', 'scripts/lib/content-script-entry.ts', 'package.json'];
+const SOURCES = ['entrypoints', 'components', 'core', 'extension', 'locales', 'walkthroughs', 'wxt.config.ts', 'build', 'package.json'];
 
 function newest(p) {
   if (!existsSync(p)) return 0;
@@ -50,7 +50,7 @@ function ensure(what, output, sources, args) {
 const wxt = path.join(root, 'node_modules/wxt/bin/wxt.mjs');
 ensure('extension', manifest, SOURCES, [wxt, 'build']);
 ensure('Firefox extension', path.join(root, '.output/firefox-mv2/manifest.json'), SOURCES, [wxt, 'build', '-b', 'firefox']);
-ensure('widget', path.join(root, '.output/widget/dan-buoc-widget.js'), ['widget', 'components', 'core', 'locales', 'scripts/lib/locale-subset.ts', 'package.json'], [
+ensure('widget', path.join(root, '.output/widget/dan-buoc-widget.js'), ['widget', 'components', 'core', 'locales', 'build/locale-subset.ts', 'package.json'], [
   path.join(root, 'node_modules/tsx/dist/cli.mjs'),
   path.join(root, 'scripts/build-widget.ts'),
 ]);

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import type { Anchor } from '../core/anchors/index';
 import type { Pack } from '../core/pack';
-import { anchorsBundle, launch, startSites } from './lib/harness';
-import { reach, visitFor } from './lib/visits';
+import { anchorsBundle, launch, startSites } from '../tests/support/harness';
+import { reach, visitFor } from '../tests/support/visits';
 
 async function main(): Promise<void> {
   const [file, stepId, urlArg] = process.argv.slice(2);

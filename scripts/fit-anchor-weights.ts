@@ -12,8 +12,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bestAndSecond, RULE, type Rule } from '../core/anchors/decide';
 import { PROPS, WEIGHTS, type Weights } from '../core/anchors/score';
-import { decide, loadSimiloCases, prepare, rank, tally, type Case, type Prepared } from './lib/anchor-cases';
-import { ROOT } from './lib/harness';
+import { decide, loadSimiloCases, prepare, rank, tally, type Case, type Prepared } from '../tests/support/bench/anchor-cases';
+import { ROOT } from '../tests/support/harness';
 
 /** How hard the wrong-answer bound is: every point over it costs a hundred points right. */
 const PENALTY = 100;

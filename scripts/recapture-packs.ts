@@ -1,5 +1,5 @@
 // `npm run recapture`: re-capture the anchors of the shipped packs (walkthroughs/*.json) with the current
-// engine, on ../shared/sites. Each walkthrough's flow (scripts/lib/flows.ts) is walked in Chromium as a
+// engine, on ../shared/sites. Each walkthrough's flow (tests/support/flows.ts) is walked in Chromium as a
 // resident would (by the sites' targets.json, no extension); at every step the pack's existing anchor is
 // resolved, checked to be the flow's target, and captured again (core/capture.ts: never a resident's data);
 // an `appear` anchor is re-captured once it has appeared. Hints, pages and order stay as they are.
@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Anchor } from '../core/anchors/index';
 import type { Pack } from '../core/pack';
-import { actOnOutlined, FLOWS } from './lib/flows';
-import { anchorsBundle, launch, ROOT, SHARED_SITES, startSites, targetsFor } from './lib/harness';
-import { DEEP_QUERY, waitForTarget } from './lib/targets';
+import { actOnOutlined, FLOWS } from '../tests/support/flows';
+import { anchorsBundle, launch, ROOT, SHARED_SITES, startSites, targetsFor } from '../tests/support/harness';
+import { DEEP_QUERY, waitForTarget } from '../tests/support/targets';
 
 declare global {
   interface Window {

@@ -4,8 +4,8 @@
 // demo, then the ward page stays served for any browser.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { extensionWorker, launch, ROOT, startSites } from './lib/harness';
-import { startWardSite } from './lib/ward-site';
+import { extensionWorker, launch, ROOT, startSites } from '../tests/support/harness';
+import { startWardSite } from '../tests/support/ward-site';
 import { runDemo } from './demo';
 
 async function main(): Promise<void> {

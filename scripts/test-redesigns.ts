@@ -3,7 +3,7 @@
 // on ../shared/sites. Prints one line per run and set, and exits non-zero when any run failed.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from './lib/harness';
+import { ROOT } from '../tests/support/harness';
 
 const WALKTHROUGH_TESTS = ['tests/e2e/vneid-login.test.ts', 'tests/e2e/ly-lich-tu-phap.test.ts', 'tests/e2e/walkthroughs.test.ts'];
 const runsArg = process.argv.indexOf('--runs');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { InlineConfig } from 'vite';
-import { ERROR_STRINGS, localeSubset, WIDGET_STRINGS } from '../scripts/lib/locale-subset';
+import { ERROR_STRINGS, localeSubset, WIDGET_STRINGS } from '../build/locale-subset';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WIDGET_OUT = path.join(ROOT, '.output/widget');

@@ -1,6 +1,6 @@
 // Content script on the official origins only: wires the guide page logic to its own page context
 // (extension/page-context.ts), never to WXT's, which the page could detect and stop. The build runs `main`
-// without creating WXT's context at all (scripts/lib/content-script-entry.ts).
+// without creating WXT's context at all (build/content-script-entry.ts).
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { OFFICIAL_MATCH_PATTERNS } from '../../core/origins';
 import { startGuidePage } from '../../extension/guide-page';

@@ -2,7 +2,7 @@
 // hidden look-alikes, late rendering.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anchorsBundle, launch, startSites, type Launched, type SitesServer } from '../../scripts/lib/harness';
+import { anchorsBundle, launch, startSites, type Launched, type SitesServer } from '../support/harness';
 import { typeWhenReady } from './fixture';
 
 type AnchorsModule = typeof import('../../core/capture');

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/lib/harness';
+import { ROOT } from '../support/harness';
 
 const wxt = path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
 // Every host pattern must name one https host: that rules out every form of blanket access.

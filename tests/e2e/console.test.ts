@@ -1,7 +1,7 @@
 // The volunteer console: pause hides the guide and resume brings it back; skip moves on and is logged;
 // keyboard shortcuts work.
 import { describe, expect, it } from 'vitest';
-import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { VNEID_LOGIN } from '../support/flows';
 import { startGuided, useEnv, waitForStep } from './fixture';
 
 describe('volunteer console', () => {

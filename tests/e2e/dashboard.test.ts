@@ -3,19 +3,19 @@
 // the JSON re-imported into a fresh profile gives the same figures, again gives only duplicates; a bad file
 // is refused with the field's path; delete-all empties the store; no axe violations.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDate, last12Months, thisMonth, toSummaryFilter, type FilterForm } from '../../components/dashboard-data';
 import { toJson } from '../../core/log-export';
 import type { AgeBand, AssistRecord, RecordOutcome } from '../../core/log-record';
 import { summarizeRecords, type Summary } from '../../core/log-summary';
-import { clickWhenReady, selectWhenReady, setup, textWhen, until, useEnv, type Env } from './fixture';
+import { axe, clickWhenReady, selectWhenReady, setup, textWhen, until, useEnv } from './fixture';
 import { setPrivateItem } from './private-items';
+import { importFile, openDashboard, textOf, textsOf, waitTotal } from '../support/pages/dashboard';
+import { mulberry32 } from '../support/random';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const VNEID = 'dichvucong/dang-nhap-vneid';
@@ -24,11 +24,8 @@ const NOTE = 'Thiếu CCCD gắn chíp, hẹn quay lại; mang giấy tờ đầ
 
 /** 40 records over about three months, from a fixed pseudo-random sequence. */
 function seedRecords(now: number): AssistRecord[] {
-  let x = 12345;
-  const rand = (n: number): number => {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    return (x >>> 8) % n;
-  };
+  const next = mulberry32(12345);
+  const rand = (n: number): number => Math.floor(next() * n);
   const walkthroughs: [string, string, number][] = [
     ['dichvucong', 'dang-nhap-vneid', 8],
     ['evn', 'thanh-toan-hoa-don-dien', 6],
@@ -69,46 +66,6 @@ function seedRecords(now: number): AssistRecord[] {
   records[0]!.notFound = [2];
   records[7]!.notFound = [2, 4];
   return records;
-}
-
-/** Text of the element a selector names, read through its element handle. */
-async function textOf(page: Page, selector: string): Promise<string | null> {
-  const el = await page.$(selector);
-  if (!el) throw new Error(`no element for ${selector}`);
-  return el.evaluate((node) => node.textContent);
-}
-
-/** Texts of every element a selector names. */
-async function textsOf(page: Page, selector: string): Promise<(string | null)[]> {
-  return Promise.all((await page.$$(selector)).map((el) => el.evaluate((node) => node.textContent)));
-}
-
-async function openDashboard(env: Env): Promise<Page> {
-  const page = await env.browser.newPage();
-  await page.setViewport({ width: 1200, height: 900 });
-  await page.goto(`chrome-extension://${env.extensionId}/dashboard.html`, { waitUntil: 'load' });
-  await page.waitForSelector('[data-testid="total"]');
-  return page;
-}
-
-async function waitTotal(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((want: number) => document.querySelector('[data-testid="total"]')?.getAttribute('data-value') === String(want), { timeout: 10_000 }, n);
-}
-
-async function importFile(page: Page, file: string): Promise<string> {
-  // Each message is a new element: mark the one shown now, then wait for the next.
-  await page.evaluate(() => document.querySelectorAll('[data-testid="message"], [data-testid="error"]').forEach((el) => ((el as unknown as { old: boolean }).old = true)));
-  const input = (await page.waitForSelector('[data-testid="import"]:not([disabled])')) as ElementHandle<HTMLInputElement>;
-  await input.uploadFile(file);
-  const shown = await page.waitForFunction(
-    () => {
-      const el = [...document.querySelectorAll('[data-testid="message"], [data-testid="error"]')].find((e) => !(e as unknown as { old?: boolean }).old);
-      const text = el?.textContent ?? '';
-      return text && !/Đang nhập/.test(text) ? text : null;
-    },
-    { timeout: 10_000 },
-  );
-  return (await shown.jsonValue()) as string;
 }
 
 interface Shown {
@@ -155,17 +112,6 @@ async function funnelShown(page: Page, key: string): Promise<{ reached: number[]
       warning: root.querySelector('[data-testid="not-found-warning"]')?.textContent ?? null,
     };
   }, key);
-}
-
-async function axe(page: Page): Promise<{ id: string; help: string; nodes: unknown[] }[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[]; passes: unknown[] }> } }).axe.run;
-    const r = await run(document, {});
-    return { passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })) };
-  });
-  expect(result.passes).toBeGreaterThan(5);
-  return result.violations;
 }
 
 /** Downloads of the browser go to `dir`; returns a function that waits for a file there. */

@@ -5,10 +5,11 @@
 // walkthrough then guides a resident to the end again, outlining the repaired control.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { EVN_BILL } from '../../scripts/lib/flows';
-import { SidePanelPage, targetBox, waitForUi } from '../../scripts/lib/overlay-probe';
+import { EVN_BILL } from '../support/flows';
+import { SidePanelPage, targetBox, waitForUi } from '../support/overlay-probe';
 import { axe, clickWhenReady, dumpStores, selectWhenReady, useEnv, walkFlow } from './fixture';
 import { privateItem, setPrivateItem } from './private-items';
+import { openEditor } from '../support/pages/editor';
 
 interface StoredStep {
   id: string;
@@ -42,9 +43,7 @@ describe('editing a walkthrough', () => {
     const panel = await SidePanelPage.open(env);
     // "Sửa" on the walkthrough in the console's list.
     await (await panel.page.waitForSelector('[data-walkthrough="evn/thanh-toan-hoa-don-dien"]'))!.click();
-    const editorTarget = env.browser.waitForTarget((tg) => tg.url().includes(`/editor.html?pack=${COPY}&w=thanh-toan-hoa-don-dien`));
-    await (await panel.page.waitForSelector('[data-testid="wt-edit"]'))!.click();
-    const editor = (await (await editorTarget).page())!;
+    const editor = await openEditor(panel.page, '[data-testid="wt-edit"]', `/editor.html?pack=${COPY}&w=thanh-toan-hoa-don-dien`);
     await editor.waitForSelector('[data-testid="editor-save"]');
     let lib = await library(panel.page);
     expect(Object.keys(lib.packs)).toEqual([COPY]);

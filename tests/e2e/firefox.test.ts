@@ -4,15 +4,15 @@
 // the console (opened as a tab) on the same step; the background restarted mid-walkthrough (runtime.reload)
 // and the step back after the next page load, from the extension's private store (its IndexedDB); the widget
 // on a ward page with its strict CSP. The overlay's closed shadow root is read over WebDriver BiDi
-// (scripts/lib/overlay-probe.ts), from outside the page.
+// (tests/support/overlay-probe.ts), from outside the page.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_EXTENSION_DIR, launchFirefox, openExtensionPage, startSites, type LaunchedFirefox, type SitesServer } from '../../scripts/lib/harness';
-import { EVN_BILL, VNEID_LOGIN } from '../../scripts/lib/flows';
-import { SidePanelPage, targetBox, waitForStep } from '../../scripts/lib/overlay-probe';
-import { startWardSite, type WardSite } from '../../scripts/lib/ward-site';
+import { FIREFOX_EXTENSION_DIR, launchFirefox, openExtensionPage, startSites, type LaunchedFirefox, type SitesServer } from '../support/harness';
+import { EVN_BILL, VNEID_LOGIN } from '../support/flows';
+import { SidePanelPage, targetBox, waitForStep } from '../support/overlay-probe';
+import { startWardSite, type WardSite } from '../support/ward-site';
 import { expectOutlines, until, walkSteps } from './fixture';
 import { privateItem } from './private-items';
 

@@ -1,66 +1,14 @@
 // End-to-end fixture: re-exports the environment and overlay probes, and adds the assertions.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { setup as setupEnv, type Env } from '../../scripts/lib/env';
-import { extensionWorker } from '../../scripts/lib/harness';
-import { actOnOutlined, type Flow } from '../../scripts/lib/flows';
-import { clickOverlayButton, guideRealm, overlaps, overlayState, startGuided, targetBox, waitForStep, type Box, type OverlayState, type SidePanelPage, type UiHost } from '../../scripts/lib/overlay-probe';
+import { setup as setupEnv, type Env } from '../support/env';
+import { extensionWorker } from '../support/harness';
+import { actOnOutlined, type Flow } from '../support/flows';
+import { clickOverlayButton, overlaps, overlayState, startGuided, targetBox, waitForStep, type Box, type OverlayState, type SidePanelPage } from '../support/overlay-probe';
 
-export { setup, type Env } from '../../scripts/lib/env';
-export * from '../../scripts/lib/overlay-probe';
-
-/** The outline surrounds exactly this control: it contains it, each edge within a few pixels. */
-// Evaluated through the DevTools protocol, so extension pages' CSP does not block it.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeResult {
-  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
-  passes: unknown[];
-}
-
-/** Run axe-core on the document (or inside `sel`) of the world it is evaluated in. */
-const RUN_AXE = async (sel: string | null): Promise<{ passes: number; violations: AxeResult['violations'] }> => {
-  const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run;
-  const r = await run(sel ? { include: [sel] } : document, {});
-  return {
-    passes: r.passes.length,
-    violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })),
-  };
-};
-
-/** axe-core's violations on a page (or inside `include`); fails when nothing was checked. */
-export async function axe(page: Page, include?: string): Promise<AxeResult['violations']> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(RUN_AXE, include ?? null);
-  // Something was checked: an empty scope would pass vacuously.
-  expect(result.passes).toBeGreaterThan(5);
-  return result.violations;
-}
-
-/**
- * axe-core's violations in an on-page UI. Its shadow root is closed, so axe runs in the content script's
- * world, where the host's shadowRoot is made to show that root for the run (in that world only).
- */
-export async function axeUi(page: Page, host: UiHost = 'dan-buoc-overlay'): Promise<AxeResult['violations']> {
-  const realm = await guideRealm(page);
-  if (!(await realm.evaluate(() => 'axe' in window))) await realm.evaluate(AXE_SOURCE);
-  const show = (h: string, on: boolean): void => {
-    const el = document.querySelector(h)!;
-    const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
-    if (on) Object.defineProperty(el, 'shadowRoot', { value: dom.openOrClosedShadowRoot(el), configurable: true });
-    else delete (el as { shadowRoot?: unknown }).shadowRoot;
-  };
-  await realm.evaluate(show, host, true);
-  try {
-    const result = await realm.evaluate(RUN_AXE, host);
-    expect(result.passes).toBeGreaterThan(5);
-    return result.violations;
-  } finally {
-    await realm.evaluate(show, host, false);
-  }
-}
+export { setup, type Env } from '../support/env';
+export * from '../support/overlay-probe';
+export { axe, axeUi } from '../support/axe';
 
 /** True when the outline surrounds the control within the slack expectOutlines allows. */
 function surrounds(o: Box, control: Box, slack = 10): boolean {
@@ -71,6 +19,7 @@ function surrounds(o: Box, control: Box, slack = 10): boolean {
   return [dx, dy, dr, db].every((d) => d >= -0.5 && d <= slack);
 }
 
+/** The outline surrounds exactly this control: it contains it, each edge within a few pixels. */
 export function expectOutlines(outline: Box | null, control: Box, label = ''): void {
   expect(outline, 'overlay outline').not.toBeNull();
   const o = outline!;

@@ -1,16 +1,17 @@
 // A hostile official page (issue 15, items 2 and 3). Its own scripts — run in the page's world, as
 // evaluateOnNewDocument and evaluate do — try to read the guide's on-page UI and press its controls, to
 // learn from what they hear at load that the extension is there, and to switch the content script off.
-// What the guide shows is checked from the content script's world (scripts/lib/overlay-probe.ts) and the
+// What the guide shows is checked from the content script's world (tests/support/overlay-probe.ts) and the
 // console; the person's own input is puppeteer's mouse and keyboard (trusted events).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from '../../scripts/lib/harness';
-import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { EXTENSION_DIR } from '../support/harness';
+import { VNEID_LOGIN } from '../support/flows';
 import { clickOverlayButton, clickWhenReady, SidePanelPage, startGuided, targetBox, uiText, useEnv, waitForStep, waitForUi, waitInUi, type UiHost } from './fixture';
 import { privateItem } from './private-items';
+import { openEditor } from '../support/pages/editor';
 
 /** Click a control of the stand-in page by its targets.json id, as a person would. */
 async function press(site: Page, target: string): Promise<void> {
@@ -220,9 +221,7 @@ describe('15.2 a page cannot cancel a re-capture', () => {
     await site.goto('https://evn.example/', { waitUntil: 'load' });
     const panel = await SidePanelPage.open(env);
     await (await panel.page.waitForSelector('[data-walkthrough="evn/thanh-toan-hoa-don-dien"]'))!.click();
-    const editorTarget = env.browser.waitForTarget((tg) => tg.url().includes('/editor.html?pack='));
-    await (await panel.page.waitForSelector('[data-testid="wt-edit"]'))!.click();
-    const editor = (await (await editorTarget).page())!;
+    const editor = await openEditor(panel.page, '[data-testid="wt-edit"]');
     await editor.bringToFront();
     await (await editor.waitForSelector('[data-step="0"] [data-testid="step-repick"]'))!.click();
     const cancel = await centre(await waitForUi(site, '[data-dan-buoc="pick-cancel"]', { host: 'dan-buoc-picker', timeout: 15_000 }));

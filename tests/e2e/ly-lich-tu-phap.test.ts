@@ -1,7 +1,7 @@
 // Cấp Phiếu lý lịch tư pháp: the longest walkthrough, from a signed-out portal through VNeID, a form whose
 // ward list loads late, an attachment, the dossier code and the fee, with the service worker stopped mid-form.
 import { describe, expect, it } from 'vitest';
-import { LLTP_APPLY } from '../../scripts/lib/flows';
+import { LLTP_APPLY } from '../support/flows';
 import { clickOverlayButton, overlayState, selectWhenReady, startGuided, useEnv, waitForStep, waitInUi, walkFlow } from './fixture';
 
 describe('Cấp Phiếu lý lịch tư pháp walkthrough', () => {

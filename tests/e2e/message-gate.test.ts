@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/lib/harness';
-import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { ROOT } from '../support/harness';
+import { VNEID_LOGIN } from '../support/flows';
 import { dumpStores, SidePanelPage, startGuided, useEnv, waitForStep } from './fixture';
 import { privateItem } from './private-items';
 

@@ -1,8 +1,8 @@
 // When the site no longer has the control a step points at, the overlay says so in words instead of
 // pointing anywhere, and the step is counted as "not found" in the anonymous log.
 import { describe, expect, it } from 'vitest';
-import { targetsFor } from '../../scripts/lib/harness';
-import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { targetsFor } from '../support/harness';
+import { VNEID_LOGIN } from '../support/flows';
 import { startGuided, uiText, useEnv, waitForStep, waitInUi } from './fixture';
 
 describe('control not found', () => {

@@ -5,17 +5,16 @@
 // appears and copies); a not-an-image file gets a Vietnamese message; and after the helper closes no image
 // and no recognised text is in any store (IndexedDB, extension storage, localStorage, sessionStorage,
 // Cache Storage) nor in the page.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, EXTENSION_DIR, chromiumPath, extensionWorker } from '../../scripts/lib/harness';
-import { docPage, makeDoc, NO_DAMAGE, pngToY4m, renderDoc, rng, type Doc } from '../../scripts/lib/ocr-docs';
-import { dumpStores } from './fixture';
+import { CHROMIUM_FLAGS, EXTENSION_DIR, chromiumPath, extensionWorker } from '../support/harness';
+import { docPage, makeDoc, NO_DAMAGE, pngToY4m, renderDoc, rng, type Doc } from '../support/ocr-docs';
+import { axe, dumpStores } from './fixture';
 
 /** A proxy that records every request sent to it and refuses it. */
 async function recordingProxy(): Promise<{ server: Server; port: number; seen: string[] }> {
@@ -35,19 +34,6 @@ async function recordingProxy(): Promise<{ server: Server; port: number; seen: s
   return { server, port: (server.address() as AddressInfo).port, seen };
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on the page (with a check that it really ran). */
-async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: unknown[] }[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[]; passes: unknown[] }> } }).axe.run;
-    const r = await run(document.querySelector('[data-testid="ocr-helper"]'), {});
-    return { passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })) };
-  });
-  expect(result.passes).toBeGreaterThan(5);
-  return result.violations;
-}
 
 /** Requests Chromium makes by itself (component updates, time, sign-in), whatever the extension does. */
 const CHROMIUM_OWN = /^(?:CONNECT |[A-Z]+ https?:\/\/)(?:[a-z0-9-]+\.)*(?:google\.com|googleapis\.com|gstatic\.com|gvt1\.com)(?::\d+)?[/ ]?/;
@@ -219,7 +205,7 @@ describe('OCR helper (offline, in the built extension)', () => {
     expect(evn!.value.replace(/\s/g, '')).toBe(code);
     expect(fields.find((f) => f.kind === 'phone')?.value.replace(/\s/g, '')).toBe(phone);
     // The helper with its results passes axe (labels, roles, contrast).
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axe(page, '[data-testid="ocr-helper"]')).toEqual([]);
     // Nothing wrong is offered: every value shown is one printed on the bill.
     for (const f of fields) expect(doc.expected.map((e) => `${e.kind}:${e.value}`)).toContain(`${f.kind}:${f.value.replace(/[\s.]/g, '')}`);
 

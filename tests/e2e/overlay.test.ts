@@ -1,8 +1,8 @@
 // The overlay on a real page: nothing without a walkthrough; follows its control on resize and scroll;
 // never covers it; hides from the site's CSS in a shadow root.
 import { describe, expect, it } from 'vitest';
-import { targetsFor } from '../../scripts/lib/harness';
-import { EVN_BILL, VNEID_LOGIN } from '../../scripts/lib/flows';
+import { targetsFor } from '../support/harness';
+import { EVN_BILL, VNEID_LOGIN } from '../support/flows';
 import { clickOutlined, expectOutlines, inUi, listenToBackground, outlineAround, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep, waitInUi } from './fixture';
 
 describe('overlay', () => {

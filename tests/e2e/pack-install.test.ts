@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/lib/harness';
-import { SidePanelPage } from '../../scripts/lib/overlay-probe';
+import { ROOT } from '../support/harness';
+import { SidePanelPage } from '../support/overlay-probe';
 import { axe, clickWhenReady, typeWhenReady, useEnv } from './fixture';
 import { privateItem } from './private-items';
 

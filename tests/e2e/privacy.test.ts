@@ -2,7 +2,7 @@
 // synthetic identifiers, end with a note full of them, then dump every IndexedDB database and every
 // extension storage area and look for each value.
 import { describe, expect, it } from 'vitest';
-import { LLTP_APPLY } from '../../scripts/lib/flows';
+import { LLTP_APPLY } from '../support/flows';
 import { dumpStores, selectWhenReady, useEnv, walkFlow } from './fixture';
 
 describe('privacy of the logs', () => {

@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { SidePanelPage, waitForUi } from '../../scripts/lib/overlay-probe';
+import { SidePanelPage, waitForUi } from '../support/overlay-probe';
 import { PERSONAL, PERSONAL_PAGE, TYPED_ID } from '../fixtures/personal-page';
 import { clickWhenReady, dumpStores, typeWhenReady, useEnv } from './fixture';
 import { privateItem } from './private-items';
+import { openEditor } from '../support/pages/editor';
 
 interface StoredStep {
   text: { vi: string };
@@ -123,9 +124,7 @@ describe('15.1 recording and re-capturing on a page full of personal data', () =
 
     // Re-capture in the editor: step 1 picked again on the name-and-phone button, step 4 on the account number.
     await clickWhenReady(panel.page, 'details.settings > summary');
-    const editorTarget = env.browser.waitForTarget((tg) => tg.url().includes(`/editor.html?pack=${packId}`));
-    await (await panel.page.waitForSelector(`[data-pack="${packId}"] [data-testid="pack-edit"]`))!.click();
-    const editor = (await (await editorTarget).page())!;
+    const editor = await openEditor(panel.page, `[data-pack="${packId}"] [data-testid="pack-edit"]`, `/editor.html?pack=${packId}`);
     for (const [i, sel] of [[0, '#who'], [3, '#acct']] as const) {
       await editor.bringToFront();
       await (await editor.waitForSelector(`[data-step="${i}"] [data-testid="step-repick"]`))!.click();

@@ -7,13 +7,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { setup } from '../../scripts/lib/env';
-import { startWardSite } from '../../scripts/lib/ward-site';
+import { setup } from '../support/env';
+import { startWardSite } from '../support/ward-site';
 import { describe, expect, it } from 'vitest';
-import { EVN_BILL } from '../../scripts/lib/flows';
-import { SidePanelPage, targetBox, waitForUi, waitInUi } from '../../scripts/lib/overlay-probe';
+import { EVN_BILL } from '../support/flows';
+import { SidePanelPage, targetBox, waitForUi, waitInUi } from '../support/overlay-probe';
 import { clickWhenReady, dumpStores, selectWhenReady, typeWhenReady, until, useEnv, walkFlow } from './fixture';
 import { privateItem } from './private-items';
+import { openEditor } from '../support/pages/editor';
 
 const CODE = 'PE01000987654';
 
@@ -127,9 +128,7 @@ describe('recording a walkthrough', () => {
     // Edited in the editor: a hint with markup is refused beside its field; two hints changed and saved.
     await panel.page.bringToFront();
     await clickWhenReady(panel.page, 'details.settings > summary');
-    const editorTarget = env.browser.waitForTarget((tg) => tg.url().includes('/editor.html?pack='));
-    await (await panel.page.waitForSelector(`[data-pack="${pack!.id}"] [data-testid="pack-edit"]`))!.click();
-    const editor = (await (await editorTarget).page())!;
+    const editor = await openEditor(panel.page, `[data-pack="${pack!.id}"] [data-testid="pack-edit"]`);
     await editor.bringToFront();
     const setHint = async (i: number, text: string): Promise<void> => {
       const area = (await editor.waitForSelector(`[data-step="${i}"] [data-testid="text-vi"]`))!;

@@ -2,7 +2,7 @@
 // of the side panel.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { VNEID_LOGIN } from '../support/flows';
 import { axe, axeUi, expectOutlines, inUi, overlayState, selectWhenReady, startGuided, targetBox, useEnv, waitForStep, waitForUi } from './fixture';
 
 async function setResident(panel: Page, on: boolean): Promise<void> {

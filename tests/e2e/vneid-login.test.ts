@@ -1,6 +1,6 @@
 // The VNeID sign-in walkthrough, end to end in Chromium with the built extension, across both domains.
 import { describe, expect, it } from 'vitest';
-import { VNEID_LOGIN } from '../../scripts/lib/flows';
+import { VNEID_LOGIN } from '../support/flows';
 import { useEnv, walkFlow } from './fixture';
 
 describe('VNeID sign-in walkthrough', () => {

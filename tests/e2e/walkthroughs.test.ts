@@ -1,6 +1,6 @@
 // The shipped walkthroughs beyond VNeID, end to end, each with the service worker stopped half-way.
 import { describe, expect, it } from 'vitest';
-import { EBANK_TRANSFER, EVN_BILL } from '../../scripts/lib/flows';
+import { EBANK_TRANSFER, EVN_BILL } from '../support/flows';
 import { useEnv, walkFlow } from './fixture';
 
 describe('shipped walkthroughs', () => {

@@ -4,17 +4,17 @@
 // violation, no global but the custom element, no axe violation; hostile packs that show an error card and
 // run nothing; an inline pack with an illustration, in English, from the ES module build.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, startSites, type Launched, type SitesServer } from '../../scripts/lib/harness';
-import { startWardSite, type WardSite } from '../../scripts/lib/ward-site';
+import { launch, ROOT, startSites, type Launched, type SitesServer } from '../support/harness';
+import { startWardSite, type WardSite } from '../support/ward-site';
+import { axe } from '../support/axe';
+import { clickIn, focused, focusReaches, ready, tabTo, textIn } from '../support/pages/widget';
 import type { Pack } from '../../core/pack';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pack = (name: string): Pack => JSON.parse(readFileSync(path.join(ROOT, 'walkthroughs', `${name}.json`), 'utf8')) as Pack;
 const plain = (s: string): string => s.replace(/\*\*/g, '');
 
@@ -60,66 +60,6 @@ async function open(url: string): Promise<Watched> {
   return { page, requests, errors };
 }
 
-/** Wait until widget `i` shows something other than its loading line. */
-async function ready(page: Page, i: number): Promise<void> {
-  await page.waitForFunction((i: number) => {
-    const root = document.querySelectorAll('dan-buoc-guide')[i]?.shadowRoot;
-    return !!root && !!root.firstElementChild && !root.querySelector('[aria-busy="true"]');
-  }, {}, i);
-}
-
-/** Text of the first element matching `selector` in widget `i`'s shadow root. */
-function textIn(page: Page, i: number, selector: string): Promise<string | null> {
-  return page.evaluate((i: number, sel: string) => document.querySelectorAll('dan-buoc-guide')[i]!.shadowRoot!.querySelector(sel)?.textContent ?? null, i, selector);
-}
-
-function clickIn(page: Page, i: number, selector: string): Promise<void> {
-  return page.evaluate((i: number, sel: string) => (document.querySelectorAll('dan-buoc-guide')[i]!.shadowRoot!.querySelector(sel) as HTMLElement).click(), i, selector);
-}
-
-/** What has the keyboard focus, through shadow roots: its data-dan-buoc attribute, tag and text. */
-function focused(page: Page): Promise<{ tag: string; mark: string | null; text: string; widget: number }> {
-  return page.evaluate(() => {
-    let a: Element | null = document.activeElement;
-    const host = a;
-    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-    return { tag: a?.tagName.toLowerCase() ?? '', mark: a?.getAttribute('data-dan-buoc') ?? null, text: a?.textContent ?? '', widget: [...document.querySelectorAll('dan-buoc-guide')].indexOf(host as Element) };
-  });
-}
-
-/** Wait until the keyboard focus (through shadow roots) is on an element with this tag: the widget moves it after rendering. */
-async function focusReaches(page: Page, tag: string): Promise<void> {
-  await page
-    .waitForFunction(
-      (want: string) => {
-        let a: Element | null = document.activeElement;
-        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-        return a?.tagName.toLowerCase() === want;
-      },
-      { timeout: 5000, polling: 50 },
-      tag,
-    )
-    .catch(() => undefined);
-}
-
-/** Press Tab until the focused control carries `mark` (at most 12 presses). */
-async function tabTo(page: Page, mark: string): Promise<void> {
-  for (let i = 0; i < 12; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focused(page)).mark === mark) return;
-  }
-  throw new Error(`Tab never reached ${mark} (at ${JSON.stringify(await focused(page))})`);
-}
-
-async function axe(page: Page): Promise<unknown[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-    const r = await run({ include: [['dan-buoc-guide']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-}
-
 describe('widget on a ward page with a strict CSP', () => {
   it('catalogue, search, every step with the keyboard, two instances, print view with a QR code; no CSP violation, no global', async () => {
     const dvc = pack('dichvucong');
@@ -134,7 +74,7 @@ describe('widget on a ward page with a strict CSP', () => {
     expect(await items(0)).toEqual(dvc.walkthroughs.map((w) => w.id));
     expect(await items(1)).toEqual(evn.walkthroughs.map((w) => w.id));
     expect(await textIn(page, 0, '.dbw-h3')).toBe('Dịch vụ công');
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
 
     // Search ignores diacritics and case; nothing found says so.
     const search = async (q: string): Promise<void> => {
@@ -171,7 +111,7 @@ describe('widget on a ward page with a strict CSP', () => {
       return { href: a.href, target: a.target, rel: a.rel };
     });
     expect(real).toEqual({ href: `${w.startUrl.split('#')[0]}#dan-buoc=${dvc.id}/${w.id}`, target: '_blank', rel: 'noopener noreferrer' });
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
     await tabTo(page, 'widget-start');
     await page.keyboard.press('Enter');
     for (let i = 0; i < w.steps.length; i++) {
@@ -182,7 +122,7 @@ describe('widget on a ward page with a strict CSP', () => {
       );
       expect(await textIn(page, 0, '[data-dan-buoc="text"]')).toBe(plain(w.steps[i]!.text.vi));
       expect(await textIn(page, 0, '[data-dan-buoc="private"]'), `step ${i + 1} private note`).toEqual(w.steps[i]!.private ? expect.stringMatching(/quay mặt đi/) : null);
-      if (i === 1) expect(await axe(page)).toEqual([]);
+      if (i === 1) expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
       await tabTo(page, 'next');
       await page.keyboard.press('Enter');
     }
@@ -221,7 +161,7 @@ describe('widget on a ward page with a strict CSP', () => {
     const printHeight = await page.evaluate(() => document.querySelectorAll('dan-buoc-guide')[1]!.getBoundingClientRect().height);
     await page.emulateMediaType(undefined);
     expect(printHeight).toBeLessThan(1123); // A4 at 96 dpi
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
 
     // Nothing blocked by the CSP, nothing logged as an error, no global but the custom element.
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
@@ -276,7 +216,7 @@ describe('widget on a ward page with a strict CSP', () => {
       await page.evaluate(() => document.querySelectorAll('dan-buoc-guide')[2]!.shadowRoot!.querySelectorAll('img, script, iframe, object, embed, a[href^="javascript"], [onerror], [onload]').length),
     ).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
     await page.close();
   });
 
@@ -294,7 +234,7 @@ describe('widget on a ward page with a strict CSP', () => {
     expect(img).toEqual({ src: `${ward.url}test/step-1.svg`, alt: 'The Look up a dossier button at the top', width: 320 });
     expect(await textIn(page, 0, '[data-dan-buoc="step"]')).toBe('Step 1/2');
     expect(await textIn(page, 0, '[data-dan-buoc="text"]')).toBe('Press Look up a dossier at the top.');
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

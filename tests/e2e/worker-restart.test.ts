@@ -2,7 +2,7 @@
 // the right step, because the session lives in the extension's private store (its IndexedDB), not in the
 // worker's memory.
 import { describe, expect, it } from 'vitest';
-import { actOnOutlined, VNEID_LOGIN } from '../../scripts/lib/flows';
+import { actOnOutlined, VNEID_LOGIN } from '../support/flows';
 import { expectOutlines, startGuided, stopWorker, targetBox, useEnv, waitForStep, workerRunning } from './fixture';
 
 describe('service worker restart', () => {

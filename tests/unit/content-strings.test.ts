@@ -1,4 +1,4 @@
-// The content script ships a subset of the strings (scripts/lib/locale-subset.ts): every key its modules ask
+// The content script ships a subset of the strings (build/locale-subset.ts): every key its modules ask
 // for — found by following its local imports from the entrypoint — must be in that subset and in both
 // locale files, or the page would show a raw key.
 import { existsSync, readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import vi from '../../locales/vi.json';
-import { CONTENT_SCRIPT_STRINGS, ERROR_STRINGS, PICKER_STRINGS, RECORDER_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../scripts/lib/locale-subset';
+import { CONTENT_SCRIPT_STRINGS, ERROR_STRINGS, PICKER_STRINGS, RECORDER_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../build/locale-subset';
 
 const ROOT = path.resolve(__dirname, '../..');
 

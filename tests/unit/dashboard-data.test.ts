@@ -18,16 +18,14 @@ import {
 } from '../../components/dashboard-data';
 import { AGE_BANDS, RECORD_OUTCOMES, type AssistRecord } from '../../core/log-record';
 import { recordMatches, summarizeRecords, type SummaryFilter } from '../../core/log-summary';
+import { mulberry32 } from '../support/random';
 
 const HOUR = 3_600_000;
 const NOW = new Date(2025, 4, 15, 10, 30).getTime(); // 15 May 2025, local time
 
 function records(n: number): AssistRecord[] {
-  let x = 7;
-  const rand = (m: number): number => {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    return (x >>> 8) % m;
-  };
+  const next = mulberry32(7);
+  const rand = (m: number): number => Math.floor(next() * m);
   const wts = ['dichvucong/dang-nhap-vneid', 'evn/thanh-toan-hoa-don-dien', 'khac/thu'];
   return Array.from({ length: n }, (_, i) => {
     const [packId, walkthroughId] = wts[rand(wts.length)]!.split('/') as [string, string];

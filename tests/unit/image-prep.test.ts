@@ -17,6 +17,7 @@ import {
   type GrayImage,
   type RgbaImage,
 } from '../../core/image-prep';
+import { mulberry32 } from '../support/random';
 
 function gray(width: number, height: number, f: (x: number, y: number) => number): GrayImage {
   const data = new Uint8ClampedArray(width * height);
@@ -32,8 +33,7 @@ function rgba(g: GrayImage): RgbaImage {
 
 /** A page of "text": lines of dark word-blocks with gaps, in a seeded pseudo-random pattern. */
 function textPage(width: number, height: number, paper = 250, ink = 30): GrayImage {
-  let seed = 7;
-  const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = mulberry32(7);
   const img = gray(width, height, () => paper);
   const lineHeight = 14;
   for (let top = 40; top + lineHeight < height - 40; top += lineHeight * 2) {

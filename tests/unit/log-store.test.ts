@@ -6,6 +6,7 @@ import { IMPORT_CLOCK_SKEW_MS, toCsv, toJson, parseExport } from '../../core/log
 import { AGE_BANDS, REASONS, type AssistRecord } from '../../core/log-record';
 import { createLogStore, LOG_DB_VERSION, LogStoreError, retentionCutoff } from '../../core/log-store';
 import { recordMatches, summarizeRecords, type SummaryFilter } from '../../core/log-summary';
+import { mulberry32 } from '../support/random';
 
 const HOUR = 3_600_000;
 let dbCounter = 0;
@@ -15,8 +16,7 @@ const freshName = (): string => `test-logs-${++dbCounter}-${Math.random().toStri
 
 /** Deterministic synthetic records over `days` days before `end`. */
 function records(n: number, end = Date.UTC(2026, 10, 20), days = 120, seed = 7): AssistRecord[] {
-  let x = seed;
-  const rnd = (): number => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = mulberry32(seed);
   const walks = [
     ['dichvucong', 'dang-nhap-vneid', 8],
     ['dichvucong', 'ly-lich-tu-phap', 29],

@@ -1,4 +1,4 @@
-// Similo baseline (scripts/lib/similo.ts): the published similarity functions, scoring, ranking, the margin rule
+// Similo baseline (tests/support/bench/similo.ts): the published similarity functions, scoring, ranking, the margin rule
 // of similoPick, and the record extractor. Hand-made records only (the study's data has no licence).
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -19,7 +19,7 @@ import {
   stringSimilarity,
   xpathOf,
   type SimiloRecord,
-} from '../../scripts/lib/similo';
+} from '../support/bench/similo';
 
 const LOGIN: SimiloRecord = {
   tag: 'A',

@@ -5,7 +5,7 @@ import { parsePack, type Pack } from '../../core/pack';
 import { matchesPage, pageKey } from '../../core/url-pattern';
 import { SHIPPED_PACKS } from '../../walkthroughs';
 import dichvucong from '../../walkthroughs/dichvucong.json';
-import { mulberry32 } from '../fixtures/redesign';
+import { mulberry32 } from '../support/random';
 
 /** The matcher on main at 040064b, kept here as the reference for the answers. */
 function regexMatchesPage(pattern: string, url: string): boolean {

@@ -1,4 +1,5 @@
 // In-page helpers for the anchor benchmark (bundled and injected into Chromium pages).
+import { mulberry32 } from '../random';
 
 /** The one element an XPath names, or null. */
 export function byXPath(doc: Document, xpath: string): Element | null {
@@ -54,14 +55,7 @@ const WORDS = ['Đăng ký', 'Đăng nhập', 'Tra cứu', 'Hồ sơ', 'Thanh to
  * fields, buttons, links, tables) and return ~40 controls to use as targets.
  */
 export function generatePage(doc: Document, n: number, seed: number): Element[] {
-  let a = seed >>> 0;
-  const rng = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = mulberry32(seed);
   const pick = <T,>(xs: T[]): T => xs[Math.floor(rng() * xs.length)]!;
   const phrase = (): string => `${pick(WORDS)} ${pick(WORDS).toLowerCase()}${rng() < 0.5 ? ` ${Math.floor(rng() * 90 + 10)}` : ''}`;
   doc.body.replaceChildren();

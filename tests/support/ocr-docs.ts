@@ -3,7 +3,7 @@
 // rendered in Chromium, then photographed badly on purpose (rotation up to 5°, blur, low contrast, noise,
 // a lower resolution, JPEG). Seeded: the same seed gives the same documents and the same damage.
 import type { Browser, Page } from 'puppeteer-core';
-import { mulberry32 } from '../../tests/fixtures/redesign';
+import { mulberry32 } from './random';
 
 export type DocKind = 'evn-bill' | 'cccd-card' | 'bank-receipt' | 'dossier-receipt';
 export const DOC_KINDS: readonly DocKind[] = ['evn-bill', 'cccd-card', 'bank-receipt', 'dossier-receipt'];
@@ -244,8 +244,8 @@ export async function renderDoc(page: Page, doc: Doc, damage: Damage, seed: numb
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.filter = 'none';
       const data = ctx.getImageData(0, 0, w, h);
-      // Low contrast around a slightly dim mid-grey, plus sensor noise (Box–Muller over an inline
-      // mulberry32: no named helpers in page code, tsx would wrap them in a __name() the page lacks).
+      // Low contrast around a slightly dim mid-grey, plus sensor noise (Box–Muller over random.ts's
+      // mulberry32 inlined: no named helpers in page code, tsx would wrap them in a __name() the page lacks).
       let a = s >>> 0;
       const u = [0, 0];
       const mid = 150;

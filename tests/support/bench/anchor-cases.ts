@@ -3,11 +3,11 @@
 // `npm run bench:anchors -- --dump` (the generator and redesign v2; never v3). Used by the weight fit and
 // its cross-validation: scoring and deciding run through core/anchors exactly as the resolver does.
 import { readFileSync } from 'node:fs';
-import { choose, type Relations, type Rule } from '../../core/anchors/decide';
-import { propsOfRecord, type ElementRecord } from '../../core/anchors/records';
-import { combine, isTyped, rarityOf, similarities, twinKey, type Position, type Sims, type Weights } from '../../core/anchors/score';
-import type { Anchor, Props, Scored } from '../../core/anchors/types';
-import { foldText } from '../../core/text';
+import { choose, type Relations, type Rule } from '../../../core/anchors/decide';
+import { propsOfRecord, type ElementRecord } from '../../../core/anchors/records';
+import { combine, isTyped, rarityOf, similarities, twinKey, type Position, type Sims, type Weights } from '../../../core/anchors/score';
+import type { Anchor, Props, Scored } from '../../../core/anchors/types';
+import { foldText } from '../../../core/text';
 
 export interface Candidate {
   props: Props;

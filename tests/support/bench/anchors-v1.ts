@@ -4,7 +4,7 @@
 // resolver that finds it — or answers null rather than pointing at a wrong control.
 // DOM-only: no browser.* APIs, no framework, no network. Never reads the value of a form field.
 
-import { foldText, textSimilarity, tokens } from '../../core/text';
+import { foldText, textSimilarity, tokens } from '../../../core/text';
 
 /** What kind of control an element is; only elements of a compatible kind are compared. */
 export type AnchorKind = 'action' | 'field' | 'toggle' | 'select' | 'other';
