@@ -1,5 +1,5 @@
 // npm run bench:page — what the guide costs the resident's page, in real Chromium. For every page a step of
-// the four shipped walkthroughs points at (reached in the state that step expects, scripts/lib/visits.ts), with
+// the four shipped walkthroughs points at (reached in the state that step expects, tests/support/visits.ts), with
 // a session running on that page's step, the page is loaded again and again, and two times are taken from its
 // navigation start: the page's own load event (loadEventEnd) and the first animation frame in which the guide's
 // outline is drawn. The banking SPA's route changes (home ⇄ transfer) are timed from the click to the outline

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/lib/harness';
+import { ROOT } from '../support/harness';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../core/log-export';
 import { SidePanelPage, selectWhenReady, useEnv } from './fixture';
 

@@ -120,6 +120,9 @@ describe('widget on a ward page with a strict CSP', () => {
         {},
         `Bước ${i + 1}/${w.steps.length}`,
       );
+      // The widget moves the focus to the step's heading after it renders: Tab from there, not before.
+      await focusReaches(page, 'h2');
+      expect((await focused(page)).tag, `focus on step ${i + 1}'s heading`).toBe('h2');
       expect(await textIn(page, 0, '[data-dan-buoc="text"]')).toBe(plain(w.steps[i]!.text.vi));
       expect(await textIn(page, 0, '[data-dan-buoc="private"]'), `step ${i + 1} private note`).toEqual(w.steps[i]!.private ? expect.stringMatching(/quay mặt đi/) : null);
       if (i === 1) expect(await axe(page, 'dan-buoc-guide')).toEqual([]);
