@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach } from 'vitest';
 import { createCatalog } from '../../core/catalog';
+import type { PanelApi } from '../../components/side-panel';
 import type { StepView } from '../../extension/protocol';
 import { SHIPPED_PACKS } from '../../walkthroughs';
 
@@ -38,3 +39,29 @@ export function evnStepView(sessionId = 's-1'): StepView {
     step: entry.walkthrough.steps[0]!,
   };
 }
+
+/**
+ * A side panel API over a session the test holds (`session.current`): every button does nothing unless
+ * `extra` says otherwise; `session.notify()` tells the panel the session changed, as the extension would.
+ */
+export function fakePanelApi(session: { current: StepView | null; notify: () => void }, extra: Partial<PanelApi> = {}): PanelApi {
+  const noop = async (): Promise<void> => undefined;
+  return {
+    start: async () => session.current!,
+    current: async () => session.current,
+    next: noop,
+    back: noop,
+    repeat: noop,
+    skip: noop,
+    pause: noop,
+    finish: noop,
+    subscribe: (onChange) => {
+      session.notify = onChange;
+      return () => undefined;
+    },
+    ...extra,
+  };
+}
+
+/** Let Preact's effects and the promises they started run. */
+export const settle = (): Promise<void> => act(async () => void (await new Promise((r) => setTimeout(r, 0))));

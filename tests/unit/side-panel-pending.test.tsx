@@ -3,11 +3,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { SidePanel, type PanelApi } from '../../components/side-panel';
+import { SidePanel } from '../../components/side-panel';
 import { createTranslator } from '../../core/i18n';
 import type { StepView } from '../../extension/protocol';
 import { DEFAULT_SETTINGS } from '../../extension/settings';
-import { evnStepView, shippedCatalog, useRenderRoot } from './dom-helpers';
+import { evnStepView, fakePanelApi, settle, shippedCatalog, useRenderRoot } from './dom-helpers';
 
 const catalog = shippedCatalog;
 const view: StepView = evnStepView();
@@ -15,31 +15,17 @@ const rootOf = useRenderRoot();
 
 describe('15.7 the console goes on when records wait to be saved', () => {
   it('15.7 ending a session the log database cannot take says it will be saved later, and how many outcomes wait', async () => {
-    let current: StepView | null = view;
     let waiting = 1;
-    let notify = (): void => undefined;
-    const noop = async (): Promise<void> => undefined;
-    const api: PanelApi = {
-      start: async () => current!,
-      current: async () => current,
-      next: noop,
-      back: noop,
-      repeat: noop,
-      skip: noop,
-      pause: noop,
+    const session = { current: view as StepView | null, notify: (): void => undefined };
+    const api = fakePanelApi(session, {
       finish: async () => {
-        current = null;
+        session.current = null;
         waiting = 2;
-        notify();
+        session.notify();
         return { pending: 2 };
       },
       pendingLogs: async () => waiting,
-      subscribe: (onChange) => {
-        notify = onChange;
-        return () => undefined;
-      },
-    };
-    const settle = (): Promise<void> => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+    });
     act(() => render(<SidePanel t={createTranslator('vi')} search={catalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, rootOf()));
     await settle();
     const pending = (): string | null | undefined => rootOf().querySelector('[data-testid="pending-logs"]')?.textContent;
@@ -54,7 +40,7 @@ describe('15.7 the console goes on when records wait to be saved', () => {
     expect(pending()).toMatch(/^Có 2 kết quả đang chờ lưu/);
     // Saved at the next session: the line goes.
     waiting = 0;
-    notify();
+    session.notify();
     await settle();
     expect(pending()).toBeUndefined();
   });
