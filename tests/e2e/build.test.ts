@@ -1,11 +1,14 @@
 // Both browser builds succeed, and neither manifest asks for blanket host access.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/harness';
 
 const wxt = path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
+// Built as `npm run build` builds it: vitest sets NODE_ENV=test, which would ship other code.
+const SHIP = { ...process.env, NODE_ENV: 'production' };
 // Every host pattern must name one https host: that rules out every form of blanket access.
 const ONE_HOST = /^https:\/\/[a-z0-9.-]+\/\*$/;
 const OCR_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
@@ -22,7 +25,7 @@ function hostAccess(m: Record<string, unknown>): string[] {
 
 describe('builds', () => {
   it('builds for Chromium (MV3) with official origins only', () => {
-    execFileSync(process.execPath, [wxt, 'build'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [wxt, 'build'], { cwd: ROOT, stdio: 'pipe', env: SHIP });
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
     const hosts = hostAccess(m);
@@ -41,10 +44,14 @@ describe('builds', () => {
     // other file of ours is exposed to pages.
     expect(m.optional_host_permissions).toEqual(['https://*/*']);
     expect(m.web_accessible_resources).toBeUndefined();
+    // 16: the script every official page loads holds only the guide (the recorder and picker come apart).
+    const guide = gzipSync(readFileSync(path.join(ROOT, '.output/chrome-mv3/content-scripts/guide.js')), { level: 9 }).length;
+    expect(guide, 'content script, bytes gzip').toBeLessThanOrEqual(25_000);
+    for (const f of ['recorder.js', 'picker.js']) expect(existsSync(path.join(ROOT, '.output/chrome-mv3', f)), f).toBe(true);
   }, 60_000);
 
   it('builds for Firefox without Chrome-only permissions', () => {
-    execFileSync(process.execPath, [wxt, 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [wxt, 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe', env: SHIP });
     const m = manifest('firefox-mv2');
     expect(m.permissions).not.toContain('sidePanel');
     for (const h of hostAccess(m)) expect(h).toMatch(ONE_HOST);
