@@ -24,6 +24,9 @@ const FIND_TIMEOUT_MS = 10_000;
  */
 const LOAD_WAIT_MS = 1000;
 
+/** Stands for "not found yet" while the guide races a control that may already be on the page. */
+const LOOKING = Promise.resolve('looking' as const);
+
 /** When to look whether a reported navigation changed this document's URL, each after the one before (ms). */
 const ROUTE_LOOKS_MS = [0, 10, 40];
 
@@ -69,8 +72,13 @@ export function startGuidePage(ctx: PageContext): void {
     ui = null;
   }
 
+  /**
+   * Show the step in the on-page UI, mounting it when it is not there yet: not before, so the page's layout is
+   * still clean while the control is looked for (the UI's host at the end of the body would make the first
+   * measurement of the page lay it out again).
+   */
   function draw(view: StepView, phase: Phase, target: Element | null, tr: Translate): void {
-    if (!ui) return;
+    const ui = ensureUi();
     const s = view.step;
     const hint = localText(s.text, settings.lang);
     // Resident mode reads each step aloud once, when it is shown where it belongs.
@@ -170,7 +178,6 @@ export function startGuidePage(ctx: PageContext): void {
     const { signal } = controller;
     await pageLoaded;
     if (signal.aborted) return;
-    ensureUi();
     if (view.status === 'done') return draw(view, 'done', null, t);
     if (!matchesPage(view.step.page, location.href)) return draw(view, 'other-page', null, t);
     const anchor = view.step.anchor;
@@ -179,8 +186,15 @@ export function startGuidePage(ctx: PageContext): void {
       watchAdvance(view, null, signal);
       return;
     }
-    draw(view, 'searching', null, t);
-    const found = await waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal, peers: view.peers });
+    const finding = waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal, peers: view.peers });
+    // A control already on the page is found in the same task (waitForAnchor settles at once): draw it
+    // outlined straight away, without a "searching" card first (one render less before the hint).
+    let found = await Promise.race([finding, LOOKING]);
+    if (found === 'looking') {
+      if (signal.aborted) return;
+      draw(view, 'searching', null, t);
+      found = await finding;
+    }
     if (signal.aborted) return;
     if (!found) {
       draw(view, 'not-found', null, t);
@@ -227,9 +241,10 @@ export function startGuidePage(ctx: PageContext): void {
     signal.addEventListener('abort', () => observer.disconnect());
   }
 
+  const askStep = (): Promise<StepView | null> => messaging.sendMessage('pageReady', { page: stripUrl(location.href) }).catch(() => null);
+
   async function refresh(): Promise<void> {
-    const view = await messaging.sendMessage('pageReady', { page: stripUrl(location.href) }).catch(() => null);
-    await show(view);
+    await show(await askStep());
   }
 
   ctx.onInvalidated(
@@ -287,12 +302,14 @@ export function startGuidePage(ctx: PageContext): void {
   });
   const handOff = parseHandOff(location.hash);
   if (handOff) history.replaceState(history.state, '', location.pathname + location.search);
-  void readDisplaySettings()
-    .then((loaded) => {
+  // The display settings and this page's step are asked for at once: both answers are usually in before the
+  // page's load event, so the guide can draw as soon as the page is loaded.
+  void Promise.all([readDisplaySettings(), askStep()])
+    .then(([loaded, view]) => {
       settings = loaded;
       t = createTranslator(loaded.lang);
+      return show(view);
     })
-    .then(refresh)
     .then(() => {
       if (handOff) void offer(handOff);
     });

@@ -18,7 +18,7 @@ import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
 import { matchesPage } from '../core/url-pattern';
 import { SHIPPED_PACKS } from '../walkthroughs/index';
 import { setup, type Env } from '../tests/support/env';
-import { FLOWS } from '../tests/support/flows';
+import { FLOWS, type Flow } from '../tests/support/flows';
 import { launch, targetsFor } from '../tests/support/harness';
 import { guideRealm, startGuided, waitInUi } from '../tests/support/overlay-probe';
 import { reach, visits, type Visit } from '../tests/support/visits';
@@ -38,6 +38,8 @@ interface LoadSample {
   load: number;
   plainLoad: number;
   outline: number | null;
+  /** When the page itself first showed the step's control (0: before the content script started). */
+  control: number;
   late: boolean;
 }
 interface RouteSample {
@@ -60,36 +62,58 @@ interface Shipped {
   walkthroughs: { id: string; steps: { page: string; anchor?: unknown }[] }[];
 }
 
-/** The pages (as visits) of a walkthrough's steps that outline a control, in the walkthrough's order. */
-function stepPages(flowKey: string): { key: string; visit: Visit }[] {
-  const [packId, walkthroughId] = flowKey.split('/');
+/**
+ * The pages (as visits) of a walkthrough's steps that outline a control, in the walkthrough's order, each with
+ * the selector (from the sites' targets.json) of the control its first step there points at.
+ */
+function stepPages(flow: Flow): { key: string; visit: Visit; control: string }[] {
+  const [packId, walkthroughId] = flow.key.split('/');
   const pack = (SHIPPED_PACKS as Shipped[]).find((p) => p.id === packId);
   const steps = pack?.walkthroughs.find((w) => w.id === walkthroughId)?.steps ?? [];
   const all = visits();
-  const out: { key: string; visit: Visit }[] = [];
-  for (const step of steps) {
-    if (!step.anchor) continue;
+  const out: { key: string; visit: Visit; control: string }[] = [];
+  steps.forEach((step, i) => {
+    const target = flow.steps[i]?.target;
+    if (!step.anchor || !target) return;
     const v = all.find((x) => matchesPage(step.page, x.visit.url));
-    if (!v) throw new Error(`no stand-in page for ${step.page} (${flowKey})`);
-    if (!out.some((o) => o.key === v.key)) out.push(v);
-  }
+    if (!v) throw new Error(`no stand-in page for ${step.page} (${flow.key})`);
+    const control = targetsFor(v.visit.url)[target];
+    if (!control) throw new Error(`no target ${target} for ${v.visit.url}`);
+    if (!out.some((o) => o.key === v.key)) out.push({ ...v, control });
+  });
   return out;
 }
+
+/**
+ * The outline after the page was ready for it: its load event, or later, when the page itself drew the control
+ * after its load (a single-page app that renders its view on a timer): the guide cannot outline it sooner.
+ */
+const afterReady = (s: LoadSample[]): number[] => s.flatMap((x) => (x.outline === null ? [] : [x.outline - Math.max(x.load, x.control)]));
 
 async function loadEnd(page: Page): Promise<number> {
   await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd, { timeout: 30_000, polling: 20 });
   return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
 }
 
-/** In the content script's world: the first animation frame with the outline drawn. */
+/**
+ * In the content script's world: the first animation frame with the outline drawn, and the first frame in which
+ * the page itself shows the step's control (CONTROL, a selector of the stand-in page; 0 when it was already
+ * there at the probe's first frame, i.e. before the content script's world existed).
+ */
 const LOAD_PROBE = `new Promise((resolve) => {
   let first = true;
+  let control = null;
   const check = () => {
+    if (control === null) {
+      const c = document.querySelector(CONTROL);
+      const cr = c ? c.getBoundingClientRect() : null;
+      if (cr && cr.width > 0 && cr.height > 0) control = first ? 0 : performance.now();
+    }
     const host = document.querySelector('dan-buoc-overlay');
     const root = host ? globalThis.chrome.dom.openOrClosedShadowRoot(host) : null;
     const el = root ? root.querySelector('[data-dan-buoc="outline"]') : null;
     const r = el && !el.hidden ? el.getBoundingClientRect() : null;
-    if (r && r.width > 0 && r.height > 0) return resolve({ at: performance.now(), late: first });
+    if (r && r.width > 0 && r.height > 0) return resolve({ at: performance.now(), late: first, control: control ?? performance.now() });
     first = false;
     if (performance.now() > 30000) return resolve(null);
     requestAnimationFrame(check);
@@ -118,17 +142,17 @@ const ROUTE_PROBE = `new Promise((resolve) => {
  * that world created (Runtime.executionContextCreated on a session of our own): one call, no polling of the
  * page while it loads (polling would cost the throttled page's thread and inflate its load event).
  */
-async function guidedLoad(page: Page, cdp: CDPSession): Promise<{ load: number; outline: number | null; late: boolean }> {
+async function guidedLoad(page: Page, cdp: CDPSession, control: string): Promise<{ load: number; outline: number | null; control: number; late: boolean }> {
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const top = frameTree.frame.id;
-  const probed = new Promise<{ at: number; late: boolean } | null>((resolve, reject) => {
+  const probed = new Promise<{ at: number; late: boolean; control: number } | null>((resolve, reject) => {
     const onContext = (e: Protocol.Runtime.ExecutionContextCreatedEvent): void => {
       const aux = e.context.auxData as { isDefault?: boolean; frameId?: string } | undefined;
       if (aux?.isDefault || aux?.frameId !== top || !e.context.origin.startsWith('chrome-extension://')) return;
       cdp.off('Runtime.executionContextCreated', onContext);
       cdp
-        .send('Runtime.evaluate', { expression: LOAD_PROBE, contextId: e.context.id, awaitPromise: true, returnByValue: true })
-        .then((r) => resolve((r.result.value as { at: number; late: boolean } | null) ?? null), reject);
+        .send('Runtime.evaluate', { expression: LOAD_PROBE.replace('CONTROL', JSON.stringify(control)), contextId: e.context.id, awaitPromise: true, returnByValue: true })
+        .then((r) => resolve((r.result.value as { at: number; late: boolean; control: number } | null) ?? null), reject);
     };
     cdp.on('Runtime.executionContextCreated', onContext);
   });
@@ -137,7 +161,7 @@ async function guidedLoad(page: Page, cdp: CDPSession): Promise<{ load: number; 
   const seen = await Promise.race([probed, new Promise<'never'>((r) => (timer = setTimeout(() => r('never'), 30_000)))]);
   clearTimeout(timer);
   if (seen === 'never') throw new Error(`the content script never started on ${page.url()}`);
-  return { load: await loadEnd(page), outline: seen?.at ?? null, late: seen?.late ?? false };
+  return { load: await loadEnd(page), outline: seen?.at ?? null, control: seen?.control ?? 0, late: seen?.late ?? false };
 }
 
 async function plainLoad(page: Page): Promise<number> {
@@ -246,7 +270,7 @@ async function main(): Promise<void> {
       const bareProbe = await bare.createCDPSession();
       await bareProbe.send('Runtime.enable');
       const spa = flow.key.startsWith('ebank/');
-      for (const { key, visit } of stepPages(flow.key)) {
+      for (const { key, visit, control } of stepPages(flow)) {
         if (visit.spa && visit.spa !== ('dang-nhap' as Visit['spa'])) continue;
         // Reached in order, so the session follows the walkthrough from page to page.
         await reach(site, visit);
@@ -262,7 +286,7 @@ async function main(): Promise<void> {
           await bare.emulateCPUThrottling(c.rate === 1 ? null : c.rate);
           for (let i = 0; i <= RUNS; i++) {
             if (c.stop) await stopWorker(cdp, env.browser);
-            const g = await guidedLoad(site, probe);
+            const g = await guidedLoad(site, probe, control);
             const b = await plainLoad(bare);
             // Load 0 is the warm-up.
             if (i > 0) (loads[c.name] ??= []).push({ page: key, ...g, plainLoad: b });
@@ -316,7 +340,7 @@ async function main(): Promise<void> {
   console.log(`\nFirst hint latency, page loads: ${pages.length} step pages × ${RUNS} loads per condition (after 1 warm-up), guided and plain loads alternating`);
   console.log(`pages: ${pages.join(', ')}\n`);
   table(
-    ['condition', 'loads', 'load event, no extension p50/p95', 'load event, guided p50/p95', 'guide adds: Δp50 / paired p50', 'outline after load event p50/p95', 'outline from nav. start p50/p95', 'probe'],
+    ['condition', 'loads', 'load event, no extension p50/p95', 'load event, guided p50/p95', 'guide adds: Δp50 / paired p50', 'outline after load event p50/p95', 'after load + control drawn p50/p95', 'outline from nav. start p50/p95', 'probe'],
     Object.entries(loads).map(([cond, s]) => {
       const g = s.map((x) => x.load);
       const b = s.map((x) => x.plainLoad);
@@ -328,6 +352,7 @@ async function main(): Promise<void> {
         pair(g),
         `${ms(pct(g, 50) - pct(b, 50))} / ${ms(pct(s.map((x) => x.load - x.plainLoad), 50))}`,
         pair(after),
+        pair(afterReady(s)),
         pair(s.flatMap((x) => (x.outline === null ? [] : [x.outline]))),
         `${s.filter((x) => x.outline === null).length} missed, ${s.filter((x) => x.late).length} late`,
       ];
@@ -335,12 +360,12 @@ async function main(): Promise<void> {
   );
   const at4 = loads['4× cpu'] ?? [];
   if (at4.length) {
-    console.log(`\n4× cpu, per page: guide adds to the load event (paired p50) · outline after load event p50/p95\n`);
+    console.log(`\n4× cpu, per page: guide adds to the load event (paired p50) · outline after load event p50/p95 · after the load event and the page's own drawing of the control p50/p95\n`);
     table(
-      ['page', 'guide adds', 'outline after load'],
+      ['page', 'guide adds', 'outline after load', 'after load + control drawn'],
       pages.map((k) => {
         const s = at4.filter((x) => x.page === k);
-        return [k, ms(pct(s.map((x) => x.load - x.plainLoad), 50)), pair(s.flatMap((x) => (x.outline === null ? [] : [x.outline - x.load])))];
+        return [k, ms(pct(s.map((x) => x.load - x.plainLoad), 50)), pair(s.flatMap((x) => (x.outline === null ? [] : [x.outline - x.load]))), pair(afterReady(s))];
       }),
     );
   }

@@ -120,6 +120,19 @@ describe('anchors', () => {
     ctrl.abort();
     expect(await aborted).toBeNull();
   });
+  it('16.6 settles in the same task when the control is already on the page (the guide then draws no "searching" card)', async () => {
+    page('<button>Tiếp tục</button>');
+    const a = captureAnchor(document.querySelector('button')!);
+    // Promise.race takes the first of two settled promises in order: the found control beats "still looking".
+    const first = await Promise.race([waitForAnchor(a, { timeoutMs: 2000 }), Promise.resolve('looking' as const)]);
+    expect(first).not.toBe('looking');
+    expect(first && first !== 'looking' ? first.element : null).toBe(document.querySelector('button'));
+    page('<p>Đang tải…</p>');
+    const ctrl = new AbortController();
+    const late = await Promise.race([waitForAnchor(a, { timeoutMs: 2000, signal: ctrl.signal }), Promise.resolve('looking' as const)]);
+    expect(late).toBe('looking');
+    ctrl.abort();
+  });
 });
 
 describe('anchors: look-alikes, rivals and wrappers', () => {
