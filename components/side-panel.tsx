@@ -1,5 +1,5 @@
 // The volunteer console: pick a walkthrough, see what to bring, start, follow the steps, end with an outcome.
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
 import { unexpected, type DataError } from '../core/errors';
@@ -16,7 +16,15 @@ import { HintText } from './hint-text';
 import { OcrHelper, type OcrApi } from './ocr-helper';
 
 export interface PanelApi {
-  start(packId: string, walkthroughId: string): Promise<StepView>;
+  /** Start at the first step, or (`fromStep`) at the step whose page the resident's tab is on. */
+  start(packId: string, walkthroughId: string, fromStep?: number): Promise<StepView>;
+  /**
+   * Before starting: the step (> 0) whose page the resident's tab is on, when it is a page of this walkthrough
+   * other than its first step's; then the console asks where to start (absent: it never asks).
+   */
+  startChoice?(packId: string, walkthroughId: string): Promise<{ onPage: number } | null>;
+  /** "Mở trang của bước này": the background navigates the resident's tab to the current step's page. */
+  openStepPage?(): Promise<void>;
   current(): Promise<StepView | null>;
   next(): Promise<void>;
   back(): Promise<void>;
@@ -51,9 +59,14 @@ export interface SidePanelProps {
   api: PanelApi;
   settings: Settings;
   onSettings(next: Settings): void;
+  /**
+   * More ways out shown in the guide's state box while the step's control is not found (view.guide is
+   * 'not-found'), e.g. "Chỉ cho Dẫn Bước" (heal on the spot). Given the step shown.
+   */
+  lostActions?: (view: StepView) => ComponentChildren;
 }
 
-export function SidePanel({ t, search, api, settings, onSettings }: SidePanelProps): JSX.Element {
+export function SidePanel({ t, search, api, settings, onSettings, lostActions }: SidePanelProps): JSX.Element {
   const [view, setView] = useState<StepView | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -149,17 +162,18 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
       {recording && api.recorder ? (
         <Recorder t={t} view={recording} recorder={api.recorder} onSaved={(text) => setMessage(text)} />
       ) : view ? (
-        <Running t={t} lang={settings.lang} view={view} api={api} onEnded={(text) => setMessage(text)} />
+        <Running t={t} lang={settings.lang} view={view} api={api} onEnded={(text) => setMessage(text)} lostActions={lostActions} />
       ) : (
         <>
         <Catalogue
           t={t}
           lang={settings.lang}
           search={search}
-          onStart={async (e) => {
+          choose={api.startChoice ? (e) => api.startChoice!(e.pack.id, e.walkthrough.id).catch(() => null) : undefined}
+          onStart={async (e, fromStep) => {
             setMessage(null);
             try {
-              setView(await api.start(e.pack.id, e.walkthrough.id));
+              setView(await api.start(e.pack.id, e.walkthrough.id, fromStep));
             } catch (err) {
               setMessage(err instanceof Error && err.message === 'no-tab' ? t('panel.noTab') : String(err));
             }
@@ -194,9 +208,31 @@ export function SidePanel({ t, search, api, settings, onSettings }: SidePanelPro
   );
 }
 
-function Catalogue({ t, lang, search, onStart, onEdit }: { t: Translate; lang: Lang; search: SidePanelProps['search']; onStart: (e: CatalogEntry) => void; onEdit?: (e: CatalogEntry) => void }): JSX.Element {
+function Catalogue({
+  t,
+  lang,
+  search,
+  choose,
+  onStart,
+  onEdit,
+}: {
+  t: Translate;
+  lang: Lang;
+  search: SidePanelProps['search'];
+  /** The step whose page the resident's tab is on, to ask where to start (null: start at once). */
+  choose?: (e: CatalogEntry) => Promise<{ onPage: number } | null>;
+  onStart: (e: CatalogEntry, fromStep?: number) => void;
+  onEdit?: (e: CatalogEntry) => void;
+}): JSX.Element {
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
+  // "Bắt đầu" while the resident's tab is on a page of the walkthrough: ask before navigating away from it.
+  const [ask, setAsk] = useState<{ key: string; onPage: number } | null>(null);
+  const begin = async (e: CatalogEntry, key: string): Promise<void> => {
+    const choice = choose ? await choose(e) : null;
+    if (choice && choice.onPage > 0) setAsk({ key, onPage: choice.onPage });
+    else onStart(e);
+  };
   const entries = useMemo(() => search(query), [search, query]);
   return (
     <section aria-labelledby="list-title">
@@ -232,8 +268,24 @@ function Catalogue({ t, lang, search, onStart, onEdit }: { t: Translate; lang: L
                     ))}
                   </ul>
                   <p class="wt-hint">{t('panel.startHint')}</p>
+                  {ask?.key === key ? (
+                    <div class="start-ask" role="group" aria-labelledby="start-ask-text" data-testid="start-ask">
+                      <p id="start-ask-text">{t('panel.startAsk', { n: ask.onPage + 1 })}</p>
+                      <span class="actions">
+                        <button type="button" class="btn btn-main" onClick={() => onStart(e, ask.onPage)} data-testid="start-here">
+                          {t('panel.startHere', { n: ask.onPage + 1 })}
+                        </button>
+                        <button type="button" class="btn" onClick={() => onStart(e)} aria-describedby="start-over-hint" data-testid="start-over">
+                          {t('panel.startOver')}
+                        </button>
+                      </span>
+                      <p id="start-over-hint" class="wt-hint">
+                        {t('panel.startOverHint')}
+                      </p>
+                    </div>
+                  ) : null}
                   <span class="actions">
-                    <button type="button" class="btn btn-main" onClick={() => onStart(e)} data-testid="start">
+                    <button type="button" class="btn btn-main" onClick={() => void begin(e, key)} data-testid="start" disabled={ask?.key === key}>
                       {t('panel.start')}
                     </button>
                     {onEdit ? (
@@ -306,7 +358,63 @@ function Recorder({ t, view, recorder, onSaved }: { t: Translate; view: Recordin
   );
 }
 
-function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; view: StepView; api: PanelApi; onEnded: (m: string) => void }): JSX.Element {
+/** A symbol beside each state's words (the words and the colour say it too: never colour alone). */
+const STATE_MARKS = { looking: '…', found: '✓', 'not-found': '!', 'other-page': '↪', disabled: '⏳', paused: '⏸' } as const;
+const STATE_TEXT = { looking: 'guide.looking', found: 'guide.found', 'not-found': 'guide.notFound', 'other-page': 'guide.otherPage', disabled: 'guide.disabled', paused: 'panel.paused' } as const;
+
+/**
+ * What the guide on the resident's tab is doing about this step (looking, found, not found, another page,
+ * disabled, paused), in words, a symbol and a colour, announced politely; and the ways out when it is lost.
+ */
+export function GuideStatus({ t, view, api, lostActions }: { t: Translate; view: StepView; api: PanelApi; lostActions?: SidePanelProps['lostActions'] }): JSX.Element {
+  const state = view.paused ? 'paused' : view.status === 'running' ? (view.guide ?? null) : null;
+  const lost = state === 'not-found' || state === 'other-page';
+  return (
+    <div class={`guide-state${state ? ` guide-${state}` : ''}`} data-testid="guide-state" data-state={state ?? ''}>
+      {/* Always there, so a change of state is announced. */}
+      <p class={state === 'paused' ? 'guide-line run-paused' : 'guide-line'} aria-live="polite" data-testid="guide-line">
+        {state ? (
+          <>
+            <span class="guide-mark" aria-hidden="true">
+              {STATE_MARKS[state]}
+            </span>{' '}
+            <span class="guide-label">{t('guide.label')}:</span> {t(STATE_TEXT[state])}
+          </>
+        ) : null}
+      </p>
+      {state === 'looking' ? <progress class="guide-progress" aria-label={t('guide.looking')} /> : null}
+      {lost ? (
+        <div class="run-actions guide-ways">
+          {state === 'other-page' && api.openStepPage ? (
+            <button type="button" class="btn btn-main" onClick={() => void api.openStepPage!()} data-testid="open-step-page">
+              {t('guide.openPage')}
+            </button>
+          ) : null}
+          {state === 'not-found' ? lostActions?.(view) : null}
+          <button type="button" class="btn" onClick={() => void api.skip()} data-testid="lost-skip">
+            {t('guide.skip')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Running({
+  t,
+  lang,
+  view,
+  api,
+  onEnded,
+  lostActions,
+}: {
+  t: Translate;
+  lang: Lang;
+  view: StepView;
+  api: PanelApi;
+  onEnded: (m: string) => void;
+  lostActions?: SidePanelProps['lostActions'];
+}): JSX.Element {
   const [ending, setEnding] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>('completed');
   const [error, setError] = useState<string | null>(null);
@@ -350,7 +458,7 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
           <HintText text={localText(view.step.text, lang)} />
         </p>
       ) : null}
-      {view.paused ? <p class="run-paused" role="status">{t('panel.paused')}</p> : null}
+      <GuideStatus t={t} view={view} api={api} lostActions={lostActions} />
       <div class="run-actions">
         <button type="button" class="btn" onClick={() => void api.back()} disabled={view.index === 0 && !done} aria-keyshortcuts="Alt+ArrowLeft">
           {t('panel.back')}

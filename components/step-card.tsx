@@ -20,6 +20,9 @@ export interface StepCardProps {
   onBack?: () => void;
   onNext?: () => void;
   onListen?: () => void;
+  /** The guide is lost (another page, control not found): "Mở trang của bước này" and "Bỏ qua bước". */
+  onOpenPage?: () => void;
+  onSkip?: () => void;
   /** In a page's flow (the widget) rather than floating over a site: a region, not a dialog. */
   inline?: boolean;
   /**
@@ -61,6 +64,16 @@ export function StepCard(props: StepCardProps): JSX.Element {
         {props.onListen ? (
           <button type="button" class="db-btn db-btn-quiet" onClick={act(props.onListen)}>
             {t('overlay.listen')}
+          </button>
+        ) : null}
+        {props.onOpenPage ? (
+          <button type="button" class="db-btn db-btn-main" onClick={act(props.onOpenPage)} data-dan-buoc="open-page">
+            {t('overlay.openPage')}
+          </button>
+        ) : null}
+        {props.onSkip ? (
+          <button type="button" class="db-btn" onClick={act(props.onSkip)} data-dan-buoc="skip">
+            {t('overlay.skip')}
           </button>
         ) : null}
         <span class="db-spacer" />

@@ -3,11 +3,19 @@
 
 import type { AgeBand, Outcome, Reason } from './outcomes';
 import type { Walkthrough } from './pack';
-import { matchesPage } from './url-pattern';
+import { matchesPage, stripUrl } from './url-pattern';
 
 export { OUTCOMES, type Outcome } from './outcomes';
 
 export type SessionStatus = 'running' | 'done' | 'finished' | 'abandoned';
+
+/**
+ * What the guide on the resident's tab is doing about the current step: looking for its control, found it
+ * (outlined), not found (after a short look; it keeps looking), the tab is on another page, or the control is
+ * there but disabled for now.
+ */
+export const GUIDE_STATES = ['looking', 'found', 'not-found', 'other-page', 'disabled'] as const;
+export type GuideState = (typeof GUIDE_STATES)[number];
 
 export interface Session {
   id: string;
@@ -35,6 +43,13 @@ export interface Session {
   trial?: boolean;
   /** Trial runs: steps whose control was found on the page. */
   found?: number[];
+  /** The guide's last report about a step (only the current step's is shown). */
+  guide?: { index: number; state: GuideState };
+  /**
+   * Per step, the last page (origin + path, never a query) where its control was found in this session:
+   * where "Mở trang của bước này" goes when the step's page pattern has wildcards.
+   */
+  foundPages?: Record<number, string>;
   outcome?: Outcome;
   /** Why it ended so (from a fixed list), and the resident's age band, if the volunteer gave them. */
   reason?: Reason;
@@ -51,9 +66,13 @@ export interface StartInput {
   tabId: number;
   now: number;
   trial?: boolean;
+  /** Start at this step (the resident's tab is on its page already). @default 0 */
+  stepIndex?: number;
 }
 
 export function startSession(input: StartInput): Session {
+  const last = input.walkthrough.steps.length - 1;
+  const start = Math.max(0, Math.min(input.stepIndex ?? 0, last));
   return {
     ...(input.trial ? { trial: true, found: [] } : {}),
     id: input.id,
@@ -61,11 +80,11 @@ export function startSession(input: StartInput): Session {
     walkthroughId: input.walkthrough.id,
     walkthroughVersion: input.packVersion,
     tabId: input.tabId,
-    stepIndex: 0,
+    stepIndex: start,
     total: input.walkthrough.steps.length,
     status: 'running',
     startedAt: input.now,
-    reached: 0,
+    reached: start,
     repeats: {},
     notFound: [],
   };
@@ -177,16 +196,64 @@ export function stepIsOnPage(s: Session, walkthrough: Walkthrough, url: string):
   return !!step && matchesPage(step.page, url);
 }
 
-/** Record that the current step's control could not be found. */
 /** A trial run's step whose control was found (after a miss it counts as found: the page was slow). */
 export function markFound(s: Session, index: number): Session {
   if (!s.trial || s.found?.includes(index)) return s;
   return { ...s, found: [...(s.found ?? []), index], notFound: s.notFound.filter((i) => i !== index) };
 }
 
+/** Record that the current step's control could not be found. */
 export function markNotFound(s: Session, index: number): Session {
   if (s.notFound.includes(index) || s.found?.includes(index)) return s;
   return { ...s, notFound: [...s.notFound, index] };
+}
+
+/**
+ * The guide's report about step `index` on the session's tab at `url` (origin + path). Only the current
+ * step's report counts. Not found: the step is logged as not found. Found (or disabled for now): a step logged as not found a
+ * moment before came late (a slow page), so it is not found no more; and the page is remembered as where
+ * the step is (when it belongs to the step's page pattern).
+ */
+export function reportGuide(s: Session, walkthrough: Walkthrough, index: number, state: GuideState, url?: string): Session {
+  if (s.status !== 'running' || s.stepIndex !== index) return s;
+  let next = s.guide?.index === index && s.guide.state === state ? s : { ...s, guide: { index, state } };
+  if (state === 'not-found') next = markNotFound(next, index);
+  if (state === 'found' || state === 'disabled') {
+    if (next.trial) next = markFound(next, index);
+    else if (next.notFound.includes(index)) next = { ...next, notFound: next.notFound.filter((i) => i !== index) };
+    const page = url ? stripUrl(url) : '';
+    const step = walkthrough.steps[index];
+    if (page && step && matchesPage(step.page, page) && next.foundPages?.[index] !== page) next = { ...next, foundPages: { ...next.foundPages, [index]: page } };
+  }
+  return next;
+}
+
+/**
+ * The guide's state as the background sees it once the current step is shown on the tab at `url`: looking
+ * for the control on the step's page, or the tab is on another page (unknown URL: another page too). A step
+ * without a control has no state. The guide on the page then reports found, not found or disabled.
+ */
+export function placeGuide(s: Session, walkthrough: Walkthrough, url: string | undefined): Session {
+  const step = walkthrough.steps[s.stepIndex];
+  if (s.status !== 'running' || !step) return s;
+  const state: GuideState | null = !url || !matchesPage(step.page, url) ? 'other-page' : step.anchor ? 'looking' : null;
+  if (!state) return s.guide ? { ...s, guide: undefined } : s;
+  return s.guide?.index === s.stepIndex && s.guide.state === state ? s : { ...s, guide: { index: s.stepIndex, state } };
+}
+
+/**
+ * Where step `index` is: its page pattern when it has no wildcard; else the last page where its control was
+ * found in this session; else the walkthrough's start page.
+ */
+export function stepPageUrl(s: Session, walkthrough: Walkthrough, index: number): string {
+  const step = walkthrough.steps[index];
+  if (step && !step.page.includes('*')) return step.page;
+  return s.foundPages?.[index] ?? walkthrough.startUrl;
+}
+
+/** The first step of `walkthrough` whose page is the one at `url`, or -1 when none is. */
+export function stepOnPage(walkthrough: Walkthrough, url: string): number {
+  return walkthrough.steps.findIndex((step) => matchesPage(step.page, url));
 }
 
 /** End the session with the volunteer's outcome and details (a note must have passed `redactNote`). */

@@ -3,7 +3,9 @@
 // depend on core/ only and never on extension/.
 import type { Anchor } from './anchors/index';
 import type { LocalText, Step } from './pack';
-import type { SessionStatus } from './session';
+import type { GuideState, SessionStatus } from './session';
+
+export type { GuideState };
 
 /** What the overlay needs to show one step. */
 export interface StepView {
@@ -19,6 +21,8 @@ export interface StepView {
   /** A trial run from the editor: the content script also reports the steps it finds. */
   trial?: boolean;
   step: Step;
+  /** What the guide on the resident's tab last said about this step (absent: nothing yet). */
+  guide?: GuideState;
   /** The anchors of the walkthrough's other steps on the same page: the guide resolves this step among them. */
   peers?: Anchor[];
 }

@@ -7,7 +7,8 @@ import type { RecordingController } from './recording-controller';
 
 export function registerHandlers(on: On, deps: { controller: Controller; recording: RecordingController; catalog: Catalog }): void {
   const { controller, recording, catalog } = deps;
-  on('start', (d) => controller.start(d.packId, d.walkthroughId, d.tabId));
+  on('start', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { fromStep: d.fromStep }));
+  on('startChoice', (d) => controller.startChoice(d.packId, d.walkthroughId, d.tabId));
   on('current', () => controller.current());
   on('offer', (d) => {
     const entry = catalog.find(d.packId, d.walkthroughId);
@@ -18,11 +19,13 @@ export function registerHandlers(on: On, deps: { controller: Controller; recordi
   on('advance', (d, caller) => controller.advance(tabOf(caller), d.fromIndex));
   on('next', () => controller.next());
   on('back', () => controller.back());
+  on('openStepPage', () => controller.openStepPage());
   on('repeat', () => controller.repeat());
   on('skip', () => controller.skip());
   on('pause', (d) => controller.pause(d.paused));
   on('notFound', (d, caller) => controller.notFound(tabOf(caller), d.index));
   on('found', (d, caller) => controller.found(tabOf(caller), d.index));
+  on('guideState', (d, caller) => controller.guideState(tabOf(caller), d.index, d.state));
   on('startTrial', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { trial: true }));
   on('finish', ({ outcome, ...details }) => controller.finish(outcome, details));
 

@@ -11,7 +11,7 @@ import type { Catalog } from '../core/catalog';
 import type { AssistRecord, DeskInfo, OutcomeDetails } from '../core/log-record';
 import { createLogStore, DEFAULT_RETENTION_MONTHS, recordFromSession, retentionCutoff, type LogStore } from '../core/log-store';
 import * as machine from '../core/session';
-import type { Outcome, Session } from '../core/session';
+import type { GuideState, Outcome, Session } from '../core/session';
 import { redactNote } from '../core/privacy';
 import { createSerialQueue } from '../core/serial-queue';
 import { pendingLogs, type PendingLogsLike } from './pending-logs';
@@ -76,6 +76,7 @@ export function createController(deps: ControllerDeps) {
       paused: !!s.paused,
       ...(s.trial ? { trial: true } : {}),
       step,
+      ...(s.guide?.index === s.stepIndex && s.status === 'running' ? { guide: s.guide.state } : {}),
       peers: entry.walkthrough.steps.filter((x) => x !== step && x.page === step.page && x.anchor).map((x) => x.anchor!),
     };
   }
@@ -177,13 +178,37 @@ export function createController(deps: ControllerDeps) {
     return machine.isActive(s) ? s : null;
   }
 
+  /** A step newly shown: the console says "looking" or "another page" until the guide on the page reports. */
+  async function placed(s: Session): Promise<Session> {
+    const entry = deps.catalog.find(s.packId, s.walkthroughId);
+    return entry ? machine.placeGuide(s, entry.walkthrough, await deps.tabUrl(s.tabId)) : s;
+  }
+
   async function update(fn: (s: Session) => Session): Promise<void> {
     const s = await active();
-    if (s) await commit(s, fn(s));
+    if (!s) return;
+    const after = fn(s);
+    await commit(s, after !== s && (after.stepIndex !== s.stepIndex || after.status !== s.status) ? await placed(after) : after);
+  }
+
+  /**
+   * Bring the session's tab to the current step's page when it is on another one (the background navigates,
+   * never the page). Nothing when the tab's URL is unknown (a page we may not read is no step's page either).
+   */
+  async function toStepPage(s: Session, options: { always?: boolean } = {}): Promise<void> {
+    const entry = deps.catalog.find(s.packId, s.walkthroughId);
+    if (!entry || s.status !== 'running') return;
+    const url = await deps.tabUrl(s.tabId);
+    if (!options.always && (!url || machine.stepIsOnPage(s, entry.walkthrough, url))) return;
+    await deps.navigate(s.tabId, machine.stepPageUrl(s, entry.walkthrough, s.stepIndex));
   }
 
   return {
-    start: (packId: string, walkthroughId: string, tabId: number, options: { trial?: boolean } = {}) =>
+    /**
+     * Start a walkthrough on a tab: at its first step, navigating the tab to the start page unless it is on
+     * that step's page; or (`fromStep`) at a step whose page the tab is on, without navigating.
+     */
+    start: (packId: string, walkthroughId: string, tabId: number, options: { trial?: boolean; fromStep?: number } = {}) =>
       serial(async () => {
         const entry = deps.catalog.find(packId, walkthroughId);
         if (!entry) throw new Error(`unknown walkthrough ${packId}/${walkthroughId}`);
@@ -194,7 +219,8 @@ export function createController(deps: ControllerDeps) {
           unkept = await keep(ended);
           if (ended.tabId !== tabId) await deps.sendToTab(ended.tabId, null);
         }
-        const s = machine.startSession({
+        const url = await deps.tabUrl(tabId);
+        const started = machine.startSession({
           id: randomId(),
           packId,
           packVersion: entry.pack.version,
@@ -202,15 +228,29 @@ export function createController(deps: ControllerDeps) {
           tabId,
           now: now(),
           trial: options.trial,
+          stepIndex: options.fromStep,
         });
+        const s = machine.placeGuide(started, entry.walkthrough, url);
         await deps.storage.set(s);
-        const url = await deps.tabUrl(tabId);
         if (url && machine.stepIsOnPage(s, entry.walkthrough, url)) await deps.sendToTab(tabId, viewOf(s));
-        else await deps.navigate(tabId, entry.walkthrough.startUrl);
+        else await deps.navigate(tabId, machine.stepPageUrl(s, entry.walkthrough, s.stepIndex));
         // The new session is running already; now the previous one's record and any waiting ones.
         await save([unkept]);
         return viewOf(s)!;
       }),
+
+    /**
+     * Before starting: the step (index > 0) whose page the tab is on, when the tab is on a page of the
+     * walkthrough other than its first step's: the console then asks where to start, instead of navigating
+     * away from a page the resident is working on. Null otherwise.
+     */
+    startChoice: async (packId: string, walkthroughId: string, tabId: number): Promise<{ onPage: number } | null> => {
+      const entry = deps.catalog.find(packId, walkthroughId);
+      if (!entry) throw new Error(`unknown walkthrough ${packId}/${walkthroughId}`);
+      const url = await deps.tabUrl(tabId);
+      const index = url ? machine.stepOnPage(entry.walkthrough, url) : -1;
+      return index > 0 ? { onPage: index } : null;
+    },
 
     current: () => serial(async () => {
       const s = await active();
@@ -223,7 +263,7 @@ export function createController(deps: ControllerDeps) {
         if (!s || s.tabId !== tabId) return null;
         const entry = deps.catalog.find(s.packId, s.walkthroughId);
         if (!entry) return null;
-        const next = machine.arriveOnPage(s, entry.walkthrough, page);
+        const next = machine.placeGuide(machine.arriveOnPage(s, entry.walkthrough, page), entry.walkthrough, page);
         if (next !== s) await deps.storage.set(next);
         return viewOf(next);
       }),
@@ -231,7 +271,33 @@ export function createController(deps: ControllerDeps) {
     advance: (tabId: number, fromIndex: number) =>
       serial(() => update((s) => (s.tabId === tabId ? machine.advance(s, fromIndex) : s))),
     next: () => serial(() => update((s) => machine.advance(s, s.stepIndex))),
-    back: () => serial(() => update(machine.back)),
+    /** One step back; when that step is on another page than the tab is on, the tab goes back to it. */
+    back: () =>
+      serial(async () => {
+        const s = await active();
+        if (!s) return;
+        const moved = machine.back(s);
+        const after = moved !== s && moved.stepIndex !== s.stepIndex ? await placed(moved) : moved;
+        await commit(s, after);
+        if (after !== s && after.stepIndex !== s.stepIndex) await toStepPage(after);
+      }),
+    /** "Mở trang của bước này": bring the tab to the current step's page (machine.stepPageUrl). */
+    openStepPage: () =>
+      serial(async () => {
+        const s = await active();
+        if (s) await toStepPage(s, { always: true });
+      }),
+    /** Content script: what the guide is doing about step `index` (only the current step, on the session's tab). */
+    guideState: (tabId: number, index: number, state: GuideState) =>
+      serial(async () => {
+        const s = await active();
+        if (!s || s.tabId !== tabId) return;
+        const entry = deps.catalog.find(s.packId, s.walkthroughId);
+        if (!entry) return;
+        const url = state === 'found' ? await deps.tabUrl(tabId) : undefined;
+        const after = machine.reportGuide(s, entry.walkthrough, index, state, url);
+        if (after !== s) await deps.storage.set(after);
+      }),
     skip: () => serial(() => update(machine.skip)),
     pause: (paused: boolean) => serial(() => update((s) => machine.setPaused(s, paused))),
     repeat: () =>

@@ -10,13 +10,16 @@ import { OfferCard } from '../components/offer-card';
 import { Overlay } from '../components/overlay';
 import { parseHandOff, type HandOff } from '../core/handoff';
 import { plainHint } from '../components/hint-text';
-import { messaging, type StepView } from './protocol';
+import { messaging, type GuideState, type StepView } from './protocol';
 import { onLocationChange, type PageContext } from './page-context';
 import { mountPageUi, type PageUi } from './page-ui';
 import { DEFAULT_DISPLAY, readDisplaySettings, watchDisplaySettings, type DisplaySettings } from './page-display';
 
-/** How long to wait for a late control before showing the hint as text only. @default 10000 */
-const FIND_TIMEOUT_MS = 10_000;
+/**
+ * How long to look for the control before saying it is not found (on the card: the hint as text only; in the
+ * console: "not found", so the volunteer knows at once). The guide keeps looking afterwards. @default 3000
+ */
+const FIND_TIMEOUT_MS = 3000;
 
 /**
  * The page's own load is never held up by the guide: nothing heavy (finding the control, drawing) starts
@@ -54,8 +57,10 @@ export function startGuidePage(ctx: PageContext): void {
     advance: (fromIndex: number) => void messaging.sendMessage('advance', { fromIndex }).catch(() => undefined),
     next: () => void messaging.sendMessage('next').catch(() => undefined),
     back: () => void messaging.sendMessage('back').catch(() => undefined),
-    notFound: (index: number) => void messaging.sendMessage('notFound', { index }).catch(() => undefined),
-    found: (index: number) => void messaging.sendMessage('found', { index }).catch(() => undefined),
+    skip: () => void messaging.sendMessage('skip').catch(() => undefined),
+    openPage: () => void messaging.sendMessage('openStepPage').catch(() => undefined),
+    // The console mirrors it; a not-found step is logged from it (and un-logged when the control comes late).
+    state: (index: number, state: GuideState) => void messaging.sendMessage('guideState', { index, state }).catch(() => undefined),
   };
 
   function ensureUi(): PageUi {
@@ -116,6 +121,9 @@ export function startGuidePage(ctx: PageContext): void {
           done: phase === 'done',
           onBack: send.back,
           onNext: send.next,
+          // Ways out when the guide is lost: the background navigates, never this page.
+          onOpenPage: phase === 'other-page' ? send.openPage : undefined,
+          onSkip: phase === 'other-page' || phase === 'not-found' ? send.skip : undefined,
           onListen: () => speak(phase === 'done' ? tr('overlay.done') : plainHint(hint), settings.lang),
         }}
       />,
@@ -186,6 +194,7 @@ export function startGuidePage(ctx: PageContext): void {
       watchAdvance(view, null, signal);
       return;
     }
+    // "Looking" and "another page" the background tells the console itself (it knows the tab's page).
     const finding = waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal, peers: view.peers });
     // A control already on the page is found in the same task (waitForAnchor settles at once): draw it
     // outlined straight away, without a "searching" card first (one render less before the hint).
@@ -198,14 +207,17 @@ export function startGuidePage(ctx: PageContext): void {
     if (signal.aborted) return;
     if (!found) {
       draw(view, 'not-found', null, t);
-      send.notFound(view.index);
+      send.state(view.index, 'not-found');
+      // Keep looking: a control that comes late is outlined then. Meanwhile the step's own advance is watched
+      // (an "appear" rule may then be watched twice: the background takes one advance from a step only).
       watchAdvance(view, null, signal);
-      return;
+      found = await waitForAnchor(anchor, { timeoutMs: 30 * 60_000, signal, peers: view.peers });
+      if (!found || signal.aborted) return;
     }
-    if (view.trial) send.found(view.index);
     const el = found.element;
     const shown = visibleStandIn(el);
     if (!isInViewport(shown)) shown.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    send.state(view.index, isDisabled(el) ? 'disabled' : 'found');
     draw(view, isDisabled(el) ? 'waiting' : 'found', shown, t);
     watchAdvance(view, el, signal);
     watchTarget(view, el, signal);
@@ -219,6 +231,7 @@ export function startGuidePage(ctx: PageContext): void {
       const now = isDisabled(el);
       if (now === was || signal.aborted) return;
       was = now;
+      send.state(view.index, now ? 'disabled' : 'found');
       draw(view, now ? 'waiting' : 'found', shown, t);
     });
     observer.observe(el, { attributes: true, attributeFilter: ['disabled', 'aria-disabled'] });

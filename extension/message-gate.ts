@@ -18,16 +18,21 @@ export type Access = 'page' | 'tab' | 'tab-or-page' | 'session' | 'recording' | 
 
 export const ACCESS: { [K in keyof ProtocolMap]: Access } = {
   start: 'page',
+  startChoice: 'page',
   current: 'page',
   pageReady: 'tab',
   advance: 'tab',
   next: 'session',
   back: 'session',
+  // Navigates only the session's own tab, to a page the pack names: the side panel, or the card on that tab.
+  openStepPage: 'session',
   repeat: 'session',
   skip: 'session',
   pause: 'session',
   notFound: 'tab',
   found: 'tab',
+  // The controller takes it only from the session's tab, and only about the current step.
+  guideState: 'tab',
   finish: 'page',
   offer: 'tab-or-page',
   startHere: 'tab',

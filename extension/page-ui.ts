@@ -56,15 +56,18 @@ export interface PageUi {
   remove(): void;
 }
 
-/** A mounted UI in a closed shadow root at the end of the body, named `name` (its host element's tag). */
-export function mountPageUi(ctx: PageContext, name: string, doc: Document = document): PageUi {
+/**
+ * A mounted UI in a closed shadow root at the end of the body, named `name` (its host element's tag), with
+ * the card's styles and `css` (the author's bars bring their own: the guide does not carry them).
+ */
+export function mountPageUi(ctx: PageContext, name: string, doc: Document = document, css = ''): PageUi {
   const host = doc.createElement(name);
   const shadow = host.attachShadow({ mode: 'closed' });
   const html = doc.createElement('html');
   const head = doc.createElement('head');
   const body = doc.createElement('body');
   const style = doc.createElement('style');
-  style.textContent = `:host{all:initial !important;}\n${UI_CSS}`;
+  style.textContent = `:host{all:initial !important;}\n${UI_CSS}\n${css}`;
   head.append(style);
   html.append(head, body);
   shadow.append(html);

@@ -10,6 +10,7 @@ import { createTranslator } from '../core/i18n';
 import { recordStep } from '../core/recorder';
 import { messaging, type PickedTarget } from './protocol';
 import type { PageContext } from './page-context';
+import authorBarCss from '../components/author-bar.css?inline';
 import { mountPageUi, type PageUi } from './page-ui';
 import { readDisplaySettings } from './page-display';
 
@@ -68,7 +69,7 @@ export function startPickPage(ctx: PageContext): void {
       );
       forget = ctx.onInvalidated(() => done(null));
       if (stop.signal.aborted) return;
-      ui = mountPageUi(ctx, 'dan-buoc-picker');
+      ui = mountPageUi(ctx, 'dan-buoc-picker', document, authorBarCss);
       render(<PickBar t={t} hint={hint} onCancel={() => done(null)} />, ui.uiContainer);
     });
   }));

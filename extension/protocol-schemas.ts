@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { AGE_BANDS, REASONS } from '../core/log-record';
 import { CATEGORIES } from '../core/pack';
-import { OUTCOMES } from '../core/session';
+import { GUIDE_STATES, OUTCOMES } from '../core/session';
 import type { ProtocolMap } from './protocol';
 
 const id = v.pipe(v.string('must be a string'), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an id (a-z, 0-9, -)'));
@@ -24,17 +24,20 @@ export type Received = {
 };
 
 export const schemas = {
-  start: v.strictObject({ packId: id, walkthroughId: id, tabId }),
+  start: v.strictObject({ packId: id, walkthroughId: id, tabId, fromStep: v.optional(index) }),
+  startChoice: v.strictObject({ packId: id, walkthroughId: id, tabId }),
   current: none,
   pageReady: v.strictObject({ page: v.pipe(v.string('must be a string'), v.maxLength(2048, 'is too long'), v.regex(/^https?:\/\/[^?#]*$/, 'must be an http(s) address without query or fragment')) }),
   advance: v.strictObject({ fromIndex: index }),
   next: none,
   back: none,
+  openStepPage: none,
   repeat: none,
   skip: none,
   pause: v.strictObject({ paused: v.boolean('must be true or false') }),
   notFound: v.strictObject({ index }),
   found: v.strictObject({ index }),
+  guideState: v.strictObject({ index, state: v.picklist(GUIDE_STATES, 'is not a guide state') }),
   finish: v.strictObject({
     outcome: v.picklist(OUTCOMES, 'is not an outcome'),
     reason: v.optional(v.picklist(REASONS, 'is not a reason')),

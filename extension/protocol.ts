@@ -5,13 +5,18 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Outcome, OutcomeDetails } from '../core/outcomes';
 import type { Category, PackError, Step } from '../core/pack';
-import type { PickedTarget, RecordingView, StepView } from '../core/views';
+import type { GuideState, PickedTarget, RecordingView, StepView } from '../core/views';
 
-export type { PickedTarget, RecordingView, StepView };
+export type { GuideState, PickedTarget, RecordingView, StepView };
 
 export interface ProtocolMap {
-  /** Side panel: start a walkthrough on a tab (navigates it to the start page when needed). */
-  start(data: { packId: string; walkthroughId: string; tabId: number }): StepView;
+  /**
+   * Side panel: start a walkthrough on a tab, at its first step (navigating the tab to the start page when
+   * needed) or at `fromStep`, a step whose page the tab is on (see startChoice).
+   */
+  start(data: { packId: string; walkthroughId: string; tabId: number; fromStep?: number }): StepView;
+  /** Side panel, before starting: the step (> 0) whose page the tab is on, to offer starting there; else null. */
+  startChoice(data: { packId: string; walkthroughId: string; tabId: number }): { onPage: number } | null;
   /** Side panel: the running session, if any. */
   current(): StepView | null;
   /** Content script, on every page load or SPA route change: the step to show here, if any. */
@@ -20,7 +25,10 @@ export interface ProtocolMap {
   advance(data: { fromIndex: number }): void;
   /** Overlay or side panel buttons. */
   next(): void;
+  /** One step back; the tab goes back to that step's page when it is on another one. */
   back(): void;
+  /** Side panel or the card: navigate the session's tab to the current step's page. */
+  openStepPage(): void;
   repeat(): void;
   skip(): void;
   pause(data: { paused: boolean }): void;
@@ -28,6 +36,8 @@ export interface ProtocolMap {
   notFound(data: { index: number }): void;
   /** Content script, trial runs only: the current step's control was found. */
   found(data: { index: number }): void;
+  /** Content script (the session's tab): what the guide is doing about the current step (shown in the console). */
+  guideState(data: { index: number; state: GuideState }): void;
   /**
    * Side panel: end the session with an outcome. Always ends it; `pending` counts records (this one included)
    * that wait to be written to the log database (full, or blocked by an upgrade), 0 when all are saved.

@@ -12,6 +12,7 @@ import { createSerialQueue } from '../core/serial-queue';
 import { messaging } from './protocol';
 import type { RecordingView } from './recording';
 import type { PageContext } from './page-context';
+import authorBarCss from '../components/author-bar.css?inline';
 import { mountPageUi, type PageUi } from './page-ui';
 import { readDisplaySettings } from './page-display';
 
@@ -76,7 +77,7 @@ export function startRecordingPage(ctx: PageContext): void {
     if (!listening) listen();
     const t = createTranslator((await readDisplaySettings()).lang);
     if (!ctx.isValid) return;
-    ui ??= mountPageUi(ctx, 'dan-buoc-recorder');
+    ui ??= mountPageUi(ctx, 'dan-buoc-recorder', document, authorBarCss);
     const stop = (): void =>
       inOrder(() => messaging.sendMessage('stopRecording', { title: t('recorder.defaultTitle', { date: new Date().toLocaleDateString('vi-VN') }), category: 'public-service' }));
     render(<RecordingBar t={t} steps={view.steps} last={view.last} onUndo={() => inOrder(() => messaging.sendMessage('undoStep'))} onStop={stop} />, ui.uiContainer);

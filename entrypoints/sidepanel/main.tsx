@@ -29,7 +29,10 @@ const editorUrl = (packId: string, walkthroughId?: string): string =>
   browser.runtime.getURL(`/editor.html?pack=${encodeURIComponent(packId)}${walkthroughId ? `&w=${encodeURIComponent(walkthroughId)}` : ''}`);
 
 const api: PanelApi = {
-  start: async (packId, walkthroughId) => messaging.sendMessage('start', { packId, walkthroughId, tabId: await guidedTabId() }),
+  start: async (packId, walkthroughId, fromStep) =>
+    messaging.sendMessage('start', { packId, walkthroughId, tabId: await guidedTabId(), ...(fromStep !== undefined ? { fromStep } : {}) }),
+  startChoice: async (packId, walkthroughId) => messaging.sendMessage('startChoice', { packId, walkthroughId, tabId: await guidedTabId() }),
+  openStepPage: () => messaging.sendMessage('openStepPage'),
   current: () => messaging.sendMessage('current'),
   next: () => messaging.sendMessage('next'),
   back: () => messaging.sendMessage('back'),
