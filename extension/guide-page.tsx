@@ -13,7 +13,8 @@ import { plainHint } from '../components/hint-text';
 import { messaging, type StepView } from './protocol';
 import { onLocationChange, type PageContext } from './page-context';
 import { mountPageUi, type PageUi } from './page-ui';
-import { DEFAULT_DISPLAY, readDisplaySettings, watchDisplaySettings, type DisplaySettings } from './page-display';
+import { DEFAULT_DISPLAY, readCardLayout, readDisplaySettings, saveCardLayout, watchDisplaySettings, type DisplaySettings } from './page-display';
+import type { CardLayout } from '../core/geometry';
 
 /** How long to wait for a late control before showing the hint as text only. @default 10000 */
 const FIND_TIMEOUT_MS = 10_000;
@@ -38,6 +39,9 @@ export function startGuidePage(ctx: PageContext): void {
   let ui: PageUi | null = null;
   let step: AbortController | null = null;
   let shownKey = '';
+  /** Where the volunteer put the card in this session, and whether it is shrunk (kept across pages). */
+  let cardLayout: CardLayout | null = null;
+  let redraw = (): void => undefined;
   // Resolves once the page's load event has run (or LOAD_WAIT_MS have passed): a listener the page could stop
   // (stopImmediatePropagation on window) only makes the guide wait for the timer, never stops it.
   const pageLoaded = new Promise<void>((resolve) => {
@@ -71,6 +75,7 @@ export function startGuidePage(ctx: PageContext): void {
 
   function draw(view: StepView, phase: Phase, target: Element | null, tr: Translate): void {
     if (!ui) return;
+    redraw = () => draw(view, phase, target, tr);
     const s = view.step;
     const hint = localText(s.text, settings.lang);
     // Resident mode reads each step aloud once, when it is shown where it belongs.
@@ -95,6 +100,12 @@ export function startGuidePage(ctx: PageContext): void {
             : undefined;
     render(
       <Overlay
+        key={view.sessionId}
+        layout={cardLayout?.session === view.sessionId ? cardLayout : undefined}
+        onLayout={(next) => {
+          saveCardLayout((cardLayout = { session: view.sessionId, ...next }));
+          redraw();
+        }}
         target={phase === 'found' || phase === 'waiting' ? target : null}
         resident={settings.residentMode}
         card={{
@@ -287,8 +298,9 @@ export function startGuidePage(ctx: PageContext): void {
   });
   const handOff = parseHandOff(location.hash);
   if (handOff) history.replaceState(history.state, '', location.pathname + location.search);
-  void readDisplaySettings()
-    .then((loaded) => {
+  void Promise.all([readDisplaySettings(), readCardLayout()])
+    .then(([loaded, layout]) => {
+      cardLayout = layout;
       settings = loaded;
       t = createTranslator(loaded.lang);
     })

@@ -31,6 +31,7 @@ const INPUT_EVENTS = [
   'contextmenu',
   'pointerdown',
   'pointerup',
+  'pointermove',
   'mousedown',
   'mouseup',
   'touchstart',
@@ -56,15 +57,18 @@ export interface PageUi {
   remove(): void;
 }
 
-/** A mounted UI in a closed shadow root at the end of the body, named `name` (its host element's tag). */
-export function mountPageUi(ctx: PageContext, name: string, doc: Document = document): PageUi {
+/**
+ * A mounted UI in a closed shadow root at the end of the body, named `name` (its host element's tag), styled by
+ * UI_CSS and `css` (the author's bars bring their own: components/bar.css stays out of the guide).
+ */
+export function mountPageUi(ctx: PageContext, name: string, doc: Document = document, css = ''): PageUi {
   const host = doc.createElement(name);
   const shadow = host.attachShadow({ mode: 'closed' });
   const html = doc.createElement('html');
   const head = doc.createElement('head');
   const body = doc.createElement('body');
   const style = doc.createElement('style');
-  style.textContent = `:host{all:initial !important;}\n${UI_CSS}`;
+  style.textContent = `:host{all:initial !important;}\n${UI_CSS}\n${css}`;
   head.append(style);
   html.append(head, body);
   shadow.append(html);
