@@ -17,8 +17,8 @@ export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.']);
 export const ERROR_STRINGS: KeepKey = byPrefix(['error.']);
 export const CONTENT_SCRIPT_STRINGS: KeepKey = byPrefix(['overlay.', 'offer.', 'kind.', 'panel.otherPage']);
 /** The author's scripts, injected into one tab when recording or re-capturing (extension/author-scripts.ts). */
-export const RECORDER_STRINGS: KeepKey = byPrefix(['recorder.']);
-export const PICKER_STRINGS: KeepKey = byPrefix(['pick.']);
+export const RECORDER_STRINGS: KeepKey = byPrefix(['recorder.', 'overlay.move']);
+export const PICKER_STRINGS: KeepKey = byPrefix(['pick.', 'overlay.move']);
 
 export function localeSubset(name: string, keep: KeepKey): Plugin {
   return {

@@ -3,6 +3,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import type { Translate } from '../core/i18n';
 import { HintText } from './hint-text';
+import type { Move } from './movable';
 import { whenTrusted } from './trusted';
 
 export interface StepCardProps {
@@ -32,20 +33,48 @@ export interface StepCardProps {
   trustedOnly?: boolean;
   /** Shown under the hint (the widget's illustration and "do it on the real site"). */
   children?: ComponentChildren;
+  /** Over a site (17.5): moved by its head or the keys; shrunk to a pill with the step number, and opened again. */
+  move?: Move;
+  shrunk?: boolean;
+  /** Shrink or open again. */
+  onShrink?: () => void;
 }
 
 export function StepCard(props: StepCardProps): JSX.Element {
   const { t, index, total } = props;
   const last = index >= total - 1;
   const act = (fn: () => void): ((e: Event) => void) => (props.trustedOnly ? whenTrusted(fn) : () => fn());
+  const { move, shrunk } = props;
+  const head = (
+    <div class="db-card-head" onPointerDown={move?.down} data-dan-buoc={move ? 'handle' : undefined}>
+      <span class="db-step" data-dan-buoc="step">
+        {t('overlay.step', { n: index + 1, total })}
+      </span>
+      {props.title && !shrunk ? <span class="db-title">{props.title}</span> : null}
+      {move ? (
+        <>
+          <span class="db-spacer" />
+          <button type="button" class="db-btn db-tool" aria-label={t('overlay.move')} title={t('overlay.move')} onKeyDown={move.key} data-dan-buoc="move">
+            ✥
+          </button>
+        </>
+      ) : null}
+      {props.onShrink ? (
+        <button type="button" class="db-btn db-tool" onClick={act(props.onShrink)} data-dan-buoc={shrunk ? 'expand' : 'shrink'}>
+          {t(shrunk ? 'overlay.show' : 'overlay.hide')}
+        </button>
+      ) : null}
+    </div>
+  );
+  if (shrunk)
+    return (
+      <div class="db-card db-pill" role="dialog" aria-label={t('overlay.label')} data-dan-buoc="card">
+        {head}
+      </div>
+    );
   return (
     <div class="db-card" role={props.inline ? 'region' : 'dialog'} aria-label={t('overlay.label')} data-dan-buoc="card">
-      <div class="db-card-head">
-        <span class="db-step" data-dan-buoc="step">
-          {t('overlay.step', { n: index + 1, total })}
-        </span>
-        {props.title ? <span class="db-title">{props.title}</span> : null}
-      </div>
+      {head}
       {props.privateKind ? (
         <p class="db-private" role="note" data-dan-buoc="private">
           {t(`overlay.private.${props.privateKind}`)}

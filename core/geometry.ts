@@ -81,3 +81,93 @@ export function placeBeside(target: Box, card: { width: number; height: number }
   const x = Math.max(padding, Math.min(chosen.x, viewport.width - padding - card.width));
   return { x, y: chosen.y };
 }
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+type Size = { width: number; height: number };
+
+/**
+ * Where the step card goes (issue 17.5). `moved`: where the volunteer put it — kept, clamped into the viewport,
+ * unless it would cover the control: then moved just enough (the smallest shift up, down, left or right that
+ * clears it), else placed as by default. By default: beside the control (below, then above; left edges aligned,
+ * then right edges), else at a corner of the viewport — the first place clear of the control and of `avoid` (the
+ * boxes of the text the hint quotes), else the first clear of the control alone. `margin` from the viewport's edges.
+ */
+export function placeCard(target: Box | null, card: Size, view: Size, avoid: Box[] = [], moved: Point | null = null, gap = 20, margin = 12): Point {
+  const fit = (x: number, y: number): Point => ({
+    x: Math.max(margin, Math.min(view.width - card.width - margin, x)),
+    y: Math.max(margin, Math.min(view.height - card.height - margin, y)),
+  });
+  const guard = target ? [inflate(target, 6)] : [];
+  const clearOf = (boxes: Box[]) => (p: Point) => !boxes.some((b) => intersects({ ...p, ...card }, b));
+  const g = guard[0];
+  const corners = [fit(view.width, view.height), fit(0, view.height), fit(view.width, 0), fit(0, 0)];
+  if (moved) {
+    const p = fit(moved.x, moved.y);
+    const nudges = g ? [fit(p.x, g.y - card.height), fit(p.x, g.y + g.height), fit(g.x - card.width, p.y), fit(g.x + g.width, p.y)] : [];
+    const far = (q: Point): number => Math.abs(q.x - p.x) + Math.abs(q.y - p.y);
+    const kept = [p, ...nudges.sort((a, b) => far(a) - far(b))].find(clearOf(guard));
+    if (kept) return kept;
+  }
+  const beside = target
+    ? [
+        fit(target.x, target.y + target.height + gap),
+        fit(target.x + target.width - card.width, target.y + target.height + gap),
+        fit(target.x, target.y - gap - card.height),
+        fit(target.x + target.width - card.width, target.y - gap - card.height),
+      ]
+    : [];
+  const all = [...beside, ...corners];
+  return all.find(clearOf([...guard, ...avoid])) ?? all.find(clearOf(guard)) ?? all[0]!;
+}
+
+/** The texts a hint quotes: inside «…», "…" or “…” (at least 2 characters), lower-cased. */
+export function quotedIn(hint: string): string[] {
+  return [...hint.matchAll(/«([^»]{2,80})»|"([^"]{2,80})"|“([^”]{2,80})”/g)].map((m) => (m[1] ?? m[2] ?? m[3]!).replace(/\*\*/g, '').trim().toLowerCase());
+}
+
+/**
+ * Ranges over the page's text (never a field's value: text in fields, lists, scripts and styles is skipped)
+ * that hold one of `phrases` (lower-cased), at most `limit`. Live ranges: their boxes follow the page.
+ */
+export function quotedRanges(root: Element, phrases: string[], limit = 8): Range[] {
+  const doc = root.ownerDocument;
+  const out: Range[] = [];
+  if (!phrases.length) return out;
+  const walk = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walk.nextNode(); n && out.length < limit; n = walk.nextNode()) {
+    if (n.parentElement?.closest('script,style,textarea,select,noscript,template')) continue;
+    const text = n.nodeValue!.toLowerCase();
+    for (const p of phrases) {
+      const i = text.indexOf(p);
+      if (i < 0) continue;
+      const r = doc.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + p.length);
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/** Which edge a bar docks to, away from where the author last pointed (`y`); between 40 % and 60 %, as it was. */
+export function dockAway(y: number, height: number, was: 'top' | 'bottom'): 'top' | 'bottom' {
+  return y < height * 0.4 ? 'bottom' : y > height * 0.6 ? 'top' : was;
+}
+
+/** The card's place and size as kept for one session (storage.local), or null when `v` is not one. */
+export interface CardLayout {
+  session: string;
+  at: Point | null;
+  shrunk: boolean;
+}
+
+export function cardLayoutOf(v: unknown): CardLayout | null {
+  const o = (v ?? {}) as CardLayout;
+  const at = o.at;
+  const ok = (n: unknown): boolean => typeof n === 'number' && Math.abs(n) < 1e5;
+  return typeof o.session === 'string' && typeof o.shrunk === 'boolean' && (at === null || (ok(at?.x) && ok(at?.y))) ? { session: o.session, at: at && { x: at.x, y: at.y }, shrunk: o.shrunk } : null;
+}

@@ -13,7 +13,8 @@ import { plainHint } from '../components/hint-text';
 import { messaging, type GuideState, type StepView } from './protocol';
 import { onLocationChange, type PageContext } from './page-context';
 import { mountPageUi, type PageUi } from './page-ui';
-import { DEFAULT_DISPLAY, readDisplaySettings, watchDisplaySettings, type DisplaySettings } from './page-display';
+import { DEFAULT_DISPLAY, readCardLayout, readDisplaySettings, saveCardLayout, watchDisplaySettings, type DisplaySettings } from './page-display';
+import type { CardLayout } from '../core/geometry';
 
 /**
  * How long to look for the control before saying it is not found (on the card: the hint as text only; in the
@@ -44,6 +45,9 @@ export function startGuidePage(ctx: PageContext): void {
   let ui: PageUi | null = null;
   let step: AbortController | null = null;
   let shownKey = '';
+  /** Where the volunteer put the card in this session, and whether it is shrunk (kept across pages). */
+  let cardLayout: CardLayout | null = null;
+  let redraw = (): void => undefined;
   // Resolves once the page's load event has run (or LOAD_WAIT_MS have passed): a listener the page could stop
   // (stopImmediatePropagation on window) only makes the guide wait for the timer, never stops it.
   const pageLoaded = new Promise<void>((resolve) => {
@@ -84,6 +88,7 @@ export function startGuidePage(ctx: PageContext): void {
    */
   function draw(view: StepView, phase: Phase, target: Element | null, tr: Translate): void {
     const ui = ensureUi();
+    redraw = () => draw(view, phase, target, tr);
     const s = view.step;
     const hint = localText(s.text, settings.lang);
     // Resident mode reads each step aloud once, when it is shown where it belongs.
@@ -108,6 +113,12 @@ export function startGuidePage(ctx: PageContext): void {
             : undefined;
     render(
       <Overlay
+        key={view.sessionId}
+        layout={cardLayout?.session === view.sessionId ? cardLayout : undefined}
+        onLayout={(next) => {
+          saveCardLayout((cardLayout = { session: view.sessionId, ...next }));
+          redraw();
+        }}
         target={phase === 'found' || phase === 'waiting' ? target : null}
         resident={settings.residentMode}
         card={{
@@ -315,10 +326,11 @@ export function startGuidePage(ctx: PageContext): void {
   });
   const handOff = parseHandOff(location.hash);
   if (handOff) history.replaceState(history.state, '', location.pathname + location.search);
-  // The display settings and this page's step are asked for at once: both answers are usually in before the
-  // page's load event, so the guide can draw as soon as the page is loaded.
-  void Promise.all([readDisplaySettings(), askStep()])
-    .then(([loaded, view]) => {
+  // The display settings, the card's place and this page's step are asked for at once: the answers are usually
+  // in before the page's load event, so the guide can draw as soon as the page is loaded.
+  void Promise.all([readDisplaySettings(), readCardLayout(), askStep()])
+    .then(([loaded, layout, view]) => {
+      cardLayout = layout;
       settings = loaded;
       t = createTranslator(loaded.lang);
       return show(view);

@@ -3,6 +3,7 @@
 // The copy itself, and who writes it, is in extension/display-settings.ts.
 import { browser } from 'wxt/browser';
 import { DEFAULT_DISPLAY, displayOf, type DisplaySettings } from '../core/settings';
+import { cardLayoutOf, type CardLayout } from '../core/geometry';
 
 export { DEFAULT_DISPLAY, displayOf, type DisplaySettings };
 
@@ -22,4 +23,17 @@ export function watchDisplaySettings(cb: (next: DisplaySettings) => void): () =>
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Where the volunteer put the step card and whether it is shrunk, for one session (17.5). */
+export const CARD_KEY = 'dan-buoc-card';
+
+/** The card's layout as kept, validated (null when there is none or it is not one). */
+export async function readCardLayout(): Promise<CardLayout | null> {
+  const stored: Record<string, unknown> = await browser.storage.local.get(CARD_KEY).catch(() => ({}));
+  return cardLayoutOf(stored[CARD_KEY]);
+}
+
+export function saveCardLayout(layout: CardLayout): void {
+  void browser.storage.local.set({ [CARD_KEY]: layout }).catch(() => undefined);
 }

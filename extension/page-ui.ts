@@ -31,6 +31,7 @@ const INPUT_EVENTS = [
   'contextmenu',
   'pointerdown',
   'pointerup',
+  'pointermove',
   'mousedown',
   'mouseup',
   'touchstart',
@@ -57,8 +58,8 @@ export interface PageUi {
 }
 
 /**
- * A mounted UI in a closed shadow root at the end of the body, named `name` (its host element's tag), with
- * the card's styles and `css` (the author's bars bring their own: the guide does not carry them).
+ * A mounted UI in a closed shadow root at the end of the body, named `name` (its host element's tag), styled by
+ * UI_CSS and `css` (the author's bars bring their own: components/bar.css stays out of the guide).
  */
 export function mountPageUi(ctx: PageContext, name: string, doc: Document = document, css = ''): PageUi {
   const host = doc.createElement(name);

@@ -10,9 +10,10 @@ import { createTranslator } from '../core/i18n';
 import { recordStep } from '../core/recorder';
 import { messaging, type PickedTarget } from './protocol';
 import type { PageContext } from './page-context';
-import authorBarCss from '../components/author-bar.css?inline';
 import { mountPageUi, type PageUi } from './page-ui';
 import { readDisplaySettings } from './page-display';
+import { followPointer, type Dock } from './bar-dock';
+import barCss from '../components/bar.css?inline';
 
 export function startPickPage(ctx: PageContext): void {
   let pending: { cancel: () => void } | null = null;
@@ -69,8 +70,11 @@ export function startPickPage(ctx: PageContext): void {
       );
       forget = ctx.onInvalidated(() => done(null));
       if (stop.signal.aborted) return;
-      ui = mountPageUi(ctx, 'dan-buoc-picker', document, authorBarCss);
-      render(<PickBar t={t} hint={hint} onCancel={() => done(null)} />, ui.uiContainer);
+      const mounted = mountPageUi(ctx, 'dan-buoc-picker', document, barCss);
+      ui = mounted;
+      const draw = (dock: Dock): void => render(<PickBar t={t} hint={hint} dock={dock} onCancel={() => done(null)} />, mounted.uiContainer);
+      followPointer(stop.signal, fromUs, draw);
+      draw('bottom');
     });
   }));
 }

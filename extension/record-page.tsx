@@ -12,9 +12,10 @@ import { createSerialQueue } from '../core/serial-queue';
 import { messaging } from './protocol';
 import type { RecordingView } from './recording';
 import type { PageContext } from './page-context';
-import authorBarCss from '../components/author-bar.css?inline';
 import { mountPageUi, type PageUi } from './page-ui';
 import { readDisplaySettings } from './page-display';
+import { followPointer, type Dock } from './bar-dock';
+import barCss from '../components/bar.css?inline';
 
 /** What a click landed on, when that is a control to press (fields and lists are recorded otherwise). */
 function pressed(target: EventTarget | null): Element | null {
@@ -26,6 +27,8 @@ function pressed(target: EventTarget | null): Element | null {
 export function startRecordingPage(ctx: PageContext): void {
   let ui: PageUi | null = null;
   let listening: AbortController | null = null;
+  let dock: Dock = 'bottom';
+  let redraw = (): void => undefined;
   const queue = createSerialQueue();
 
   /** Send in the order the author acted (each waits for the one before). */
@@ -41,6 +44,10 @@ export function startRecordingPage(ctx: PageContext): void {
   function listen(): void {
     listening = new AbortController();
     const options = { capture: true, signal: listening.signal };
+    followPointer(listening.signal, fromUs, (next) => {
+      dock = next;
+      redraw();
+    });
     document.addEventListener(
       'click',
       (e) => {
@@ -77,10 +84,13 @@ export function startRecordingPage(ctx: PageContext): void {
     if (!listening) listen();
     const t = createTranslator((await readDisplaySettings()).lang);
     if (!ctx.isValid) return;
-    ui ??= mountPageUi(ctx, 'dan-buoc-recorder', document, authorBarCss);
+    ui ??= mountPageUi(ctx, 'dan-buoc-recorder', document, barCss);
+    const mounted = ui;
     const stop = (): void =>
       inOrder(() => messaging.sendMessage('stopRecording', { title: t('recorder.defaultTitle', { date: new Date().toLocaleDateString('vi-VN') }), category: 'public-service' }));
-    render(<RecordingBar t={t} steps={view.steps} last={view.last} onUndo={() => inOrder(() => messaging.sendMessage('undoStep'))} onStop={stop} />, ui.uiContainer);
+    redraw = () =>
+      render(<RecordingBar t={t} steps={view.steps} last={view.last} dock={dock} onUndo={() => inOrder(() => messaging.sendMessage('undoStep'))} onStop={stop} />, mounted.uiContainer);
+    redraw();
   }
 
   ctx.onInvalidated(messaging.onMessage('showRecording', ({ data }) => void apply(data)));
