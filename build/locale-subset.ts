@@ -15,7 +15,11 @@ const byPrefix =
 export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.']);
 /** The widget's error texts (core/error-text.ts), in a file it loads only when a pack cannot be shown. */
 export const ERROR_STRINGS: KeepKey = byPrefix(['error.']);
-export const CONTENT_SCRIPT_STRINGS: KeepKey = byPrefix(['overlay.', 'offer.', 'kind.', 'panel.otherPage']);
+/**
+ * The guide's content script ships no strings: its words come from the background's copy in storage.local
+ * (core/page-words.ts). Should a module of it import a locale file anyway, the file is empty there.
+ */
+export const CONTENT_SCRIPT_STRINGS: KeepKey = () => false;
 /** The author's scripts, injected into one tab when recording or re-capturing (extension/author-scripts.ts). */
 export const RECORDER_STRINGS: KeepKey = byPrefix(['recorder.', 'overlay.move']);
 export const PICKER_STRINGS: KeepKey = byPrefix(['pick.', 'overlay.move']);

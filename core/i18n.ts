@@ -3,6 +3,9 @@
 import vi from '../locales/vi.json';
 import en from '../locales/en.json';
 import type { LocalText } from './pack';
+import { fillTemplate, isPageWord, type Words } from './page-words';
+
+export { fillTemplate };
 
 export type Lang = 'vi' | 'en';
 export type MessageKey = keyof typeof vi;
@@ -17,9 +20,10 @@ export function createTranslator(lang: Lang): Translate {
   return (key, params) => fillTemplate(catalog[key] ?? vi[key] ?? key, params);
 }
 
-/** `{name}` placeholders of `template` filled from params (unknown ones are left as they are). */
-export function fillTemplate(template: string, params?: Record<string, string | number>): string {
-  return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
+/** The on-page guide's words in one language (core/page-words.ts), Vietnamese where a text is missing. */
+export function pageWords(lang: Lang): Words {
+  const t = createTranslator(lang);
+  return Object.fromEntries(Object.keys(vi).filter(isPageWord).map((k) => [k, t(k as MessageKey)]));
 }
 
 /** Pick a pack text in the wanted language, falling back to Vietnamese. */

@@ -1,19 +1,20 @@
 // The background's standing duties beside the messages: the on-page guide's copy of the display settings,
 // the content script on origins granted at run time, and the toolbar button opening the console.
 import { browser } from 'wxt/browser';
-import { displayItem } from './display-settings';
+import { displayItem, wordsItem } from './display-settings';
 import { libraryItem } from './library';
 import { syncDisplaySettings } from './settings';
 import { syncContentScripts } from './site-access';
 
 /**
- * The on-page guide's copy of language and resident mode follows the desk settings (moved from storage.local
- * on the first read); a change made to it by anyone else — a content script — is put back.
+ * The on-page guide's copy of language and resident mode, and its words, follow the desk settings (moved from
+ * storage.local on the first read); a change made to them by anyone else — a content script — is put back.
  */
 export function keepDisplaySettings(): void {
   const sync = (): void => void syncDisplaySettings().catch(() => undefined);
   sync();
   displayItem.watch(sync);
+  wordsItem.watch(sync);
 }
 
 /** The content script on origins granted at run time (a provincial portal, a trusted origin). */

@@ -4,7 +4,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { describeAnchor, waitForAnchor } from '../core/anchors/index';
-import { createTranslator, localText, type Translate } from '../core/i18n';
+import { localText, type Translate } from '../core/i18n';
+import { fillTemplate, type Words } from '../core/page-words';
 import { matchesPage, stripUrl } from '../core/url-pattern';
 import { OfferCard } from '../components/offer-card';
 import { Overlay } from '../components/overlay';
@@ -13,7 +14,7 @@ import { plainHint } from '../components/hint-text';
 import { messaging, type GuideState, type StepView } from './protocol';
 import { onLocationChange, type PageContext } from './page-context';
 import { mountPageUi, type PageUi } from './page-ui';
-import { DEFAULT_DISPLAY, readCardLayout, readDisplaySettings, saveCardLayout, watchDisplaySettings, type DisplaySettings } from './page-display';
+import { DEFAULT_DISPLAY, readGuideCopy, saveCardLayout, watchDisplaySettings, watchWords, type DisplaySettings } from './page-display';
 import type { CardLayout } from '../core/geometry';
 
 /**
@@ -39,7 +40,9 @@ type Phase = 'searching' | 'found' | 'waiting' | 'not-found' | 'no-target' | 'ot
 
 export function startGuidePage(ctx: PageContext): void {
   let settings: DisplaySettings = DEFAULT_DISPLAY;
-  let t = createTranslator(settings.lang);
+  // The words come from the background's copy in storage.local: the script carries none (core/page-words.ts).
+  let words: Words = {};
+  const t: Translate = (key, params) => fillTemplate(words[key] ?? key, params);
   let lastView: StepView | null = null;
   let spokenKey = '';
   let ui: PageUi | null = null;
@@ -188,6 +191,9 @@ export function startGuidePage(ctx: PageContext): void {
   async function show(view: StepView | null): Promise<void> {
     lastView = view;
     if (!view || view.paused || !ctx.isValid) return removeUi();
+    // No words yet (the background writes them when it starts, which asking for the step has just done): drawn
+    // when they come.
+    if (!words['overlay.next']) return;
     const key = `${view.sessionId}:${view.index}:${view.status}:${location.pathname}`;
     if (key === shownKey && ui) return;
     shownKey = key;
@@ -313,26 +319,35 @@ export function startGuidePage(ctx: PageContext): void {
     );
   }
 
-  // Language or resident mode changed in the console: draw the current step again.
-  const unwatch = watchDisplaySettings((next) => {
-    settings = next;
-    t = createTranslator(next.lang);
+  // Language or resident mode changed in the console (the background then writes the words again): draw the
+  // current step again.
+  const again = (): void => {
     shownKey = '';
     void show(lastView);
-  });
+  };
+  const unwatch = [
+    watchDisplaySettings((next) => {
+      settings = next;
+      again();
+    }),
+    watchWords((next) => {
+      words = next;
+      again();
+    }),
+  ];
   ctx.onInvalidated(() => {
-    unwatch();
+    for (const stop of unwatch) stop();
     removeUi();
   });
   const handOff = parseHandOff(location.hash);
   if (handOff) history.replaceState(history.state, '', location.pathname + location.search);
   // The display settings, the card's place and this page's step are asked for at once: the answers are usually
   // in before the page's load event, so the guide can draw as soon as the page is loaded.
-  void Promise.all([readDisplaySettings(), readCardLayout(), askStep()])
-    .then(([loaded, layout, view]) => {
-      cardLayout = layout;
-      settings = loaded;
-      t = createTranslator(loaded.lang);
+  void Promise.all([readGuideCopy(), askStep()])
+    .then(([copy, view]) => {
+      cardLayout = copy.card;
+      settings = copy.display;
+      words = copy.words;
       return show(view);
     })
     .then(() => {

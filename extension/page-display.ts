@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_DISPLAY, displayOf, type DisplaySettings } from '../core/settings';
 import { cardLayoutOf, type CardLayout } from '../core/geometry';
+import { wordsOf, type Words } from '../core/page-words';
 
 export { DEFAULT_DISPLAY, displayOf, type DisplaySettings };
 
@@ -14,6 +15,24 @@ export const DISPLAY_KEY = 'dan-buoc-display';
 export async function readDisplaySettings(): Promise<DisplaySettings> {
   const stored: Record<string, unknown> = await browser.storage.local.get(DISPLAY_KEY).catch(() => ({}));
   return displayOf(stored[DISPLAY_KEY]);
+}
+
+/** The guide's words in the chosen language, written by the background beside the settings (core/page-words.ts). */
+export const WORDS_KEY = 'dan-buoc-words';
+
+/** What the guide reads at its start, in one call: the settings, its words and the card's layout. */
+export async function readGuideCopy(): Promise<{ display: DisplaySettings; words: Words; card: CardLayout | null }> {
+  const stored: Record<string, unknown> = await browser.storage.local.get([DISPLAY_KEY, WORDS_KEY, CARD_KEY]).catch(() => ({}));
+  return { display: displayOf(stored[DISPLAY_KEY]), words: wordsOf(stored[WORDS_KEY]), card: cardLayoutOf(stored[CARD_KEY]) };
+}
+
+/** Call `cb` with the words whenever the background writes them (a change of language). */
+export function watchWords(cb: (next: Words) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area === 'local' && WORDS_KEY in changes) cb(wordsOf(changes[WORDS_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Call `cb` with the settings whenever the copy changes. Returns a function that stops watching. */

@@ -3,7 +3,8 @@
 // a content script can neither read the nickname nor change what goes into records or when they are
 // deleted. Extension pages and the background only; content scripts read extension/display-settings.ts.
 import { DEFAULT_SETTINGS, displayOf, sanitizeSettings, type Settings } from '../core/settings';
-import { displayItem } from './display-settings';
+import { pageWords } from '../core/i18n';
+import { displayItem, wordsItem } from './display-settings';
 import { privateStore, type PrivateItem } from './private-store';
 
 export { DEFAULT_SETTINGS, sanitizeSettings, type Settings };
@@ -25,10 +26,15 @@ export async function readSettings(): Promise<Settings> {
   return sanitizeSettings((await stored.getValue().catch(() => DEFAULT_SETTINGS)) as Partial<Settings> | null);
 }
 
-/** Write the on-page guide's copy of language and resident mode when it differs from the settings. */
+/**
+ * Write the on-page guide's copy of language and resident mode, and its words in that language, when they differ
+ * from the settings (also when a content script changed them).
+ */
 export async function syncDisplaySettings(from?: Settings): Promise<void> {
   const want = displayOf(from ?? (await readSettings()));
   const have = displayOf(await displayItem.getValue().catch(() => null));
   // Nothing stored reads as the defaults: no write needed for them.
   if (have.lang !== want.lang || have.residentMode !== want.residentMode) await displayItem.setValue(want);
+  const words = pageWords(want.lang);
+  if (JSON.stringify(await wordsItem.getValue().catch(() => null)) !== JSON.stringify(words)) await wordsItem.setValue(words);
 }

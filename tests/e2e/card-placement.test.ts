@@ -88,7 +88,7 @@ describe('17.5 the on-page UI never blocks the page', () => {
     expect(overlaps(bar!, register), 'the bar covers «Đăng ký»').toBe(false);
     expect(await axeUi(site, 'dan-buoc-recorder'), 'the bar with its move button').toEqual([]);
     await site.mouse.click(login.x + login.width / 2, login.y + login.height / 2);
-    await panel.page.waitForFunction(() => document.querySelector('[data-testid="recording-count"]')?.textContent === 'Đang ghi — bước 1', { timeout: 10_000 });
+    await panel.page.waitForFunction(() => document.querySelector('[data-testid="recording-count"]')?.textContent === 'Đang ghi — bước 1', { timeout: 10_000, polling: 100 });
     await site.close();
   });
 });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import vi from '../../locales/vi.json';
+import { pageWords } from '../../core/i18n';
+import { isPageWord, wordsOf } from '../../core/page-words';
 import { CONTENT_SCRIPT_STRINGS, ERROR_STRINGS, PICKER_STRINGS, RECORDER_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../build/locale-subset';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -54,10 +56,27 @@ function check(entry: string, keep: KeepKey, least = { files: 5, keys: 10 }): st
 }
 
 describe('strings shipped in the content script and the widget', () => {
-  it('the content script keeps every key its modules ask for, and nothing of the console, editor or OCR helper', () => {
-    const keys = check('entrypoints/guide.content/index.tsx', CONTENT_SCRIPT_STRINGS);
+  it('16 the content script ships no strings: the words the background writes for it hold every key its modules ask for, and nothing of the console, editor or OCR helper', () => {
+    const keys = check('entrypoints/guide.content/index.tsx', isPageWord);
     expect(keys).toContain('overlay.next');
-    for (const k of ['ocr.title', 'editor.save', 'dashboard.title', 'packs.install', 'recorder.stop', 'pick.prompt']) expect(CONTENT_SCRIPT_STRINGS(k)).toBe(false);
+    for (const k of Object.keys(vi)) expect(CONTENT_SCRIPT_STRINGS(k), k).toBe(false);
+    for (const k of ['ocr.title', 'editor.save', 'dashboard.title', 'packs.install', 'recorder.stop', 'pick.prompt']) expect(isPageWord(k)).toBe(false);
+    for (const lang of ['vi', 'en'] as const) {
+      const words = pageWords(lang);
+      for (const k of keys.filter((x) => !x.endsWith('.'))) expect(words[k], `${lang} ${k}`).toBeTruthy();
+      // What the guide reads back from storage.local keeps all of it.
+      expect(wordsOf(JSON.parse(JSON.stringify(words)))).toEqual(words);
+    }
+    expect(pageWords('en')['overlay.next']).toBe((en as Record<string, string>)['overlay.next']);
+    expect(pageWords('vi')['overlay.next']).toBe(vi['overlay.next']);
+  });
+
+  it('16 the words read from storage.local are only page words, strings of sensible length', () => {
+    const long = 'x'.repeat(401);
+    expect(wordsOf({ 'overlay.next': 'Tiếp', 'overlay.back': 7, 'ocr.title': 'OCR', 'overlay.done': long, __proto__: { 'overlay.x': 'y' } })).toEqual({ 'overlay.next': 'Tiếp' });
+    for (const bad of [null, 'overlay.next', [['overlay.next', 'Tiếp']], 3]) expect(wordsOf(bad)).toEqual({});
+    const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`overlay.k${i}`, 'w']));
+    expect(Object.keys(wordsOf(many)).length).toBe(100);
   });
 
   it('16 the recorder and the picker, injected only when an author starts them, keep every key they ask for, and only their own', () => {

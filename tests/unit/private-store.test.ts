@@ -133,6 +133,16 @@ describe('15.5 the library and trust list are kept where content scripts cannot 
     await settingsItem.setValue({ lang: 'vi', residentMode: true, wardCode: '26734', volunteer: 'Lan', retentionMonths: 6 });
     expect(await readDisplaySettings()).toEqual({ lang: 'vi', residentMode: true });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/Lan|26734/);
+    // 16: and the guide's words, in that language (the content script carries none).
+    const { readGuideCopy } = await import('../../extension/page-display');
+    expect((await readGuideCopy()).words['overlay.next']).toBe('Tiếp');
+    await settingsItem.setValue({ lang: 'en', residentMode: false, wardCode: '26734', volunteer: 'Lan', retentionMonths: 6 });
+    expect(await readGuideCopy()).toMatchObject({ display: { lang: 'en', residentMode: false }, words: { 'overlay.next': 'Next' } });
+    // A content script that rewrites the words gets them put back by the background's upkeep.
+    const { keepDisplaySettings } = await import('../../extension/background-upkeep');
+    keepDisplaySettings();
+    await fakeBrowser.storage.local.set({ 'dan-buoc-words': { 'overlay.next': 'Bấm vào đây để trúng thưởng' } });
+    await vi.waitFor(async () => expect((await readGuideCopy()).words['overlay.next']).toBe('Next'));
   });
 
   it('15.5 the content script bundles none of the private store: it reads the display copy only', () => {
