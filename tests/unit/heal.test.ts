@@ -1,8 +1,14 @@
 // Issue 17.3, heal on the spot: a step keeps its earlier anchors beside the new one (validated like any
 // anchor, path-named errors), and resolution weighs them all (a match of any; disagreement is not found).
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { agreeOn, captureAnchor, resolveAnyAnchor, waitForAnchor, type Anchor } from '../../core/anchors/index';
-import { parsePack } from '../../core/pack';
+import { parseExport, toJson } from '../../core/log-export';
+import { recordFromSession } from '../../core/log-record';
+import { createLogStore } from '../../core/log-store';
+import { summarizeRecords } from '../../core/log-summary';
+import { parsePack, type Walkthrough } from '../../core/pack';
+import { finish, markRepaired, startSession, type Session } from '../../core/session';
 import dichvucong from '../../walkthroughs/dichvucong.json';
 
 function page(html: string): void {
@@ -80,5 +86,58 @@ describe('17.3 resolution weighs a step anchor and its alternates', () => {
     const register = captureAnchor(document.querySelector('#b')!);
     expect(await waitForAnchor(login, { timeoutMs: 400, alternates: [register] })).toBeNull();
     expect((await waitForAnchor(login, { timeoutMs: 400 }))?.element.id).toBe('a');
+  });
+});
+
+describe('17.3 the anonymous log counts repairs per step', () => {
+  const HOUR = 3_600_000;
+  const start = Date.UTC(2026, 4, 4, 9);
+  const session = (): Session => ({
+    ...startSession({ id: 'sess-0001-heal', packId: 'dichvucong', packVersion: '1.0.0', walkthrough: dichvucong.walkthroughs[0] as unknown as Walkthrough, tabId: 3, now: start }),
+    stepIndex: 1,
+    reached: 1,
+    notFound: [1],
+  });
+
+  it('17.3 a repair moves the session to the copy at the same step, and the record keeps only step indexes', () => {
+    const s = session();
+    const repaired = markRepaired(s, 1, { id: 'dichvucong-ban-sua', version: '1.0.1' });
+    expect(repaired).toMatchObject({ packId: 'dichvucong-ban-sua', walkthroughVersion: '1.0.1', stepIndex: 1, repairs: [1], notFound: [] });
+    // Not the current step, or not running: nothing changes.
+    expect(markRepaired(s, 0, { id: 'x', version: '1.0.1' })).toBe(s);
+    const record = recordFromSession(finish(repaired, 'completed', start + 60_000), start + 60_000);
+    expect(record.repairs).toEqual([1]);
+    expect(record.notFound).toEqual([1]);
+    expect(record.packId).toBe('dichvucong-ban-sua');
+    expect(recordFromSession(finish(s, 'completed', start + 60_000), start + 60_000)).not.toHaveProperty('repairs');
+  });
+
+  it('17.3 an imported record with repairs validates; a bad repairs list is refused with its path', () => {
+    const r = recordFromSession(finish(markRepaired(session(), 1, { id: 'dichvucong-ban-sua', version: '1.0.1' }), 'completed', start + HOUR), start + HOUR);
+    const ok = parseExport(toJson([r], start + HOUR));
+    expect(ok.ok && ok.records[0]!.repairs).toEqual([1]);
+    const bad = JSON.parse(toJson([r], start + HOUR)) as { records: Record<string, unknown>[] };
+    bad.records[0]!.repairs = [1, 'Đăng nhập'];
+    const refused = parseExport(JSON.stringify(bad));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors[0]).toMatchObject({ path: '/records/0/repairs/1', code: 'log.int' });
+  });
+
+  it('17.3 the store and its rollups count repairs per step, and records without them still read', async () => {
+    const store = await createLogStore({ name: `heal-${Math.random().toString(36).slice(2)}` });
+    const base = recordFromSession(finish(session(), 'completed', start + 60_000), start + 60_000);
+    const fixed = recordFromSession(finish(markRepaired({ ...session(), id: 'sess-0002-heal' }, 1, { id: 'dichvucong', version: '1.0.0' }), 'completed', start + 60_000), start + 60_000);
+    await store.add(base);
+    await store.add(fixed);
+    const summary = await store.summary();
+    const key = `dichvucong/${dichvucong.walkthroughs[0]!.id}`;
+    expect(summary.funnels[key]!.repairs[1]).toBe(1);
+    expect(summary.funnels[key]!.repairs.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(summary).toEqual(summarizeRecords([base, fixed]));
+    expect((await store.all()).find((r) => r.id === 'sess-0002-heal')?.repairs).toEqual([1]);
+    // Sealed into day and month rollups (a new day began), the count stays.
+    await store.maintain(0);
+    expect((await store.summary()).funnels[key]!.repairs[1]).toBe(1);
+    store.close();
   });
 });
