@@ -161,7 +161,8 @@ export function startGuidePage(ctx: PageContext): void {
   async function show(view: StepView | null): Promise<void> {
     lastView = view;
     if (!view || view.paused || !ctx.isValid) return removeUi();
-    const key = `${view.sessionId}:${view.index}:${view.status}:${location.pathname}`;
+    // The anchor too: a step repaired at the desk is shown again at once, on the same page and index.
+    const key = `${view.sessionId}:${view.index}:${view.status}:${location.pathname}:${JSON.stringify(view.step.anchor ?? 0)}`;
     if (key === shownKey && ui) return;
     shownKey = key;
     step?.abort();
@@ -180,7 +181,7 @@ export function startGuidePage(ctx: PageContext): void {
       return;
     }
     draw(view, 'searching', null, t);
-    const found = await waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal, peers: view.peers });
+    const found = await waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal, peers: view.peers, alternates: view.step.alsoAnchors });
     if (signal.aborted) return;
     if (!found) {
       draw(view, 'not-found', null, t);

@@ -6,6 +6,7 @@ import type { Anchor } from '../../core/anchors/index';
 import { createCatalog, type Catalog } from '../../core/catalog';
 import type { AssistRecord } from '../../core/log-record';
 import { currentPacks, emptyLibrary, repairStepAnchor, rollBack, type Library } from '../../core/pack-library';
+import type { Step } from '../../core/pack';
 import type { Session } from '../../core/session';
 import { createController } from '../../extension/controller';
 import type { StepView } from '../../extension/protocol';
@@ -46,14 +47,14 @@ function desk() {
 
 describe('17.3 heal on the spot', () => {
   it('17.3 the earlier anchor moves into alsoAnchors, deduplicated and capped at four', () => {
-    const step = { id: 's', page: 'https://a.gov.vn/', text: { vi: 'x' }, advance: { kind: 'click' as const }, anchor: { ...PICKED, name: 'A' } };
-    let steps = [step];
+    const step: Step = { id: 's', page: 'https://a.gov.vn/', text: { vi: 'x' }, advance: { kind: 'click' }, anchor: { ...PICKED, name: 'A' } };
+    let steps: Step[] = [step];
     for (const name of ['B', 'C', 'D', 'E', 'F']) steps = repairStepAnchor(0, { ...PICKED, name })(steps);
-    expect(steps[0]!.anchor.name).toBe('F');
+    expect(steps[0]!.anchor!.name).toBe('F');
     expect(steps[0]!.alsoAnchors!.map((a) => a.name)).toEqual(['E', 'D', 'C', 'B']);
     // Picking the control an earlier anchor describes: it becomes the anchor again, not a duplicate.
     steps = repairStepAnchor(0, { ...PICKED, name: 'D' })(steps);
-    expect(steps[0]!.anchor.name).toBe('D');
+    expect(steps[0]!.anchor!.name).toBe('D');
     expect(steps[0]!.alsoAnchors!.map((a) => a.name)).toEqual(['F', 'E', 'C', 'B']);
   });
 
