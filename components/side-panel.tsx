@@ -416,7 +416,8 @@ function Running({ t, lang, view, api, onEnded }: { t: Translate; lang: Lang; vi
         </p>
       ) : null}
       {view.paused ? <p class="run-paused" role="status">{t('panel.paused')}</p> : null}
-      {api.heal && !done && !view.paused ? <Heal t={t} view={view} heal={api.heal} /> : null}
+      {/* A trial run is the author's: the editor re-captures there ("Chọn lại trên trang"). */}
+      {api.heal && !done && !view.paused && !view.trial ? <Heal t={t} view={view} heal={api.heal} /> : null}
       <div class="run-actions">
         <button type="button" class="btn" onClick={() => void api.back()} disabled={view.index === 0 && !done} aria-keyshortcuts="Alt+ArrowLeft">
           {t('panel.back')}
