@@ -2,7 +2,7 @@
 // summary's), and how figures are written. No UI, no browser APIs.
 
 import type { AgeBand, RecordOutcome } from '../core/log-record';
-import type { SummaryFilter } from '../core/log-summary';
+import type { Summary, SummaryFilter } from '../core/log-summary';
 
 /** A period as the date inputs hold it: local dates "YYYY-MM-DD", both inclusive; '' = open-ended. */
 export interface Period {
@@ -108,4 +108,28 @@ export function displayDate(s: string): string {
 export function megabytes(bytes: number): number {
   if (bytes <= 0) return 0;
   return Math.max(0.1, Math.round(bytes / 104_857.6) / 10);
+}
+
+/** A step repaired at the desk (issue 17), as the dashboard lists it: one row per walkthrough and step. */
+export interface RepairedStep {
+  /** "packId/walkthroughId" */
+  key: string;
+  packId: string;
+  walkthroughId: string;
+  /** 1-based step number. */
+  step: number;
+  repairs: number;
+}
+
+/** The steps repaired at the desk in a summary, per walkthrough (keys in order) then step. */
+export function repairedSteps(summary: Pick<Summary, 'funnels'>): RepairedStep[] {
+  const out: RepairedStep[] = [];
+  for (const key of Object.keys(summary.funnels).sort()) {
+    const slash = key.indexOf('/');
+    if (slash <= 0) continue;
+    summary.funnels[key]!.repairs.forEach((n, i) => {
+      if (n > 0) out.push({ key, packId: key.slice(0, slash), walkthroughId: key.slice(slash + 1), step: i + 1, repairs: n });
+    });
+  }
+  return out;
 }

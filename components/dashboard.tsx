@@ -24,6 +24,7 @@ import {
   monthParts,
   parseDate,
   percent,
+  repairedSteps,
   shortHint,
   thisMonth,
   toSummaryFilter,
@@ -48,6 +49,8 @@ export interface DashboardApi {
   download(fileName: string, type: string, data: string | Uint8Array<ArrayBuffer>): void;
   print(): void;
   now(): number;
+  /** The editor page of a pack (a repaired step's link); absent: no link. */
+  editorUrl?(packId: string, walkthroughId: string): string;
 }
 
 export interface DashboardProps {
@@ -250,6 +253,7 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
           <Figures t={t} summary={summary} titleOf={titleOf} outcomeLabel={outcomeLabel} ageLabel={ageLabel} monthLabel={monthLabel} />
         )}
         {summary && summary.total > 0 ? <Funnels t={t} lang={lang} summary={summary} catalog={catalog} titleOf={titleOf} /> : null}
+        {summary ? <Repairs t={t} summary={summary} titleOf={titleOf} editorUrl={api.editorUrl} /> : null}
         <DataSection
           t={t}
           lang={lang}
@@ -486,6 +490,48 @@ function Funnels({ t, lang, summary, catalog, titleOf }: { t: Translate; lang: L
         const hints = entry ? entry.walkthrough.steps.map((s) => shortHint(localText(s.text, lang))) : [];
         return <FunnelView key={key} t={t} id={key} title={titleOf(key)} sessions={summary.byWalkthrough[key] ?? 0} funnel={summary.funnels[key]!} hints={hints} hasEntry={entry !== null} />;
       })}
+    </section>
+  );
+}
+
+/** "Bước đã sửa tại quầy": steps repaired by volunteers (issue 17), with a link to the pack in the editor to export it. */
+function Repairs({ t, summary, titleOf, editorUrl }: { t: Translate; summary: Summary; titleOf(key: string): string; editorUrl?: DashboardApi['editorUrl'] }): JSX.Element | null {
+  const rows = repairedSteps(summary);
+  if (!rows.length) return null;
+  return (
+    <section class="repairs" aria-labelledby="h-repairs" data-testid="repairs">
+      <h2 id="h-repairs">{t('dashboard.repairs')}</h2>
+      <p class="dash-help">{t('dashboard.repairsHelp')}</p>
+      <table class="counts">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.walkthrough')}</th>
+            <th scope="col">{t('dashboard.stepHeader')}</th>
+            <th scope="col" class="num">
+              {t('dashboard.repairCount')}
+            </th>
+            {editorUrl ? <th scope="col">{t('dashboard.repairEditor')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.key}#${r.step}`} data-repair={`${r.key}#${r.step}`}>
+              <th scope="row">{titleOf(r.key)}</th>
+              <td>{t('dashboard.step', { n: r.step })}</td>
+              <td class="num" data-col="repairs">
+                {r.repairs}
+              </td>
+              {editorUrl ? (
+                <td>
+                  <a href={editorUrl(r.packId, r.walkthroughId)} target="_blank" rel="noopener" data-testid="repair-editor">
+                    {t('dashboard.repairOpen', { title: titleOf(r.key), n: r.step })}
+                  </a>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

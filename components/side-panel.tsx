@@ -51,7 +51,18 @@ export interface PanelApi {
   };
   /** "Đọc giấy tờ": read codes from a photo of a paper document on this machine (absent: not shown). */
   ocr?: OcrApi;
+  /**
+   * Heal on the spot (issue 17.3): let the volunteer pick step `index`'s control on the resident's page and
+   * save it as the step's new anchor. Null when the pick was cancelled. (Absent: not offered.)
+   */
+  heal?: {
+    pick(index: number, hint: string): Promise<RepairAnswer | null>;
+    cancel(): Promise<void>;
+  };
 }
+
+/** What a repair answers (extension/protocol.ts RepairResult, without the view). */
+export type RepairAnswer = { ok: true; packId: string; version: string } | { ok: false; errors: DataError[] };
 
 export interface SidePanelProps {
   t: Translate;
@@ -400,6 +411,59 @@ export function GuideStatus({ t, view, api, lostActions }: { t: Translate; view:
   );
 }
 
+/**
+ * "Chỉ cho Dẫn Bước": when the guide did not find the step's control, the volunteer clicks it on the resident's
+ * page and the step is repaired in the desk's copy (extension/repair.ts). The outcome stays shown for the step.
+ */
+function Heal({ t, view, heal }: { t: Translate; view: StepView; heal: NonNullable<PanelApi['heal']> }): JSX.Element | null {
+  const [picking, setPicking] = useState(false);
+  const [said, setSaid] = useState<{ kind: 'saved' | 'failed'; text: string; index: number } | null>(null);
+  const shown = said && said.index === view.index ? said : null;
+  const pick = (): void => {
+    setPicking(true);
+    setSaid(null);
+    heal.pick(view.index, localText(view.step.text, 'vi')).then(
+      (r) => {
+        setPicking(false);
+        if (!r) return;
+        if (r.ok) setSaid({ kind: 'saved', index: view.index, text: t('panel.healSaved', { n: view.index + 1, pack: r.packId, version: r.version }) });
+        else setSaid({ kind: 'failed', index: view.index, text: t('panel.healFailed', { reason: r.errors.map((e) => `${e.path}: ${errorText(t, e)}`).join('; ') }) });
+      },
+      (err: unknown) => {
+        setPicking(false);
+        setSaid({ kind: 'failed', index: view.index, text: t('panel.healFailed', { reason: errorText(t, unexpected(err)) }) });
+      },
+    );
+  };
+  return (
+    <div class="run-heal" data-testid="heal">
+      {/* A live region always in the page: a screen reader hears that the guide is lost, picking, or repaired. */}
+      <div role="status" aria-live="polite">
+        {picking ? <p class="run-picking" data-testid="heal-picking">{t('panel.healPicking')}</p> : null}
+        {shown?.kind === 'saved' ? <p class="run-healed" data-testid="heal-saved">{shown.text}</p> : null}
+      </div>
+      {shown?.kind === 'failed' ? (
+        <p role="alert" class="run-error" data-testid="heal-error">
+          {shown.text}
+        </p>
+      ) : null}
+      {view.notFound && !picking ? (
+        <>
+          <p class="run-heal-how">{t('panel.healHow')}</p>
+          <button type="button" class="btn btn-main" onClick={pick} data-testid="heal-pick">
+            {t('panel.heal')}
+          </button>
+        </>
+      ) : null}
+      {picking ? (
+        <button type="button" class="btn" onClick={() => void heal.cancel()} data-testid="heal-cancel">
+          {t('panel.healCancel')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 function Running({
   t,
   lang,
@@ -459,6 +523,8 @@ function Running({
         </p>
       ) : null}
       <GuideStatus t={t} view={view} api={api} lostActions={lostActions} />
+      {/* A trial run is the author's: the editor re-captures there ("Chọn lại trên trang"). */}
+      {api.heal && !done && !view.paused && !view.trial ? <Heal t={t} view={view} heal={api.heal} /> : null}
       <div class="run-actions">
         <button type="button" class="btn" onClick={() => void api.back()} disabled={view.index === 0 && !done} aria-keyshortcuts="Alt+ArrowLeft">
           {t('panel.back')}

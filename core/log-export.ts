@@ -134,6 +134,7 @@ export const RecordSchema = v.strictObject({
   ),
   notFound: v.pipe(v.array(stepIndex, code('log.stepList')), v.maxLength(1000)),
   skipped: v.pipe(v.array(stepIndex, code('log.stepList')), v.maxLength(1000)),
+  repairs: v.optional(v.pipe(v.array(stepIndex, code('log.stepList')), v.maxLength(1000))),
   outcome: v.picklist(RECORD_OUTCOMES, code('log.outcome')),
   reason: v.optional(v.picklist(REASONS, code('log.reason'))),
   ageBand: v.optional(v.picklist(AGE_BANDS, code('log.ageBand'))),

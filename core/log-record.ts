@@ -31,6 +31,8 @@ export interface AssistRecord {
   notFound: number[];
   /** Step indexes the volunteer skipped. */
   skipped: number[];
+  /** Step indexes repaired at the desk, once per repair (issue 17); absent in older records. No anchor, no text. */
+  repairs?: number[];
   outcome: RecordOutcome;
   reason?: Reason;
   ageBand?: AgeBand;
@@ -67,7 +69,8 @@ export function recordFromSession(s: Session, now: number, desk: DeskInfo = {}):
     stepsReached: s.reached + 1,
     stepsCompleted: completed,
     repeats: { ...s.repeats },
-    notFound: [...s.notFound],
+    // A repaired step was not found first.
+    notFound: [...new Set([...s.notFound, ...(s.repairs ?? [])])],
     skipped: [...(s.skipped ?? [])],
     outcome: s.status === 'abandoned' ? 'abandoned' : (s.outcome ?? 'stopped'),
   };
@@ -76,5 +79,6 @@ export function recordFromSession(s: Session, now: number, desk: DeskInfo = {}):
   if (s.reason) r.reason = s.reason;
   if (s.ageBand) r.ageBand = s.ageBand;
   if (s.note) r.note = s.note;
+  if (s.repairs?.length) r.repairs = [...s.repairs];
   return r;
 }

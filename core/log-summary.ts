@@ -16,6 +16,8 @@ export interface Cell {
   notFound: Record<number, number>;
   /** step index → times shown again. */
   repeats: Record<number, number>;
+  /** step index → repairs at the desk (issue 17; absent in rollups written before). */
+  repairs?: Record<number, number>;
 }
 
 /**
@@ -80,6 +82,7 @@ export function addToRollup(rollup: Rollup, r: AssistRecord): Rollup {
   bump(cell.reached, r.stepsReached);
   for (const i of new Set(r.notFound)) bump(cell.notFound, i);
   for (const [i, n] of Object.entries(r.repeats)) bump(cell.repeats, Number(i), n);
+  for (const i of r.repairs ?? []) bump((cell.repairs ??= {}), i);
   return rollup;
 }
 
@@ -93,6 +96,7 @@ export function mergeRollup(into: Rollup, from: Rollup): Rollup {
     for (const [field, m] of [['durations', c.durations], ['reached', c.reached], ['notFound', c.notFound], ['repeats', c.repeats]] as const) {
       for (const [k, n] of Object.entries(m)) bump(cell[field], Number(k), n);
     }
+    for (const [k, n] of Object.entries(c.repairs ?? {})) bump((cell.repairs ??= {}), Number(k), n);
   }
   return into;
 }
@@ -116,6 +120,8 @@ export interface Funnel {
   notFound: number[];
   /** repeats[i]: times step i + 1 was shown again. */
   repeats: number[];
+  /** repairs[i]: times step i + 1 was repaired at the desk ("bước đã sửa tại quầy"). */
+  repairs: number[];
 }
 
 export interface Summary {
@@ -166,7 +172,7 @@ class Builder {
   byMonth: Record<string, number> = {};
   byAgeBand: Record<string, number> = {};
   durations: Record<number, number> = {};
-  steps = new Map<string, { total: number; reached: Record<number, number>; notFound: Record<number, number>; repeats: Record<number, number> }>();
+  steps = new Map<string, { total: number; reached: Record<number, number>; notFound: Record<number, number>; repeats: Record<number, number>; repairs: Record<number, number> }>();
 
   add(r: Cell & { day: number; walkthrough: string; outcome: string; ageBand: string; total: number }): void {
     this.total += r.count;
@@ -179,11 +185,12 @@ class Builder {
     inc(this.byAgeBand, r.ageBand);
     for (const [d, n] of Object.entries(r.durations)) bump(this.durations, Number(d), n);
     let s = this.steps.get(r.walkthrough);
-    if (!s) this.steps.set(r.walkthrough, (s = { total: 0, reached: {}, notFound: {}, repeats: {} }));
+    if (!s) this.steps.set(r.walkthrough, (s = { total: 0, reached: {}, notFound: {}, repeats: {}, repairs: {} }));
     s.total = Math.max(s.total, r.total);
     for (const [k, n] of Object.entries(r.reached)) bump(s.reached, Number(k), n);
     for (const [k, n] of Object.entries(r.notFound)) bump(s.notFound, Number(k), n);
     for (const [k, n] of Object.entries(r.repeats)) bump(s.repeats, Number(k), n);
+    for (const [k, n] of Object.entries(r.repairs ?? {})) bump(s.repairs, Number(k), n);
   }
 
   build(): Summary {
@@ -194,7 +201,7 @@ class Builder {
         for (let i = 0; i < Math.min(Number(k), s.total); i++) reachedAtLeast[i]! += n;
       }
       const at = (m: Record<number, number>): number[] => Array.from({ length: s.total }, (_, i) => m[i] ?? 0);
-      funnels[key] = { total: s.total, reachedAtLeast, notFound: at(s.notFound), repeats: at(s.repeats) };
+      funnels[key] = { total: s.total, reachedAtLeast, notFound: at(s.notFound), repeats: at(s.repeats), repairs: at(s.repairs) };
     }
     const byAgeBand: Record<string, number> = {};
     for (const band of [...AGE_BANDS, '-']) if (this.byAgeBand[band]) byAgeBand[band] = this.byAgeBand[band];

@@ -6,7 +6,8 @@
 // changed: editing one makes a local copy under an id of its own.
 
 import { isOfficialOrigin } from './origins';
-import { parsePack, type LocalText, type Pack, type PackError, type Step, type Walkthrough } from './pack';
+import type { Anchor } from './anchors/index';
+import { MAX_ALSO_ANCHORS, parsePack, type LocalText, type Pack, type PackError, type Step, type Walkthrough } from './pack';
 
 /** An https address whose host is written plainly: no wildcard, no user info. */
 const PLAIN_HOST = /^https:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#]|$)/i;
@@ -247,6 +248,27 @@ export const recaptureStep =
   (index: number, fresh: Pick<Step, 'anchor' | 'page'>): Edit =>
   (steps) =>
     steps.map((s, i) => (i === index ? { ...s, anchor: fresh.anchor, page: fresh.page } : s));
+
+/**
+ * Repair one step at the desk (issue 17): the picked control's anchor becomes the step's anchor, and the one
+ * it replaces goes first into its earlier anchors (alsoAnchors: a site may roll its redesign back), without
+ * duplicates, the oldest dropped past MAX_ALSO_ANCHORS. Text, page and rule stay as they are.
+ */
+export const repairStepAnchor =
+  (index: number, anchor: Anchor): Edit =>
+  (steps) =>
+    steps.map((s, i) => {
+      if (i !== index) return s;
+      const same = (a: Anchor, b: Anchor): boolean => JSON.stringify(a) === JSON.stringify(b);
+      const earlier: Anchor[] = [];
+      for (const a of [...(s.anchor ? [s.anchor] : []), ...(s.alsoAnchors ?? [])]) {
+        if (!same(a, anchor) && !earlier.some((e) => same(e, a))) earlier.push(a);
+      }
+      const next: Step = { ...s, anchor };
+      delete next.alsoAnchors;
+      const kept = earlier.slice(0, MAX_ALSO_ANCHORS);
+      return kept.length ? { ...next, alsoAnchors: kept } : next;
+    });
 
 /** A step edit as an edit of the walkthrough. */
 export const onSteps =

@@ -121,10 +121,15 @@ const Illustration = v.strictObject(
   code('pack.image'),
 );
 
+/** Earlier anchors a step keeps beside its current one (a site may A/B-test or roll back a redesign). */
+export const MAX_ALSO_ANCHORS = 4;
+
 const Step = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, code('pack.stepId'))),
   page: PagePattern,
   anchor: v.optional(AnchorSchema),
+  /** The step's earlier anchors (repaired at the desk): the guide weighs them beside `anchor`. */
+  alsoAnchors: v.optional(v.pipe(v.array(AnchorSchema, code('pack.alsoAnchors')), v.maxLength(MAX_ALSO_ANCHORS, code('pack.alsoAnchorsMax')))),
   text: LocalText,
   image: v.optional(Illustration),
   advance: Advance,
@@ -155,8 +160,9 @@ const PackSchema = v.strictObject({
 });
 
 export type LocalText = v.InferOutput<typeof LocalText>;
-export type Step = Omit<v.InferOutput<typeof Step>, 'anchor' | 'advance'> & {
+export type Step = Omit<v.InferOutput<typeof Step>, 'anchor' | 'alsoAnchors' | 'advance'> & {
   anchor?: Anchor;
+  alsoAnchors?: Anchor[];
   advance: AdvanceRule;
 };
 export type AdvanceRule =
@@ -277,6 +283,7 @@ function parsePackUnsafe(input: unknown, options: ParseOptions): ParseResult {
       if (s.advance.kind === 'click' && !s.anchor) {
         errors.push({ path: `/walkthroughs/${wi}/steps/${si}/anchor`, code: 'pack.clickAnchor' });
       }
+      if (s.alsoAnchors?.length && !s.anchor) errors.push({ path: `/walkthroughs/${wi}/steps/${si}/alsoAnchors`, code: 'pack.alsoWithoutAnchor' });
     });
   });
   const wids = new Set<string>();

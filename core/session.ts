@@ -37,6 +37,8 @@ export interface Session {
   notFound: number[];
   /** Steps the volunteer skipped. */
   skipped?: number[];
+  /** Steps repaired at the desk ("Chỉ cho Dẫn Bước"), once per repair: indexes only, never the anchor. */
+  repairs?: number[];
   /** Paused by the volunteer: the overlay is hidden until resumed. */
   paused?: boolean;
   /** A trial run from the editor ("Chạy thử"): never written to the assistance logs. */
@@ -254,6 +256,21 @@ export function stepPageUrl(s: Session, walkthrough: Walkthrough, index: number)
 /** The first step of `walkthrough` whose page is the one at `url`, or -1 when none is. */
 export function stepOnPage(walkthrough: Walkthrough, url: string): number {
   return walkthrough.steps.findIndex((step) => matchesPage(step.page, url));
+}
+
+/**
+ * The volunteer showed the guide the current step's control, and the step was saved in a new version of the
+ * desk's copy of the pack: the session goes on in that copy, at the same step, which counts as found again.
+ */
+export function markRepaired(s: Session, index: number, pack: { id: string; version: string }): Session {
+  if (index !== s.stepIndex || s.status !== 'running') return s;
+  return {
+    ...s,
+    packId: pack.id,
+    walkthroughVersion: pack.version,
+    repairs: [...(s.repairs ?? []), index],
+    notFound: s.notFound.filter((i) => i !== index),
+  };
 }
 
 /** End the session with the volunteer's outcome and details (a note must have passed `redactNote`). */

@@ -25,6 +25,8 @@ export interface StepView {
   guide?: GuideState;
   /** The anchors of the walkthrough's other steps on the same page: the guide resolves this step among them. */
   peers?: Anchor[];
+  /** The guide did not find this step's control on the resident's page (the console offers a repair). */
+  notFound?: true;
 }
 
 /** A step's target picked again on the page (re-capture): its anchor and page pattern, never a value. */

@@ -13,10 +13,11 @@ import { recordingItem } from '../extension/recording';
 import { readSettings } from '../extension/settings';
 import { isActive } from '../core/session';
 import { injectRecorder, keepRecorderInjected } from '../extension/author-scripts';
+import { createRepair } from '../extension/repair';
 
 export default defineBackground(() => {
   // Shipped packs and the desk's own: answers wait for the first load (a woken worker reads storage first).
-  const { catalog, ready } = liveCatalog();
+  const { catalog, ready, refresh } = liveCatalog();
   const tabUrl = async (tabId: number) => (await browser.tabs.get(tabId).catch(() => undefined))?.url;
   const controller = createController({
     storage: sessionStore,
@@ -36,10 +37,7 @@ export default defineBackground(() => {
     inject: injectRecorder,
   });
   keepRecorderInjected(async () => (await recordingItem.getValue())?.tabId ?? null);
-  const sessionTab = async () => {
-    const s = await sessionStore.get();
-    return s && isActive(s) ? s.tabId : null;
-  };
+  const sessionTab = async () => ((s) => (s && isActive(s) ? s.tabId : null))(await sessionStore.get());
 
   // Every message passes the gate first: its sender checked, its data validated (extension/message-gate.ts).
   const gate = createMessageGate({
@@ -49,7 +47,8 @@ export default defineBackground(() => {
     recordingTab: async () => (await recordingItem.getValue())?.tabId ?? null,
   });
   const on = createOn(gate, (type, receive) => messaging.onMessage(type, receive as never), ready);
-  registerHandlers(on, { controller, recording, catalog });
+  const repair = createRepair({ library: libraryItem, builtInIds: BUILT_IN_IDS, catalog, session: sessionStore, reloadCatalog: refresh, repaired: controller.repaired });
+  registerHandlers(on, { controller, recording, catalog, repair });
 
   browser.runtime.onStartup.addListener(() => void controller.browserStarted());
   browser.tabs.onRemoved.addListener((tabId) => void controller.tabClosed(tabId));

@@ -4,9 +4,11 @@ import type { Catalog } from '../core/catalog';
 import type { Controller } from './controller';
 import { tabOf, type On } from './message-gate';
 import type { RecordingController } from './recording-controller';
+import type { Repair } from './repair';
+import type { Anchor } from '../core/anchors/index';
 
-export function registerHandlers(on: On, deps: { controller: Controller; recording: RecordingController; catalog: Catalog }): void {
-  const { controller, recording, catalog } = deps;
+export function registerHandlers(on: On, deps: { controller: Controller; recording: RecordingController; catalog: Catalog; repair: Repair }): void {
+  const { controller, recording, catalog, repair } = deps;
   on('start', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { fromStep: d.fromStep }));
   on('startChoice', (d) => controller.startChoice(d.packId, d.walkthroughId, d.tabId));
   on('current', () => controller.current());
@@ -28,6 +30,8 @@ export function registerHandlers(on: On, deps: { controller: Controller; recordi
   on('guideState', (d, caller) => controller.guideState(tabOf(caller), d.index, d.state));
   on('startTrial', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { trial: true }));
   on('finish', ({ outcome, ...details }) => controller.finish(outcome, details));
+  // The anchor's shape is checked by parsePack with the repaired pack before anything is saved.
+  on('repairStep', (d) => repair.repair(d.index, d.anchor as unknown as Anchor));
 
   on('startRecording', ({ tabId }) => recording.start(tabId));
   on('recording', (_, caller) => recording.current(caller));

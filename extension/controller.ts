@@ -78,6 +78,7 @@ export function createController(deps: ControllerDeps) {
       step,
       ...(s.guide?.index === s.stepIndex && s.status === 'running' ? { guide: s.guide.state } : {}),
       peers: entry.walkthrough.steps.filter((x) => x !== step && x.page === step.page && x.anchor).map((x) => x.anchor!),
+      ...(s.notFound.includes(s.stepIndex) ? { notFound: true as const } : {}),
     };
   }
 
@@ -314,6 +315,18 @@ export function createController(deps: ControllerDeps) {
         if (!s || s.tabId !== tabId) return;
         const after = machine.markNotFound(s, index);
         if (after !== s) await deps.storage.set(after);
+      }),
+    /**
+     * The current step was repaired at the desk (extension/repair.ts): the session goes on in the pack's new
+     * version at the same step, shown again at once. The catalogue must hold that version already.
+     */
+    repaired: (index: number, pack: { id: string; version: string }) =>
+      serial(async () => {
+        const s = await active();
+        if (!s || deps.catalog.find(pack.id, s.walkthroughId)?.pack.version !== pack.version) return null;
+        const after = machine.markRepaired(s, index, pack);
+        await commit(s, after);
+        return viewOf(after);
       }),
     /** Content script, trial runs: the step's control was found. */
     found: (tabId: number, index: number) =>

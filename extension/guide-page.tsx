@@ -194,7 +194,8 @@ export function startGuidePage(ctx: PageContext): void {
     // No words yet (the background writes them when it starts, which asking for the step has just done): drawn
     // when they come.
     if (!words['overlay.next']) return;
-    const key = `${view.sessionId}:${view.index}:${view.status}:${location.pathname}`;
+    // The anchor too: a step repaired at the desk is shown again at once, on the same page and index.
+    const key = `${view.sessionId}:${view.index}:${view.status}:${location.pathname}:${JSON.stringify(view.step.anchor ?? 0)}`;
     if (key === shownKey && ui) return;
     shownKey = key;
     step?.abort();
@@ -212,7 +213,7 @@ export function startGuidePage(ctx: PageContext): void {
       return;
     }
     // "Looking" and "another page" the background tells the console itself (it knows the tab's page).
-    const finding = waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal, peers: view.peers });
+    const finding = waitForAnchor(anchor, { timeoutMs: FIND_TIMEOUT_MS, signal, peers: view.peers, alternates: view.step.alsoAnchors });
     // A control already on the page is found in the same task (waitForAnchor settles at once): draw it
     // outlined straight away, without a "searching" card first (one render less before the hint).
     let found = await Promise.race([finding, LOOKING]);
@@ -228,7 +229,7 @@ export function startGuidePage(ctx: PageContext): void {
       // Keep looking: a control that comes late is outlined then. Meanwhile the step's own advance is watched
       // (an "appear" rule may then be watched twice: the background takes one advance from a step only).
       watchAdvance(view, null, signal);
-      found = await waitForAnchor(anchor, { timeoutMs: 30 * 60_000, signal, peers: view.peers });
+      found = await waitForAnchor(anchor, { timeoutMs: 30 * 60_000, signal, peers: view.peers, alternates: view.step.alsoAnchors });
       if (!found || signal.aborted) return;
     }
     const el = found.element;

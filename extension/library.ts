@@ -22,9 +22,10 @@ export async function loadCatalog(): Promise<Catalog> {
 
 /**
  * A catalogue that follows the library: `current` is replaced whenever the library changes. `ready`
- * resolves once the first load is in (a woken service worker awaits it before answering).
+ * resolves once the first load is in (a woken service worker awaits it before answering); `refresh` reads
+ * the library now (a repair switches the session to a version it has just saved).
  */
-export function liveCatalog(): { catalog: Catalog; ready: Promise<void> } {
+export function liveCatalog(): { catalog: Catalog; ready: Promise<void>; refresh: () => Promise<void> } {
   let current = createCatalog(SHIPPED_PACKS);
   const refresh = async (): Promise<void> => {
     current = await loadCatalog();
@@ -41,5 +42,5 @@ export function liveCatalog(): { catalog: Catalog; ready: Promise<void> } {
     list: () => current.list(),
     search: (query) => current.search(query),
   };
-  return { catalog, ready: refresh() };
+  return { catalog, ready: refresh(), refresh };
 }

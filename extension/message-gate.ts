@@ -48,6 +48,8 @@ export const ACCESS: { [K in keyof ProtocolMap]: Access } = {
   pickTarget: 'none',
   cancelPick: 'none',
   startTrial: 'page',
+  // A repair changes the desk's library: the console only, never a page's script.
+  repairStep: 'page',
 };
 
 /** The sender as the browser reports it (runtime.MessageSender); never anything the message says. */

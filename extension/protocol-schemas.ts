@@ -17,10 +17,15 @@ const notForBackground = v.never('is not sent to the background');
 
 /**
  * What the background receives for each message once its schema passed: the protocol's own data type,
- * except a step to record, whose shape parsePack checks afterwards (extension/recording.ts addStep).
+ * except a step to record and a repaired step's anchor, whose shapes parsePack checks afterwards
+ * (extension/recording.ts addStep, core/pack-library.ts editWalkthrough in extension/repair.ts).
  */
 export type Received = {
-  [K in keyof ProtocolMap]: K extends 'recordStep' ? { step: Record<string, unknown> } : Parameters<ProtocolMap[K]>[0];
+  [K in keyof ProtocolMap]: K extends 'recordStep'
+    ? { step: Record<string, unknown> }
+    : K extends 'repairStep'
+      ? { index: number; anchor: Record<string, unknown> }
+      : Parameters<ProtocolMap[K]>[0];
 };
 
 export const schemas = {
@@ -61,6 +66,8 @@ export const schemas = {
   pickTarget: notForBackground,
   cancelPick: notForBackground,
   startTrial: v.strictObject({ packId: id, walkthroughId: id, tabId }),
+  // The anchor is checked by parsePack with the repaired pack (its errors name the anchor's fields).
+  repairStep: v.strictObject({ index, anchor: v.record(v.string(), v.unknown(), 'must be an object') }),
 } satisfies { [K in keyof ProtocolMap]: v.GenericSchema<unknown, Received[K]> };
 
 /** Validate a message's data; throws a short error naming the bad field's path (as a JSON pointer). */

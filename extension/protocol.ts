@@ -5,7 +5,12 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Outcome, OutcomeDetails } from '../core/outcomes';
 import type { Category, PackError, Step } from '../core/pack';
+import type { Anchor } from '../core/anchors/index';
+import type { DataError } from '../core/errors';
 import type { GuideState, PickedTarget, RecordingView, StepView } from '../core/views';
+
+/** What a repair at the desk answers: the pack's new version, or why nothing was saved (paths name the bad field). */
+export type RepairResult = { ok: true; packId: string; version: string; view: StepView | null } | { ok: false; errors: DataError[] };
 
 export type { GuideState, PickedTarget, RecordingView, StepView };
 
@@ -67,6 +72,11 @@ export interface ProtocolMap {
   pickTarget(data: { hint: string }): PickedTarget | null;
   /** Editor → content script: stop waiting for a pick. */
   cancelPick(): void;
+  /**
+   * Side panel: the volunteer picked the current step's control on the resident's page (the guide had not
+   * found it); save it as the step's new anchor in a new version of the desk's copy and go on there.
+   */
+  repairStep(data: { index: number; anchor: Anchor }): RepairResult;
   /** Editor → background: play a walkthrough as a trial (not logged) on a tab. */
   startTrial(data: { packId: string; walkthroughId: string; tabId: number }): StepView;
 }

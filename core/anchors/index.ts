@@ -9,6 +9,6 @@ export { controlAt, isCodeLike, isRendered, isStableToken, kindOf } from './cont
 export { features, searchRoots } from './features';
 export { RULE, type Rule } from './decide';
 export { WEIGHTS, type Weights } from './score';
-export { captureAnchor, documentOrder, rankCandidates, resolveAnchor, type CaptureOptions, type ResolveOptions } from './resolve';
+export { agreeOn, captureAnchor, documentOrder, rankCandidates, resolveAnchor, resolveAnyAnchor, type CaptureOptions, type ResolveOptions } from './resolve';
 export { describeAnchor, waitForAnchor, type WaitOptions } from './wait';
 export { matchRecords, propsOfRecord, rankRecords, type ElementRecord } from './records';

@@ -193,6 +193,32 @@ export function resolveAnchor(anchor: Anchor, root: Document = document, options
   return pick ? toResolved(pick) : null;
 }
 
+/**
+ * One answer from the picks of a step's anchor and its earlier ones (alsoAnchors): the most confident pick
+ * when every anchor that decided points at the same element; null when none decided, or when two decided on
+ * different elements (not sure which is the step's control: no hint rather than a wrong one).
+ */
+export function agreeOn<T>(picks: readonly (Scored<T> | null)[]): Scored<T> | null {
+  let best: Scored<T> | null = null;
+  for (const p of picks) {
+    if (!p) continue;
+    if (best && best.element !== p.element) return null;
+    if (!best || p.confidence > best.confidence) best = p;
+  }
+  return best;
+}
+
+/**
+ * resolveAnchor for a step that keeps earlier anchors beside its current one: each is resolved and the
+ * answers must agree (agreeOn). With no alternates it is resolveAnchor itself.
+ */
+export function resolveAnyAnchor(anchor: Anchor, alternates: readonly Anchor[] = [], root: Document = document, options: ResolveOptions = {}): ResolvedAnchor | null {
+  if (!alternates.length) return resolveAnchor(anchor, root, options);
+  const roots = searchRoots(root);
+  const pick = agreeOn([anchor, ...alternates].map((a) => chooseIn(a, rankIn(a, roots, options))));
+  return pick ? toResolved(pick) : null;
+}
+
 /** Describe an element so that resolveAnchor can find it again on a changed page. */
 export function captureAnchor(el: Element, options: CaptureOptions = {}): Anchor {
   const sources: TextSources = {};

@@ -2,7 +2,7 @@
 // lacks the control's exact name until the page has been quiet, so a page that renders in parts cannot
 // make the guide point at a look-alike that happened to arrive first.
 import { features, searchRoots } from './features';
-import { chooseIn, rankIn, toResolved } from './resolve';
+import { agreeOn, chooseIn, rankIn, toResolved } from './resolve';
 import { fixPeers, placeAmongPeers } from './together';
 import type { Anchor, ResolvedAnchor, Scored } from './types';
 
@@ -23,6 +23,11 @@ export interface WaitOptions {
    * confidently fix the frame it is looked for in (together.ts).
    */
   peers?: readonly Anchor[];
+  /**
+   * The step's earlier anchors (alsoAnchors): each is looked for too, and a match of any of them is taken
+   * when all that decide agree on one element (resolve.ts agreeOn). @default []
+   */
+  alternates?: readonly Anchor[];
 }
 
 /** Strong enough to take at once: confident, and carrying the control's own name (or id) unchanged. */
@@ -40,10 +45,14 @@ export function waitForAnchor(anchor: Anchor, options: WaitOptions = {}): Promis
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(null);
     const peers = options.peers?.filter((p) => p !== anchor) ?? [];
-    const look = (roots = searchRoots(root)): Scored | null => {
-      const ranked = rankIn(anchor, roots, {});
-      return chooseIn(anchor, ranked) ?? (peers.length && anchor.box ? placeAmongPeers(anchor, ranked, fixPeers(peers, roots)) : null);
+    const alternates = options.alternates ?? [];
+    const lookFor = (a: Anchor, roots: (Document | ShadowRoot)[]): Scored | null => {
+      const ranked = rankIn(a, roots, {});
+      return chooseIn(a, ranked) ?? (peers.length && a.box ? placeAmongPeers(a, ranked, fixPeers(peers, roots)) : null);
     };
+    // One anchor (every step until it is repaired): exactly the single-anchor path the benchmark measures.
+    const look = (roots = searchRoots(root)): Scored | null =>
+      alternates.length ? agreeOn([anchor, ...alternates].map((a) => lookFor(a, roots))) : lookFor(anchor, roots);
     const firstPick = look();
     if (firstPick && settled(firstPick)) return resolve(toResolved(firstPick));
     const first = firstPick ? toResolved(firstPick) : null;

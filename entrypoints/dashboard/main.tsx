@@ -2,6 +2,7 @@
 // extension's IndexedDB, the desk settings, downloads and printing.
 import './style.css';
 import { render, type JSX } from 'preact';
+import { browser } from 'wxt/browser';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { Dashboard, type DashboardApi } from '../../components/dashboard';
 import { createTranslator } from '../../core/i18n';
@@ -36,6 +37,7 @@ const api: DashboardApi = {
   download,
   print: () => window.print(),
   now: () => Date.now(),
+  editorUrl: (packId, walkthroughId) => browser.runtime.getURL(`/editor.html?pack=${encodeURIComponent(packId)}&w=${encodeURIComponent(walkthroughId)}`),
 };
 
 function App(): JSX.Element | null {

@@ -12,6 +12,7 @@ import { fetchPackText } from '../../extension/fetch-pack';
 import { missingAccess, requestAccess } from '../../extension/site-access';
 import { guidedTabId } from '../../extension/site-tab';
 import { download } from '../../extension/download';
+import { injectPicker } from '../../extension/author-scripts';
 import { createPageOcr } from '../../extension/ocr-api';
 import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
 import { createPacksApi } from '../../extension/packs-api';
@@ -70,6 +71,19 @@ const api: PanelApi = {
     cancel: () => messaging.sendMessage('cancelRecording'),
   },
   ocr: createPageOcr({ captureTab: true, openInTab: true }),
+  // Heal on the spot: the picker goes into the resident's tab (it is not in the guide), the pick to the background.
+  heal: {
+    pick: async (index, hint) => {
+      const tabId = (await sessionStore.get())?.tabId;
+      if (tabId === undefined || !(await injectPicker(tabId))) return null;
+      const picked = await messaging.sendMessage('pickTarget', { hint }, tabId);
+      return picked ? messaging.sendMessage('repairStep', { index, anchor: picked.anchor }) : null;
+    },
+    cancel: async () => {
+      const tabId = (await sessionStore.get())?.tabId;
+      if (tabId !== undefined) await messaging.sendMessage('cancelPick', undefined, tabId).catch(() => undefined);
+    },
+  },
 };
 
 function App(): JSX.Element {

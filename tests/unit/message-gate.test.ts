@@ -64,6 +64,7 @@ const CASES: { [K in keyof ProtocolMap]: { data: unknown; allowed: SenderName[] 
   pickTarget: { data: { hint: 'x' }, allowed: [] },
   cancelPick: { data: undefined, allowed: [] },
   startTrial: { data: { packId: 'dichvucong', walkthroughId: 'dang-nhap-vneid', tabId: 7 }, allowed: PAGES },
+  repairStep: { data: { index: 1, anchor: { v: 2, kind: 'action', tag: 'button' } }, allowed: PAGES },
 };
 
 function gate(sessionTab: number | null = SESSION_TAB, recordingTab: number | null = RECORDING_TAB) {

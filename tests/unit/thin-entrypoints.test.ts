@@ -20,7 +20,7 @@ describe('16 entrypoints are wiring', () => {
     const background = read('entrypoints/background.ts');
     expect(background.trimEnd().split('\n').length).toBeLessThanOrEqual(60);
     expect(background).not.toMatch(/\bon\('/);
-    expect(background).toMatch(/registerHandlers\(on, \{ controller, recording, catalog \}\)/);
+    expect(background).toMatch(/registerHandlers\(on, \{ controller, recording, catalog, repair \}\)/);
   });
 
   it('16 the side panel and editor entrypoints hand their work to createPacksApi and createEditorApi, with no module-level pick state', () => {
