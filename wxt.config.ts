@@ -7,6 +7,7 @@ import path from 'node:path';
 import { OCR_DIR, OCR_FILES } from './extension/ocr-files';
 import { contentScriptEntry } from './build/content-script-entry';
 import { CONTENT_SCRIPT_STRINGS, localeSubset, PICKER_STRINGS, RECORDER_STRINGS } from './build/locale-subset';
+import { minifyAgain } from './build/minify-again';
 
 const require = createRequire(import.meta.url);
 /** A package's folder; tesseract.js-core is looked up from tesseract.js, whose dependency it is. */
@@ -36,7 +37,7 @@ export default defineConfig({
     // starts without WXT's content script context, which would announce it to the page and let the page stop it.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.length && entrypoints.every((e) => e.type === 'content-script')) {
-        config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-content-strings', CONTENT_SCRIPT_STRINGS), contentScriptEntry()];
+        config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-content-strings', CONTENT_SCRIPT_STRINGS), contentScriptEntry(), minifyAgain()];
       }
       // The author's scripts, injected into one tab on demand (extension/author-scripts.ts): their bars' strings.
       const only = entrypoints.length === 1 && entrypoints[0]!.type === 'unlisted-script' ? entrypoints[0]!.name : '';

@@ -102,7 +102,7 @@ export function placeCard(target: Box | null, card: Size, view: Size, avoid: Box
     y: Math.max(margin, Math.min(view.height - card.height - margin, y)),
   });
   const guard = target ? [inflate(target, 6)] : [];
-  const clearOf = (boxes: Box[]) => (p: Point) => !boxes.some((b) => intersects({ ...p, ...card }, b));
+  const clearOf = (boxes: Box[]) => (p: Point) => !boxes.some((b) => intersects({ x: p.x, y: p.y, width: card.width, height: card.height }, b));
   const g = guard[0];
   const corners = [fit(view.width, view.height), fit(0, view.height), fit(view.width, 0), fit(0, 0)];
   if (moved) {
@@ -112,16 +112,27 @@ export function placeCard(target: Box | null, card: Size, view: Size, avoid: Box
     const kept = [p, ...nudges.sort((a, b) => far(a) - far(b))].find(clearOf(guard));
     if (kept) return kept;
   }
-  const beside = target
+  const t = target;
+  const beside = t
     ? [
-        fit(target.x, target.y + target.height + gap),
-        fit(target.x + target.width - card.width, target.y + target.height + gap),
-        fit(target.x, target.y - gap - card.height),
-        fit(target.x + target.width - card.width, target.y - gap - card.height),
+        fit(t.x, t.y + t.height + gap),
+        fit(t.x + t.width - card.width, t.y + t.height + gap),
+        fit(t.x, t.y - gap - card.height),
+        fit(t.x + t.width - card.width, t.y - gap - card.height),
+        // Right or left of it, top edges aligned, then bottom edges.
+        fit(t.x + t.width + gap, t.y),
+        fit(t.x - gap - card.width, t.y),
+        fit(t.x + t.width + gap, t.y + t.height - card.height),
+        fit(t.x - gap - card.width, t.y + t.height - card.height),
+        // Docked at the bottom or top edge, above or below it.
+        fit(t.x, view.height),
+        fit(t.x, 0),
       ]
     : [];
   const all = [...beside, ...corners];
-  return all.find(clearOf([...guard, ...avoid])) ?? all.find(clearOf(guard)) ?? all[0]!;
+  // Nowhere clear (a card larger than the room around the control): where it covers least of it.
+  const covered = (p: Point): number => (g ? Math.max(0, Math.min(p.x + card.width, g.x + g.width) - Math.max(p.x, g.x)) * Math.max(0, Math.min(p.y + card.height, g.y + g.height) - Math.max(p.y, g.y)) : 0);
+  return all.find(clearOf([...guard, ...avoid])) ?? all.find(clearOf(guard)) ?? all.reduce((a, b) => (covered(b) < covered(a) ? b : a));
 }
 
 /** The texts a hint quotes: inside «…», "…" or “…” (at least 2 characters), lower-cased. */

@@ -102,3 +102,25 @@ describe('17.5 the card\'s layout as read back from storage', () => {
       expect(cardLayoutOf(bad), JSON.stringify(bad)).toBeNull();
   });
 });
+
+describe('17.5 placement with the size the browser measures', () => {
+  it('17.5 a card measured as a DOMRect (sizes are getters, not own fields) is still kept off the control', () => {
+    class Rect {
+      constructor(private readonly w: number, private readonly h: number) {}
+      get width(): number {
+        return this.w;
+      }
+      get height(): number {
+        return this.h;
+      }
+    }
+    // The VNeID sign-in button low on a 1280×800 screen: below it there is no room, above it there is.
+    const control = { x: 450, y: 511, width: 380, height: 43 };
+    const p = placeCard(control, new Rect(440, 263.5), { width: 1280, height: 800 }, [], null, 20);
+    expect(p).toEqual({ x: 450, y: 227.5 });
+    // Nowhere clear (a card taller than the room above and below, wider than the room beside): least covered.
+    const q = placeCard({ x: 100, y: 300, width: 1080, height: 200 }, new Rect(440, 290), { width: 1280, height: 800 }, [], null, 20);
+    const cover = Math.max(0, Math.min(q.x + 440, 1186) - Math.max(q.x, 94)) * Math.max(0, Math.min(q.y + 290, 506) - Math.max(q.y, 294));
+    expect(cover).toBeLessThan(440 * 290 * 0.5);
+  });
+});
