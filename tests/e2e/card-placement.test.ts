@@ -3,7 +3,7 @@
 // by clicking them. Everything is read through the overlay probe (the closed shadow roots).
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { VNEID_LOGIN, actOnOutlined } from '../support/flows';
+import { EVN_BILL, VNEID_LOGIN, actOnOutlined } from '../support/flows';
 import { axeUi, inUi, overlaps, overlayState, SidePanelPage, startGuided, targetBox, until, useEnv, waitForStep, waitForUi, waitInUi, walkSteps, type Box } from './fixture';
 
 /** The card's box now (the `bubble` the overlay places), read from the closed root. */
@@ -66,6 +66,27 @@ describe('17.5 the on-page UI never blocks the page', () => {
     await panel.endWith('Trang lỗi');
     await site.close();
   });
+
+  it('17.5 at 1280×800 and 1024×768 the card never covers the outlined control, at every step of two walkthroughs', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 1024, height: 768 },
+    ]) {
+      for (const [flow, privateTargets] of [
+        [VNEID_LOGIN, ['password', 'otp-1']],
+        [EVN_BILL, []],
+      ] as const) {
+        const site = await ctx.env.browser.newPage();
+        await site.setViewport(viewport);
+        const { panel } = await startGuided(ctx.env, flow, site);
+        // walkSteps checks at every step that the card's box and the control's box do not overlap.
+        await walkSteps(site, panel, flow, { privateTargets: [...privateTargets] });
+        expect(await panel.recordOutcome(), `${flow.key} at ${viewport.width}×${viewport.height}`).toMatch(/Hoàn thành/);
+        await panel.page.close();
+        await site.close();
+      }
+    }
+  }, 240_000);
 
   it('17.5 recording: the bar keeps off the portal\'s "Đăng ký / Đăng nhập", and clicking one records it', async () => {
     const site = await ctx.env.browser.newPage();
