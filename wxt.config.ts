@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { OCR_DIR, OCR_FILES } from './extension/ocr-files';
 import { contentScriptEntry } from './build/content-script-entry';
-import { CONTENT_SCRIPT_STRINGS, localeSubset, PICKER_STRINGS, RECORDER_STRINGS } from './build/locale-subset';
+import { BACKGROUND_STRINGS, CONTENT_SCRIPT_STRINGS, localeSubset, PICKER_STRINGS, RECORDER_STRINGS } from './build/locale-subset';
 import { minifyAgain } from './build/minify-again';
 
 const require = createRequire(import.meta.url);
@@ -39,6 +39,8 @@ export default defineConfig({
       if (entrypoints.length && entrypoints.every((e) => e.type === 'content-script')) {
         config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-content-strings', CONTENT_SCRIPT_STRINGS), contentScriptEntry(), minifyAgain()];
       }
+      // The background translates nothing but the guide's words, which it writes for the content script.
+      if (entrypoints.length === 1 && entrypoints[0]!.type === 'background') config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-background-strings', BACKGROUND_STRINGS)];
       // The author's scripts, injected into one tab on demand (extension/author-scripts.ts): their bars' strings.
       const only = entrypoints.length === 1 && entrypoints[0]!.type === 'unlisted-script' ? entrypoints[0]!.name : '';
       if (only === 'recorder') config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-recorder-strings', RECORDER_STRINGS)];

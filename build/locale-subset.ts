@@ -4,6 +4,7 @@
 // content script's modules ask for is kept.
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { isPageWord } from '../core/page-words';
 
 export type KeepKey = (key: string) => boolean;
 
@@ -20,6 +21,8 @@ export const ERROR_STRINGS: KeepKey = byPrefix(['error.']);
  * (core/page-words.ts). Should a module of it import a locale file anyway, the file is empty there.
  */
 export const CONTENT_SCRIPT_STRINGS: KeepKey = () => false;
+/** The background: the guide's words, which it writes into storage.local for the content script. */
+export const BACKGROUND_STRINGS: KeepKey = isPageWord;
 /** The author's scripts, injected into one tab when recording or re-capturing (extension/author-scripts.ts). */
 export const RECORDER_STRINGS: KeepKey = byPrefix(['recorder.', 'overlay.move']);
 export const PICKER_STRINGS: KeepKey = byPrefix(['pick.', 'overlay.move']);

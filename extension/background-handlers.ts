@@ -25,8 +25,6 @@ export function registerHandlers(on: On, deps: { controller: Controller; recordi
   on('repeat', () => controller.repeat());
   on('skip', () => controller.skip());
   on('pause', (d) => controller.pause(d.paused));
-  on('notFound', (d, caller) => controller.notFound(tabOf(caller), d.index));
-  on('found', (d, caller) => controller.found(tabOf(caller), d.index));
   on('guideState', (d, caller) => controller.guideState(tabOf(caller), d.index, d.state));
   on('startTrial', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { trial: true }));
   on('finish', ({ outcome, ...details }) => controller.finish(outcome, details));

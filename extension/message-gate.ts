@@ -29,8 +29,6 @@ export const ACCESS: { [K in keyof ProtocolMap]: Access } = {
   repeat: 'session',
   skip: 'session',
   pause: 'session',
-  notFound: 'tab',
-  found: 'tab',
   // The controller takes it only from the session's tab, and only about the current step.
   guideState: 'tab',
   finish: 'page',

@@ -40,8 +40,6 @@ export const schemas = {
   repeat: none,
   skip: none,
   pause: v.strictObject({ paused: v.boolean('must be true or false') }),
-  notFound: v.strictObject({ index }),
-  found: v.strictObject({ index }),
   guideState: v.strictObject({ index, state: v.picklist(GUIDE_STATES, 'is not a guide state') }),
   finish: v.strictObject({
     outcome: v.picklist(OUTCOMES, 'is not an outcome'),

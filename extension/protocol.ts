@@ -37,10 +37,6 @@ export interface ProtocolMap {
   repeat(): void;
   skip(): void;
   pause(data: { paused: boolean }): void;
-  /** Content script: the current step's control was not found. */
-  notFound(data: { index: number }): void;
-  /** Content script, trial runs only: the current step's control was found. */
-  found(data: { index: number }): void;
   /** Content script (the session's tab): what the guide is doing about the current step (shown in the console). */
   guideState(data: { index: number; state: GuideState }): void;
   /**

@@ -4,7 +4,8 @@
 // navigation start: the page's own load event (loadEventEnd) and the first animation frame in which the guide's
 // outline is drawn. The banking SPA's route changes (home ⇄ transfer) are timed from the click to the outline
 // of the new route's step. A second Chromium without the extension loads the same pages (and follows the same
-// routes) in the same run, ALTERNATING load for load with the guided one, so both see the same machine; one
+// routes) in the same run, ALTERNATING load for load with the guided one (which of the two goes first alternates
+// too), so both see the same machine; one
 // warm-up load per page and condition is not counted. Conditions: unthrottled, CPU throttled 4× (a low-end
 // desk PC; CDP Emulation.setCPUThrottlingRate on both pages), and 4× with the background worker stopped before
 // each load (as after a long OTP wait). Prints p50/p95 per condition. RUNS loads per page and
@@ -97,18 +98,16 @@ async function loadEnd(page: Page): Promise<number> {
 
 /**
  * In the content script's world: the first animation frame with the outline drawn, and the first frame in which
- * the page itself shows the step's control (CONTROL, a selector of the stand-in page; 0 when it was already
- * there at the probe's first frame, i.e. before the content script's world existed).
+ * the step's control is in the page's document (CONTROL, a selector of the stand-in page; 0 when it was already
+ * there at the probe's first frame, i.e. before the content script's world existed). The probe reads no layout
+ * until the outline is there, so it costs the loading page next to nothing.
  */
 const LOAD_PROBE = `new Promise((resolve) => {
   let first = true;
   let control = null;
   const check = () => {
-    if (control === null) {
-      const c = document.querySelector(CONTROL);
-      const cr = c ? c.getBoundingClientRect() : null;
-      if (cr && cr.width > 0 && cr.height > 0) control = first ? 0 : performance.now();
-    }
+    // Only whether it is in the document: measuring it every frame would force the loading page's layout.
+    if (control === null && document.querySelector(CONTROL)) control = first ? 0 : performance.now();
     const host = document.querySelector('dan-buoc-overlay');
     const root = host ? globalThis.chrome.dom.openOrClosedShadowRoot(host) : null;
     const el = root ? root.querySelector('[data-dan-buoc="outline"]') : null;
@@ -285,9 +284,13 @@ async function main(): Promise<void> {
           await site.emulateCPUThrottling(c.rate === 1 ? null : c.rate);
           await bare.emulateCPUThrottling(c.rate === 1 ? null : c.rate);
           for (let i = 0; i <= RUNS; i++) {
+            // Which goes first alternates (guided, plain; then plain, guided …): on two cores, a load right after
+            // another browser's load shares the CPU with that browser's work after its load event.
+            const plainFirst = i % 2 === 1;
+            const b0 = plainFirst ? await plainLoad(bare) : 0;
             if (c.stop) await stopWorker(cdp, env.browser);
             const g = await guidedLoad(site, probe, control);
-            const b = await plainLoad(bare);
+            const b = plainFirst ? b0 : await plainLoad(bare);
             // Load 0 is the warm-up.
             if (i > 0) (loads[c.name] ??= []).push({ page: key, ...g, plainLoad: b });
           }

@@ -8,7 +8,7 @@ import en from '../../locales/en.json';
 import vi from '../../locales/vi.json';
 import { pageWords } from '../../core/i18n';
 import { isPageWord, wordsOf } from '../../core/page-words';
-import { CONTENT_SCRIPT_STRINGS, ERROR_STRINGS, PICKER_STRINGS, RECORDER_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../build/locale-subset';
+import { BACKGROUND_STRINGS, CONTENT_SCRIPT_STRINGS, ERROR_STRINGS, PICKER_STRINGS, RECORDER_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../build/locale-subset';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -67,6 +67,8 @@ describe('strings shipped in the content script and the widget', () => {
       // What the guide reads back from storage.local keeps all of it.
       expect(wordsOf(JSON.parse(JSON.stringify(words)))).toEqual(words);
     }
+    // The background ships only these words (it writes them; it shows nothing itself).
+    for (const k of Object.keys(vi)) expect(BACKGROUND_STRINGS(k), k).toBe(isPageWord(k));
     expect(pageWords('en')['overlay.next']).toBe((en as Record<string, string>)['overlay.next']);
     expect(pageWords('vi')['overlay.next']).toBe(vi['overlay.next']);
   });

@@ -47,8 +47,6 @@ const CASES: { [K in keyof ProtocolMap]: { data: unknown; allowed: SenderName[] 
   repeat: { data: undefined, allowed: [...PAGES, 'sessionTab'] },
   skip: { data: undefined, allowed: [...PAGES, 'sessionTab'] },
   pause: { data: { paused: true }, allowed: [...PAGES, 'sessionTab'] },
-  notFound: { data: { index: 1 }, allowed: TABS },
-  found: { data: { index: 1 }, allowed: TABS },
   guideState: { data: { index: 1, state: 'not-found' }, allowed: TABS },
   finish: { data: { outcome: 'completed' }, allowed: PAGES },
   offer: { data: { packId: 'dichvucong', walkthroughId: 'dang-nhap-vneid' }, allowed: [...PAGES, ...TABS] },
@@ -140,15 +138,15 @@ describe('15.5 one message gate: the background trusts a content script with its
     const fromTab: [keyof ProtocolMap, unknown, RegExp][] = [
       ['pageReady', { page: 'https://dichvucong.gov.vn/?id=001' }, /^invalid pageReady: \/page /],
       ['advance', { fromIndex: -1 }, /^invalid advance: \/fromIndex must be ≥ 0$/],
-      ['notFound', { index: 1.5 }, /^invalid notFound: \/index must be an integer$/],
+      ['guideState', { index: 1.5, state: 'found' }, /^invalid guideState: \/index must be an integer$/],
       ['recordStep', { step: 'x' }, /^invalid recordStep: \/step must be an object$/],
     ];
     for (const [type, data, message] of fromTab) await expect(g.admit(type, data, SENDERS.sessionTab!), type).rejects.toThrow(message);
   });
 
-  it('15.5 checks found by its own schema, not notFound\'s', async () => {
-    await expect(gate().admit('found', { index: 2 }, SENDERS.sessionTab!)).resolves.toMatchObject({ data: { index: 2 } });
-    await expect(gate().admit('found', { fromIndex: 2 }, SENDERS.sessionTab!)).rejects.toThrow(/^invalid found: \/index /);
+  it('15.5 checks each message by its own schema (guideState by its own, not advance\'s)', async () => {
+    await expect(gate().admit('guideState', { index: 2, state: 'found' }, SENDERS.sessionTab!)).resolves.toMatchObject({ data: { index: 2, state: 'found' } });
+    await expect(gate().admit('guideState', { fromIndex: 2, state: 'found' }, SENDERS.sessionTab!)).rejects.toThrow(/^invalid guideState: \/index /);
   });
 
   it('15.5 16 the background registers every handler through the gate, and one for each message it takes', () => {
