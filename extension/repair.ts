@@ -4,6 +4,7 @@
 // step's earlier anchors beside the new one, then switches the running session to that version at the same
 // step so the guide outlines the control at once. Dependencies are injected: unit-tested without a browser.
 import type { Anchor } from '../core/anchors/index';
+import { dataIn } from '../core/capture';
 import type { Catalog } from '../core/catalog';
 import { editWalkthrough, install, localCopy, onSteps, repairStepAnchor, type Library } from '../core/pack-library';
 import { isActive, type Session } from '../core/session';
@@ -53,6 +54,11 @@ export function createRepair(deps: RepairDeps) {
     if (there?.id !== step.id) return { ok: false, errors: [{ path: '/index', code: 'library.repairChanged', params: { id: base.id } }] };
     const edited = editWalkthrough(lib, base, s.walkthroughId, onSteps(repairStepAnchor(index, anchor)));
     if (!edited.ok) return edited;
+    // The recorder's second look, here too: an anchor whose words still hold a name, a number or a code (it got
+    // past the picker's gate on the page) is refused, never kept.
+    const saved = edited.pack.walkthroughs.find((w) => w.id === s.walkthroughId)?.steps[index];
+    const data = saved ? dataIn({ text: {}, anchor: saved.anchor }) : [];
+    if (data.length) return { ok: false, errors: [{ path: data[0]!, code: 'library.repairData' }] };
     const installed = install(lib, edited.pack, { builtInIds: deps.builtInIds });
     if (!installed.ok) return installed;
     await deps.library.setValue(installed.library);

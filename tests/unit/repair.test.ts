@@ -98,5 +98,13 @@ describe('17.3 heal on the spot', () => {
     if (!bad.ok) expect(bad.errors[0]).toMatchObject({ path: '/walkthroughs/0/steps/0/anchor/tag', code: 'pack.anchorTag' });
     expect(d.lib().packs).toEqual({});
     expect(d.session()).toMatchObject({ packId: 'dichvucong', stepIndex: 0 });
+    // The recorder's privacy rules hold for a repair: an anchor naming a resident or an ID number is refused.
+    for (const leak of [{ ...PICKED, name: 'Nguyễn Văn An 001203004567', text: 'Nguyễn Văn An 001203004567' }, { ...PICKED, near: ['CCCD 001203004567'] }]) {
+      const refused = await d.repair.repair(0, leak);
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.errors[0]).toMatchObject({ code: 'library.repairData', path: expect.stringMatching(/^\/anchor\/(name|text|near\/0)$/) });
+    }
+    expect(d.lib().packs['dichvucong-ban-sua']?.length ?? 0).toBeLessThan(2);
+    expect(JSON.stringify(d.lib())).not.toContain('001203004567');
   });
 });
