@@ -3,26 +3,20 @@
 // trusted: a "person's" event here has isTrusted set on it, as the browser sets it for real input).
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Overlay, type CardPlace } from '../../components/overlay';
 import { RecordingBar } from '../../components/recording-bar';
 import { StepCard } from '../../components/step-card';
 import { createTranslator } from '../../core/i18n';
+import { useRenderRoot } from './dom-helpers';
 
 const t = createTranslator('vi');
-let container: HTMLElement | null = null;
+const rootOf = useRenderRoot();
 
 function show(node: ComponentChild): HTMLElement {
-  container ??= document.body.appendChild(document.createElement('div'));
-  act(() => render(node, container!));
-  return container;
+  act(() => render(node, rootOf()));
+  return rootOf();
 }
-
-afterEach(() => {
-  if (container) act(() => render(null, container!));
-  container?.remove();
-  container = null;
-});
 
 function trusted<E extends Event>(event: E): E {
   Object.defineProperty(event, 'isTrusted', { value: true });
