@@ -144,13 +144,18 @@ export function quotedIn(hint: string): string[] {
  * Ranges over the page's text (never a field's value: text in fields, lists, scripts and styles is skipped)
  * that hold one of `phrases` (lower-cased), at most `limit`. Live ranges: their boxes follow the page.
  */
+/** Elements whose text is never a quoted label: scripts, styles, and fields (their text is a value). */
+const SKIPPED = new Set(['script', 'style', 'textarea', 'select', 'noscript', 'template']);
+
 export function quotedRanges(root: Element, phrases: string[], limit = 8): Range[] {
   const doc = root.ownerDocument;
   const out: Range[] = [];
   if (!phrases.length) return out;
-  const walk = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  // Elements and text: a skipped element's whole subtree is passed over at once (no look up the tree per text).
+  const walk = doc.createTreeWalker(root, 1 | 4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (n) => (n.nodeType !== 1 ? 1 : SKIPPED.has((n as Element).localName) ? 2 /* FILTER_REJECT */ : 3 /* FILTER_SKIP */),
+  });
   for (let n = walk.nextNode(); n && out.length < limit; n = walk.nextNode()) {
-    if (n.parentElement?.closest('script,style,textarea,select,noscript,template')) continue;
     const text = n.nodeValue!.toLowerCase();
     for (const p of phrases) {
       const i = text.indexOf(p);
