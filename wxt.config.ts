@@ -5,7 +5,6 @@ import { OFFICIAL_MATCH_PATTERNS } from './core/origins';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { OCR_DIR, OCR_FILES } from './extension/ocr-files';
-import { contentScriptEntry } from './build/content-script-entry';
 import { BACKGROUND_STRINGS, CONTENT_SCRIPT_STRINGS, localeSubset, PICKER_STRINGS, RECORDER_STRINGS } from './build/locale-subset';
 import { minifyAgain } from './build/minify-again';
 
@@ -33,16 +32,15 @@ export default defineConfig({
         files.push({ absoluteSrc: path.join(packageDir(f.package), f.file), relativeDest: `${OCR_DIR}/${f.name}` });
       }
     },
-    // The content script, injected into every page of the official sites, carries only its own strings, and
-    // starts without WXT's content script context, which would announce it to the page and let the page stop it.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.length && entrypoints.every((e) => e.type === 'content-script')) {
-        config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-content-strings', CONTENT_SCRIPT_STRINGS), contentScriptEntry(), minifyAgain()];
-      }
+      // The guide, injected into the session's tab after each page load (extension/guide-injection.ts), carries
+      // no strings of its own (its words come from the background) and is minified twice: it is parsed on every
+      // page of a guided session.
+      const only = entrypoints.length === 1 && entrypoints[0]!.type === 'unlisted-script' ? entrypoints[0]!.name : '';
+      if (only === 'guide') config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-content-strings', CONTENT_SCRIPT_STRINGS), minifyAgain()];
       // The background translates nothing but the guide's words, which it writes for the content script.
       if (entrypoints.length === 1 && entrypoints[0]!.type === 'background') config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-background-strings', BACKGROUND_STRINGS)];
       // The author's scripts, injected into one tab on demand (extension/author-scripts.ts): their bars' strings.
-      const only = entrypoints.length === 1 && entrypoints[0]!.type === 'unlisted-script' ? entrypoints[0]!.name : '';
       if (only === 'recorder') config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-recorder-strings', RECORDER_STRINGS)];
       if (only === 'picker') config.plugins = [...(config.plugins ?? []), localeSubset('dan-buoc-picker-strings', PICKER_STRINGS)];
     },
@@ -55,8 +53,9 @@ export default defineConfig({
     // Other sites are asked for one origin at a time, at run time, when a pack for them is installed (a
     // provincial portal, or an origin the ward admin chose to trust): never granted at install.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
-    // No "tabs" permission: the URLs of other sites' tabs are none of our business. "scripting" registers the
-    // content script on the origins granted at run time; "activeTab" only lets the OCR helper capture the tab
+    // No "tabs" permission: the URLs of other sites' tabs are none of our business. "scripting" injects the guide
+    // into the session's tab and the author's tools into the recorded one (no content script is declared);
+    // "activeTab" only lets the OCR helper capture the tab
     // the volunteer just invoked the extension on (no install warning).
     permissions: browser === 'firefox' ? ['storage', 'scripting', 'activeTab'] : ['storage', 'sidePanel', 'scripting', 'activeTab'],
     // The OCR engine is WebAssembly: extension pages may compile it, and nothing else changes (no eval, no

@@ -16,3 +16,24 @@ export function createSerialQueue(): SerialQueue {
     },
   };
 }
+
+/**
+ * Many changes, one answer: `fn` runs once, `ms` after the first of a burst of calls (later calls in that time
+ * ride along). For a reader that answers every change of a store with work of its own, while one user action
+ * writes the store several times in a few milliseconds (the console, as a page of the resident's loads).
+ */
+export function coalesce(fn: () => void, ms: number): { (): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const call = (): void => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      fn();
+    }, ms);
+  };
+  call.cancel = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  return call;
+}

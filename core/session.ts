@@ -240,7 +240,13 @@ export function placeGuide(s: Session, walkthrough: Walkthrough, url: string | u
   if (s.status !== 'running' || !step) return s;
   const state: GuideState | null = !url || !matchesPage(step.page, url) ? 'other-page' : step.anchor ? 'looking' : null;
   if (!state) return s.guide ? { ...s, guide: undefined } : s;
-  return s.guide?.index === s.stepIndex && s.guide.state === state ? s : { ...s, guide: { index: s.stepIndex, state } };
+  if (s.guide?.index === s.stepIndex && s.guide.state === state) return s;
+  // The step's page loaded again (a reload, a form posted back to itself) after the guide found the control on
+  // it: that stands until the guide reports again (at once when the control is there, "not found" within
+  // seconds when it is not). The console does not flicker to "looking" and back, and nothing is written while
+  // the resident's page loads.
+  if (state === 'looking' && s.guide?.index === s.stepIndex && (s.guide.state === 'found' || s.guide.state === 'disabled')) return s;
+  return { ...s, guide: { index: s.stepIndex, state } };
 }
 
 /**

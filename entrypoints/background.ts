@@ -4,7 +4,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createController } from '../extension/controller';
 import { createRecordingController } from '../extension/recording-controller';
 import { registerHandlers } from '../extension/background-handlers';
-import { keepContentScripts, keepDisplaySettings, openConsoleFromToolbar } from '../extension/background-upkeep';
+import { dropOldGuideRegistration, keepDisplaySettings, openConsoleFromToolbar } from '../extension/background-upkeep';
+import { guideBoot, keepGuideInjected, offeredHere, sendOrInject } from '../extension/guide-injection';
 import { BUILT_IN_IDS, libraryItem, liveCatalog } from '../extension/library';
 import { createMessageGate, createOn } from '../extension/message-gate';
 import { messaging } from '../extension/protocol';
@@ -22,7 +23,7 @@ export default defineBackground(() => {
   const controller = createController({
     storage: sessionStore,
     catalog,
-    sendToTab: (tabId, view) => messaging.sendMessage('showStep', view, tabId).catch(() => undefined),
+    sendToTab: (tabId, view) => sendOrInject(() => messaging.sendMessage('showStep', view, tabId), tabId, !!view),
     navigate: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
     tabUrl,
     desk: readSettings,
@@ -53,6 +54,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void controller.browserStarted());
   browser.tabs.onRemoved.addListener((tabId) => void controller.tabClosed(tabId));
   keepDisplaySettings();
-  keepContentScripts();
+  keepGuideInjected({ sessionTab, offered: (url) => offeredHere(catalog, url), boot: guideBoot(controller.pageReady) });
+  dropOldGuideRegistration();
   openConsoleFromToolbar();
 });

@@ -1,10 +1,8 @@
 // The background's standing duties beside the messages: the on-page guide's copy of the display settings,
-// the content script on origins granted at run time, and the toolbar button opening the console.
+// and the toolbar button opening the console.
 import { browser } from 'wxt/browser';
 import { displayItem, wordsItem } from './display-settings';
-import { libraryItem } from './library';
 import { syncDisplaySettings } from './settings';
-import { syncContentScripts } from './site-access';
 
 /**
  * The on-page guide's copy of language and resident mode, and its words, follow the desk settings (moved from
@@ -17,14 +15,21 @@ export function keepDisplaySettings(): void {
   wordsItem.watch(sync);
 }
 
-/** The content script on origins granted at run time (a provincial portal, a trusted origin). */
-export function keepContentScripts(): void {
-  const sync = (): void => void syncContentScripts().catch(() => undefined);
-  sync();
-  browser.permissions.onAdded.addListener(sync);
-  browser.permissions.onRemoved.addListener(sync);
-  libraryItem.watch(sync);
+/**
+ * Before issue 16 the guide was also registered as a content script on origins granted at run time; it is now
+ * injected where a session runs (extension/guide-injection.ts). A registration left by that version is removed.
+ */
+export function dropOldGuideRegistration(): void {
+  const scripting = browser.scripting;
+  if (!scripting?.unregisterContentScripts) return;
+  void scripting
+    .getRegisteredContentScripts({ ids: [OLD_GUIDE_SCRIPT_ID] })
+    .then((found) => (found.length ? scripting.unregisterContentScripts({ ids: [OLD_GUIDE_SCRIPT_ID] }) : undefined))
+    .catch(() => undefined);
 }
+
+/** The id under which that version registered it. */
+const OLD_GUIDE_SCRIPT_ID = 'dan-buoc-guide-extra';
 
 /**
  * Chromium: the toolbar button opens the side panel (Firefox shows its sidebar from the action instead).

@@ -14,7 +14,8 @@ import { plainHint } from '../components/hint-text';
 import { messaging, type GuideState, type StepView } from './protocol';
 import { onLocationChange, type PageContext } from './page-context';
 import { mountPageUi, type PageUi } from './page-ui';
-import { DEFAULT_DISPLAY, readGuideCopy, saveCardLayout, watchDisplaySettings, watchWords, type DisplaySettings } from './page-display';
+import { DEFAULT_DISPLAY, guideCopyOf, readGuideCopy, saveCardLayout, watchGuideCopy, type DisplaySettings, type GuideCopy } from './page-display';
+import type { GuideBoot } from './guide-boot';
 import type { CardLayout } from '../core/geometry';
 
 /**
@@ -38,7 +39,8 @@ const ROUTE_LOOKS_MS = [0, 10, 40];
 /** found: outlined; waiting: outlined, but the control is disabled for now (a list still loading). */
 type Phase = 'searching' | 'found' | 'waiting' | 'not-found' | 'no-target' | 'other-page' | 'done';
 
-export function startGuidePage(ctx: PageContext): void {
+/** The guide on a page; `boot`: what the background handed over for it (extension/guide-boot.ts), if anything. */
+export function startGuidePage(ctx: PageContext, boot: GuideBoot | null = null): void {
   let settings: DisplaySettings = DEFAULT_DISPLAY;
   // The words come from the background's copy in storage.local: the script carries none (core/page-words.ts).
   let words: Words = {};
@@ -326,25 +328,21 @@ export function startGuidePage(ctx: PageContext): void {
     shownKey = '';
     void show(lastView);
   };
-  const unwatch = [
-    watchDisplaySettings((next) => {
-      settings = next;
-      again();
-    }),
-    watchWords((next) => {
-      words = next;
-      again();
-    }),
-  ];
+  const unwatch = watchGuideCopy((next) => {
+    settings = next.display ?? settings;
+    words = next.words ?? words;
+    again();
+  });
   ctx.onInvalidated(() => {
-    for (const stop of unwatch) stop();
+    unwatch();
     removeUi();
   });
   const handOff = parseHandOff(location.hash);
   if (handOff) history.replaceState(history.state, '', location.pathname + location.search);
-  // The display settings, the card's place and this page's step are asked for at once: the answers are usually
-  // in before the page's load event, so the guide can draw as soon as the page is loaded.
-  void Promise.all([readGuideCopy(), askStep()])
+  // Injected after a page load of the session's tab, the guide is handed its step and copy (extension/guide-boot.ts)
+  // and draws at once; otherwise (a hand-off link, a page whose load never ended) it asks for both at once.
+  const first: Promise<[GuideCopy, StepView | null]> = boot ? Promise.resolve([guideCopyOf(boot.stored), boot.view]) : Promise.all([readGuideCopy(), askStep()]);
+  void first
     .then(([copy, view]) => {
       cardLayout = copy.card;
       settings = copy.display;

@@ -50,7 +50,7 @@ export function createPageContext(options: PageContextOptions = {}): PageContext
   const ctx: PageContext = {
     signal,
     get isValid() {
-      if (!signal.aborted && !runtimeId()) controller.abort('The extension was reloaded, updated or removed');
+      if (!signal.aborted && !runtimeId()) controller.abort('extension gone'); // reloaded, updated or removed
       return !signal.aborted;
     },
     onInvalidated(cb) {
@@ -79,12 +79,21 @@ export function createPageContext(options: PageContextOptions = {}): PageContext
   };
 
   // An older copy in this world (the extension was updated and its script injected again) steps aside.
-  scope[CURRENT]?.invalidate('A newer copy of the content script started');
+  scope[CURRENT]?.invalidate('newer copy');
   scope[CURRENT] = ctx;
   signal.addEventListener('abort', () => {
     if (scope[CURRENT] === ctx) delete scope[CURRENT];
   });
   return ctx;
+}
+
+/**
+ * The copy of a script running in this world now, if it is still valid: a script injected again into a document
+ * whose copy runs (the background injects the guide after every load of the session's tab) leaves it alone.
+ */
+export function runningContext(name: PageContextOptions['name'] = 'guide', scope: object = globalThis): PageContext | undefined {
+  const running = (scope as Record<symbol, PageContext | undefined>)[currentKey(name)];
+  return running?.isValid ? running : undefined;
 }
 
 /**

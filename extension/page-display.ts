@@ -20,25 +20,38 @@ export async function readDisplaySettings(): Promise<DisplaySettings> {
 /** The guide's words in the chosen language, written by the background beside the settings (core/page-words.ts). */
 export const WORDS_KEY = 'dan-buoc-words';
 
-/** What the guide reads at its start, in one call: the settings, its words and the card's layout. */
-export async function readGuideCopy(): Promise<{ display: DisplaySettings; words: Words; card: CardLayout | null }> {
-  const stored: Record<string, unknown> = await browser.storage.local.get([DISPLAY_KEY, WORDS_KEY, CARD_KEY]).catch(() => ({}));
+export interface GuideCopy {
+  display: DisplaySettings;
+  words: Words;
+  card: CardLayout | null;
+}
+
+/** The guide's copy as kept in storage.local, unread: its three keys. */
+export async function readStoredCopy(): Promise<Record<string, unknown>> {
+  return browser.storage.local.get([DISPLAY_KEY, WORDS_KEY, CARD_KEY]).catch(() => ({}));
+}
+
+/** The guide's copy from what storage.local holds under its keys, each validated (read by the guide or handed to it). */
+export function guideCopyOf(stored: Record<string, unknown>): GuideCopy {
   return { display: displayOf(stored[DISPLAY_KEY]), words: wordsOf(stored[WORDS_KEY]), card: cardLayoutOf(stored[CARD_KEY]) };
 }
 
-/** Call `cb` with the words whenever the background writes them (a change of language). */
-export function watchWords(cb: (next: Words) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area === 'local' && WORDS_KEY in changes) cb(wordsOf(changes[WORDS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+/** What the guide reads at its start, in one call: the settings, its words and the card's layout. */
+export async function readGuideCopy(): Promise<GuideCopy> {
+  return guideCopyOf(await readStoredCopy());
 }
 
-/** Call `cb` with the settings whenever the copy changes. Returns a function that stops watching. */
-export function watchDisplaySettings(cb: (next: DisplaySettings) => void): () => void {
+/**
+ * Call `cb` with the guide's copy whenever the settings or the words change (a change of language or resident
+ * mode: the background writes both). Returns a function that stops watching.
+ */
+export function watchGuideCopy(cb: (next: Partial<Pick<GuideCopy, 'display' | 'words'>>) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area === 'local' && DISPLAY_KEY in changes) cb(displayOf(changes[DISPLAY_KEY]!.newValue));
+    if (area !== 'local') return;
+    const next: Partial<Pick<GuideCopy, 'display' | 'words'>> = {};
+    if (DISPLAY_KEY in changes) next.display = displayOf(changes[DISPLAY_KEY]!.newValue);
+    if (WORDS_KEY in changes) next.words = wordsOf(changes[WORDS_KEY]!.newValue);
+    if (next.display || next.words) cb(next);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

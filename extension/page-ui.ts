@@ -18,7 +18,13 @@ const HOST_STYLE: [string, string][] = [
   ['display', 'block'],
   ['visibility', 'visible'],
   ['opacity', '1'],
-  ['position', 'static'],
+  // Out of the page's flow, at the viewport's corner, of no size (its content is fixed-positioned): mounting it
+  // does not make the page lay itself out again before the guide measures the control.
+  ['position', 'fixed'],
+  ['top', '0'],
+  ['left', '0'],
+  ['width', '0'],
+  ['height', '0'],
   ['transform', 'none'],
   ['filter', 'none'],
 ];

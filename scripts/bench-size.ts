@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     ['dan-buoc-widget.mjs (ES module)', `${kb(gz(path.join(widget, 'dan-buoc-widget.mjs')))} kB`, `≤ ${GOALS.widgetGzKb} kB: ${gz(path.join(widget, 'dan-buoc-widget.mjs')) <= GOALS.widgetGzKb * 1000 ? 'met' : 'NOT met'}`],
     ['dan-buoc-qr.js (loaded only by the print view)', `${kb(gz(path.join(widget, 'dan-buoc-qr.js')))} kB`, ''],
     ['dan-buoc-errors.js (error texts, loaded only when a pack cannot be shown)', `${kb(gz(path.join(widget, 'dan-buoc-errors.js')))} kB`, ''],
-    ['overlay content script (guide.js)', `${kb(gz(path.join(EXTENSION_DIR, 'content-scripts/guide.js')))} kB`, ''],
+    ['guide script, injected into the guided tab (guide.js)', `${kb(gz(path.join(EXTENSION_DIR, 'guide.js')))} kB`, ''],
     ['baseline: Preact runtime alone (its minified dist/preact.mjs)', `${kb(gz(preact))} kB`, ''],
     ...REFERENCES.map(([name, size]): [string, string, string] => [`reference: ${name}`, `${size.toFixed(1)} kB`, '']),
   ];

@@ -21,7 +21,11 @@ import { messaging } from '../../extension/protocol';
 import { recordingItem } from '../../extension/recording';
 import { sessionStore } from '../../extension/session-storage';
 import { settingsItem } from '../../extension/settings';
+import { coalesce } from '../../core/serial-queue';
 import { useDeskSettings } from '../../extension/use-settings';
+
+/** The console answers changes of the session, recording and waiting logs this long after the first of a burst. @default 20 */
+const CONSOLE_COALESCE_MS = 20;
 
 /** The built-in packs as validated at build time (the shipped files). */
 const SHIPPED = createCatalog(SHIPPED_PACKS).packs;
@@ -44,10 +48,14 @@ const api: PanelApi = {
   pendingLogs: async () => (await pendingLogs.get()).length,
   openDashboard: () => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }),
   subscribe: (onChange) => {
-    const a = sessionStore.watch(() => onChange());
-    const b = recordingItem.watch(() => onChange());
-    const c = pendingLogs.watch(() => onChange());
+    // One page load or step change writes the session two or three times within milliseconds: the console
+    // reads it once for them all, so it does not compete with the resident's page for the desk PC's CPU.
+    const changed = coalesce(onChange, CONSOLE_COALESCE_MS);
+    const a = sessionStore.watch(changed);
+    const b = recordingItem.watch(changed);
+    const c = pendingLogs.watch(changed);
     return () => {
+      changed.cancel();
       a();
       b();
       c();

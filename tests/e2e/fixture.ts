@@ -1,8 +1,7 @@
 // End-to-end fixture: re-exports the environment and overlay probes, and adds the assertions.
-import type { Browser, Page, WebWorker } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { setup as setupEnv, type Env } from '../support/env';
-import { extensionWorker } from '../support/harness';
 import { actOnOutlined, type Flow } from '../support/flows';
 import { clickOverlayButton, overlaps, overlayState, startGuided, targetBox, waitForStep, type Box, type OverlayState, type SidePanelPage } from '../support/overlay-probe';
 
@@ -54,44 +53,22 @@ export async function until<T>(check: () => Promise<T> | T, { timeout = 10_000, 
   }
 }
 
-/**
- * From now on, note every message the background receives (its type and the sending page's host), through a
- * listener added in the service worker over CDP. For checks that something did NOT happen on a page: wait
- * until the background has heard the page's content script ask (and so has answered it), not for a time.
- */
-export async function listenToBackground(env: Env): Promise<{ heard(type: string, host: string): Promise<boolean> }> {
-  // A worker still starting (or one the browser just replaced) has no extension API yet: wait until the
-  // listener is really in, in the worker that is running now.
-  const install = async (): Promise<WebWorker | null> => {
-    const worker = await (await extensionWorker(env.browser)).target.worker();
-    if (!worker) return null;
-    const done = await worker
-      .evaluate(() => {
-        const g = globalThis as unknown as {
-          __heard?: string[];
-          chrome?: { runtime?: { onMessage: { addListener(f: (m: { type?: unknown }, s: { url?: string }) => void): void } } };
-        };
-        if (!g.chrome?.runtime) return false;
-        if (g.__heard) return true;
-        g.__heard = [];
-        g.chrome.runtime.onMessage.addListener((m, sender) => {
-          g.__heard!.push(`${String(m?.type)} ${sender.url ? new URL(sender.url).hostname : ''}`);
-        });
-        return true;
-      })
-      .catch(() => false);
-    return done ? worker : null;
-  };
-  const worker = await until(install, { timeout: 15_000 });
-  if (!worker) throw new Error('could not listen in the extension\'s service worker');
-  return {
-    heard: (type, host) =>
-      until(() => worker.evaluate((want: string) => (globalThis as unknown as { __heard: string[] }).__heard.includes(want), `${type} ${host}`)),
-  };
-}
-
 // Puppeteer's page.click/type/select(selector) look for the element once and throw when it is not there yet
 // (a console still loading, a list that follows storage a moment later): these wait for it first.
+
+/**
+ * Counts the script worlds of the extension created in a page from now on (the guide's; the recorder's and the
+ * picker's share it): what the extension put into the page, read from the browser's side, never from the page.
+ */
+export async function extensionWorlds(page: Page, extensionId: string): Promise<{ created(): number }> {
+  const cdp = await page.createCDPSession();
+  let created = 0;
+  cdp.on('Runtime.executionContextCreated', (e: { context: { origin: string; auxData?: { type?: string } } }) => {
+    if (e.context.auxData?.type === 'isolated' && e.context.origin.includes(extensionId)) created++;
+  });
+  await cdp.send('Runtime.enable');
+  return { created: () => created };
+}
 
 /** Click the element `selector` names, once it is there. */
 export async function clickWhenReady(page: Page, selector: string, timeout = 10_000): Promise<void> {

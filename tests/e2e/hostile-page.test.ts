@@ -294,8 +294,8 @@ describe('15.3 a page can neither detect nor stop the content script', () => {
     expect(next.outline).not.toBeNull();
   });
 
-  it('15.3 the built content script has no start-up announcement to post nor any stop event to hear', () => {
-    const script = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/guide.js'), 'utf8');
+  it('15.3 the built guide script has no start-up announcement to post nor any stop event to hear', () => {
+    const script = readFileSync(path.join(EXTENSION_DIR, 'guide.js'), 'utf8');
     expect(script).not.toContain('content-script-started');
     expect(script).not.toContain('wxt:');
     expect(script).not.toMatch(/\bpostMessage\(/);

@@ -29,7 +29,7 @@ async function contentWorld(page: Page, extensionId: string): Promise<ContentWor
   await cdp.send('Runtime.enable');
   const deadline = Date.now() + 20_000;
   let found: (typeof contexts)[number] | undefined;
-  // Wait for the state (the content script runs at document_idle), not for a time.
+  // Wait for the state (the guide is injected after the page's load), not for a time.
   while (!(found = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId)))) {
     if (Date.now() > deadline) throw new Error(`no content script world in ${page.url()}`);
     await new Promise((r) => cdp.once('Runtime.executionContextCreated', r));
@@ -67,7 +67,9 @@ describe('15.5 the background trusts a content script with its own tab only', ()
     ({ site: guided, panel } = await startGuided(ctx.env, VNEID_LOGIN));
     await waitForStep(guided, 'Bước 1/8');
     other = await ctx.env.browser.newPage();
-    await other.goto('https://evn.example/', { waitUntil: 'load' });
+    // No guide runs where no session does: a hand-off link gets one into this other tab (its offer card is left
+    // unanswered), standing for any content script of ours on another tab.
+    await other.goto('https://evn.example/#dan-buoc=evn/thanh-toan-hoa-don-dien', { waitUntil: 'load' });
     fromOther = await contentWorld(other, ctx.env.extensionId);
     // The channel works: the content script on the other tab is answered about its own tab (no session there).
     expect(await send(fromOther, 'pageReady', { page: 'https://evn.example/' })).toEqual({ res: null });

@@ -24,6 +24,8 @@ describe('control not found', () => {
     expect(state.outline).toBeNull();
     expect(state.text).toMatch(/Đăng nhập/);
 
+    // The console says so too (and has laid itself out for it) before the volunteer ends the session there.
+    await panel.page.waitForSelector('[data-testid="guide-state"][data-state="not-found"]');
     const saved = await panel.endWith('Trang lỗi');
     expect(saved).toMatch(/Trang lỗi/);
     const records = (await panel.logRecords()) as { notFound: number[]; outcome: string }[];

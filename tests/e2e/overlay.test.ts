@@ -3,18 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { targetsFor } from '../support/harness';
 import { EVN_BILL, VNEID_LOGIN } from '../support/flows';
-import { clickOutlined, expectOutlines, inUi, listenToBackground, outlineAround, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep, waitInUi } from './fixture';
+import { clickOutlined, expectOutlines, extensionWorlds, inUi, outlineAround, overlaps, overlayState, startGuided, targetBox, useEnv, waitForStep, waitInUi } from './fixture';
 
 describe('overlay', () => {
   const ctx = useEnv();
 
-  it('adds nothing to a page while no walkthrough runs', async () => {
-    const background = await listenToBackground(ctx.env);
+  it('16.6 adds nothing to a page while no walkthrough runs: no script of ours at all; a session started there brings the guide', async () => {
     const site = await ctx.env.browser.newPage();
+    const worlds = await extensionWorlds(site, ctx.env.extensionId);
     await site.goto(VNEID_LOGIN.startUrl, { waitUntil: 'load' });
-    // The content script has run and asked for a step (the answer: none), so its "nothing" is a finding.
-    expect(await background.heard('pageReady', 'dichvucong.gov.vn'), 'the content script asked the background').toBe(true);
+    await site.reload({ waitUntil: 'load' });
     expect(await site.$('dan-buoc-overlay')).toBeNull();
+    // A walkthrough started on this very tab, on the page already open: the guide is injected and shows step 1.
+    // Only now is "no script before" a finding: the background has handled this tab's loads before the start.
+    const { site: guided } = await startGuided(ctx.env, VNEID_LOGIN, site);
+    await waitForStep(guided, 'Bước 1/8');
+    expect(worlds.created(), 'one guide, injected when the session started').toBe(1);
     await site.close();
   });
 

@@ -57,7 +57,7 @@ function check(entry: string, keep: KeepKey, least = { files: 5, keys: 10 }): st
 
 describe('strings shipped in the content script and the widget', () => {
   it('16 the content script ships no strings: the words the background writes for it hold every key its modules ask for, and nothing of the console, editor or OCR helper', () => {
-    const keys = check('entrypoints/guide.content/index.tsx', isPageWord);
+    const keys = check('entrypoints/guide.tsx', isPageWord);
     expect(keys).toContain('overlay.next');
     for (const k of Object.keys(vi)) expect(CONTENT_SCRIPT_STRINGS(k), k).toBe(false);
     for (const k of ['ocr.title', 'editor.save', 'dashboard.title', 'packs.install', 'recorder.stop', 'pick.prompt']) expect(isPageWord(k)).toBe(false);

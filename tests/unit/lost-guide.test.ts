@@ -86,6 +86,28 @@ describe('17.1 the console mirrors the guide', () => {
   });
 });
 
+describe('16.6 a page load costs the console nothing when nothing changed', () => {
+  it('16.6 the step page loaded again after its control was found: no write, the console keeps "found" until the guide reports', async () => {
+    const h = harness();
+    await h.c.start('dichvucong', 'dang-nhap-vneid', 3);
+    await h.c.guideState(3, 0, 'found');
+    const before = h.stored();
+    // The same page again (a reload): the store is not written (it keeps the very object it had).
+    const view = await h.c.pageReady(3, HOME);
+    expect(view).toMatchObject({ index: 0, guide: 'found' });
+    expect(h.stored()).toBe(before);
+    // The guide finds it again: still nothing to write.
+    await h.c.guideState(3, 0, 'found');
+    expect(h.stored()).toBe(before);
+    // Not found after a reload: said at once, and a later reload looks again.
+    await h.c.guideState(3, 0, 'not-found');
+    expect((await h.c.current())?.guide).toBe('not-found');
+    const missed = h.stored();
+    expect(await h.c.pageReady(3, HOME)).toMatchObject({ guide: 'looking' });
+    expect(h.stored()).not.toBe(missed);
+  });
+});
+
 describe('17.2 one-tap ways out', () => {
   it('17.2 Mở trang của bước này navigates the tab to the step page; with wildcards, the last page where the step was found, else the start page', async () => {
     const h = harness();

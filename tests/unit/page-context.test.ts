@@ -1,7 +1,7 @@
 // Issue 15.3: the content script's own page context says nothing to the page, hears nothing the page can
 // send, and ends only when the extension is gone (browser.runtime.id) or a newer copy of the script starts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPageContext, onLocationChange } from '../../extension/page-context';
+import { createPageContext, onLocationChange, runningContext } from '../../extension/page-context';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -76,6 +76,18 @@ describe('15.3 the page context cannot be detected nor stopped by the page', () 
     expect(Object.getOwnPropertySymbols(scope)).toHaveLength(1);
     newer.invalidate();
     expect(Object.getOwnPropertySymbols(scope)).toHaveLength(0);
+  });
+
+  it('16.6 the guide injected again into a document whose guide runs sees it running; after an extension reload it does not', () => {
+    const scope = {};
+    let id: string | undefined = 'ext';
+    expect(runningContext('guide', scope)).toBeUndefined();
+    const ctx = createPageContext({ runtimeId: () => id, scope });
+    expect(runningContext('guide', scope)).toBe(ctx);
+    // Another script's copy is not the guide's.
+    expect(runningContext('recorder', scope)).toBeUndefined();
+    id = undefined;
+    expect(runningContext('guide', scope)).toBeUndefined();
   });
 
   it("15.3 only the browser's own navigations count as a route change: a page's look-alike event does not", () => {

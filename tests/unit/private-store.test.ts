@@ -164,7 +164,7 @@ describe('15.5 the library and trust list are kept where content scripts cannot 
       }
     };
     // The guide's content script, and the author's recorder and picker injected beside it (issue 16).
-    for (const entry of ['entrypoints/guide.content/index.tsx', 'entrypoints/recorder.ts', 'entrypoints/picker.ts']) visit(path.join(root, entry));
+    for (const entry of ['entrypoints/guide.tsx', 'entrypoints/recorder.ts', 'entrypoints/picker.ts']) visit(path.join(root, entry));
     const files = [...seen].map((f) => path.relative(root, f));
     expect(files).toContain('extension/page-display.ts');
     expect(files).toContain('extension/record-page.tsx');

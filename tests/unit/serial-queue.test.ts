@@ -1,6 +1,6 @@
 // core/serial-queue.ts: the one queue behind the session controller, the recording controller and the recorder.
-import { describe, expect, it } from 'vitest';
-import { createSerialQueue } from '../../core/serial-queue';
+import { describe, expect, it, vi } from 'vitest';
+import { coalesce, createSerialQueue } from '../../core/serial-queue';
 
 const later = <T,>(value: T, order: string[], name: string): Promise<T> =>
   new Promise((resolve) => setTimeout(() => (order.push(name), resolve(value)), 0));
@@ -51,5 +51,33 @@ describe('16 createSerialQueue', () => {
     await expect(b.run(async () => 'free')).resolves.toBe('free');
     release();
     await blocked;
+  });
+});
+
+describe('16.6 coalesce', () => {
+  it('16.6 a burst of changes is answered once, within the delay of its first; a later change is answered again; cancel drops a pending answer', () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const c = coalesce(() => void calls++, 50);
+      c();
+      vi.advanceTimersByTime(20);
+      c();
+      c();
+      expect(calls).toBe(0);
+      vi.advanceTimersByTime(30);
+      expect(calls).toBe(1);
+      vi.advanceTimersByTime(500);
+      expect(calls).toBe(1);
+      c();
+      vi.advanceTimersByTime(50);
+      expect(calls).toBe(2);
+      c();
+      c.cancel();
+      vi.advanceTimersByTime(500);
+      expect(calls).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -67,11 +67,11 @@ describe('16 test support in one place', () => {
       const local = specifiers(config).filter((s) => s.startsWith('.'));
       expect(local.length, config).toBeGreaterThan(0);
       expect(local.filter((s) => /(^|\/)scripts\//.test(s)), config).toEqual([]);
-      const plugins = local.filter((s) => /(content-script-entry|locale-subset)$/.test(s));
+      const plugins = local.filter((s) => /(minify-again|locale-subset)$/.test(s));
       expect(plugins.length, config).toBeGreaterThan(0);
       expect(plugins.filter((s) => !/(^|\/)build\//.test(s)), config).toEqual([]);
     }
-    expect(specifiers('wxt.config.ts')).toContain('./build/content-script-entry');
+    expect(specifiers('wxt.config.ts')).toContain('./build/minify-again');
     // ensure-build.mjs rebuilds when a plugin changes: its source lists name build/, not scripts/lib.
     const ensure = readFileSync(path.join(ROOT, 'scripts/ensure-build.mjs'), 'utf8');
     expect(ensure).toMatch(/'build'/);
