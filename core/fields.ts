@@ -316,7 +316,7 @@ function findDossiers(norm: string, labels: readonly Label[]): Candidate[] {
 /** EVN customer code: P, a letter, 11 digits (look-alikes and up to a few OCR spaces/dots allowed). */
 const EVN_CODE = /(?<![0-9a-z])p([a-z])([ .-]?)((?:[0-9olisbzg][ .]?){10}[0-9olisbzg])(?![0-9a-z])(?![.-]\d)/g;
 /** Second letters of the power corporations' codes (PA … PQ); others need a "Mã khách hàng" label. */
-const EVN_REGIONS = new Set(['a', 'b', 'c', 'd', 'e', 'h', 'k', 'm', 'n', 'p', 'q']);
+export const EVN_REGIONS = new Set(['a', 'b', 'c', 'd', 'e', 'h', 'k', 'm', 'n', 'p', 'q']);
 
 function findEvnCodes(text: string, labels: readonly Label[]): Candidate[] {
   const out: Candidate[] = [];
@@ -423,7 +423,7 @@ function pieces(c: Chunk, maxGroup: number, fromStart: boolean): Piece[] {
 }
 
 /** Province codes of CCCD numbers (the first three digits). */
-const PROVINCES = new Set([
+export const PROVINCES = new Set([
   '001', '002', '004', '006', '008', '010', '011', '012', '014', '015', '017', '019', '020', '022', '024', '025',
   '026', '027', '030', '031', '033', '034', '035', '036', '037', '038', '040', '042', '044', '045', '046', '048',
   '049', '051', '052', '054', '056', '058', '060', '062', '064', '066', '067', '068', '070', '072', '074', '075',
@@ -438,7 +438,7 @@ function isCccd(d: string, labelled: boolean): boolean {
 
 /** Mobile numbers: 10 digits with a prefix in use (032–039, 052/055/056/058/059, 070/076–079,
  *  081–089, 090–094/096–099). */
-const MOBILE = /^0(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
+export const MOBILE = /^0(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
 /** Landlines: 02 + area code + number, 11 digits; accepted only after a phone label. */
 const LANDLINE = /^02\d{9}$/;
 

@@ -1,0 +1,125 @@
+// Issue 18 groundwork: what the codes on residents' papers say (core/read-document/qr.ts) and the checks a value
+// must pass before it is offered as exact (core/read-document/checks.ts).
+import { describe, expect, it } from 'vitest';
+import { cardDate, crc16, parseCardQr, parsePaymentQr, parseTlv, VIETQR_GUID } from '../../core/read-document/qr';
+import { amountFromWords, checkAmount, checkCccd, checkEvnCode, checkPhone } from '../../core/read-document/checks';
+
+/** An EMVCo data object. */
+const tlv = (id: string, value: string): string => `${id}${String(value.length).padStart(2, '0')}${value}`;
+
+/** A VietQR payload as a bank app makes it, with its CRC. */
+function vietQr(bin: string, account: string, extra = ''): string {
+  const body =
+    tlv('00', '01') +
+    tlv('01', '12') +
+    tlv('38', tlv('00', VIETQR_GUID) + tlv('01', tlv('00', bin) + tlv('01', account)) + tlv('02', 'QRIBFTTA')) +
+    tlv('53', '704') +
+    extra +
+    tlv('58', 'VN') +
+    '6304';
+  return body + crc16(body);
+}
+
+describe('18.3 QR parsers', () => {
+  it('18.3 CRC-16/CCITT-FALSE gives the standard check value', () => {
+    expect(crc16('123456789')).toBe('29B1');
+    expect(crc16('')).toBe('FFFF');
+  });
+
+  it('18.3 EMVCo TLV splits exactly, or not at all', () => {
+    expect(parseTlv('000201010212')).toEqual([
+      { id: '00', value: '01' },
+      { id: '01', value: '12' },
+    ]);
+    expect(parseTlv('0002010102')).toBeNull();
+    expect(parseTlv('0a0201')).toBeNull();
+    expect(parseTlv('')).toEqual([]);
+  });
+
+  it('18.3 a VietQR gives the bank BIN, the account and the amount; any changed character fails its CRC', () => {
+    const code = vietQr('970436', '0011004123456', tlv('54', '150000') + tlv('62', tlv('08', 'Tien dien T11')));
+    expect(parsePaymentQr(code)).toEqual({
+      ok: true,
+      payment: { bin: '970436', account: '0011004123456', to: 'account', amount: '150000', purpose: 'Tien dien T11' },
+    });
+    // One digit of the account changed (the worst error the helper could make): refused.
+    const tampered = code.replace('0011004123456', '0011004123457');
+    expect(parsePaymentQr(tampered)).toEqual({ ok: false, reason: 'bad-crc' });
+    // No amount in the code: none offered.
+    const open = parsePaymentQr(vietQr('970418', '12010000123456'));
+    expect(open.ok && open.payment).toEqual({ bin: '970418', account: '12010000123456', to: 'account' });
+    // A decimal amount is not a đồng amount: not offered.
+    const odd = parsePaymentQr(vietQr('970418', '12010000123456', tlv('54', '1000.5')));
+    expect(odd.ok && odd.payment.amount).toBeUndefined();
+  });
+
+  it('18.3 other QR payloads are not taken for payment codes', () => {
+    expect(parsePaymentQr('https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma=G22.99')).toEqual({ ok: false, reason: 'not-emvco' });
+    // EMVCo, but another scheme's merchant account (no NAPAS GUID).
+    const body = tlv('00', '01') + tlv('26', tlv('00', 'com.example.pay') + tlv('01', '123')) + '6304';
+    expect(parsePaymentQr(body + crc16(body))).toEqual({ ok: false, reason: 'not-vietqr' });
+    // No CRC at the end.
+    expect(parsePaymentQr(tlv('00', '01') + tlv('58', 'VN'))).toEqual({ ok: false, reason: 'not-emvco' });
+  });
+
+  it('18.3 a căn cước QR gives its fields; newer cards add fields after the seventh; anything else is not one', () => {
+    const qr = '001090012345|123456789|Nguyễn Văn An|15031990|Nam|Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội|20042021';
+    expect(parseCardQr(qr)).toEqual({
+      id: '001090012345',
+      oldId: '123456789',
+      name: 'Nguyễn Văn An',
+      birthDate: '1990-03-15',
+      sex: 'Nam',
+      address: 'Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội',
+      issueDate: '2021-04-20',
+    });
+    expect(parseCardQr(`${qr.replace('|123456789|', '||')}|extra|fields`)).toMatchObject({ id: '001090012345', issueDate: '2021-04-20' });
+    expect(parseCardQr(qr)?.oldId).toBe('123456789');
+    expect(parseCardQr(qr.replace('|123456789|', '||'))?.oldId).toBeUndefined();
+    // A day that does not exist, a short number, too few fields.
+    expect(parseCardQr(qr.replace('15031990', '31021990'))).toBeNull();
+    expect(parseCardQr(qr.replace('001090012345', '00109001234'))).toBeNull();
+    expect(parseCardQr('001090012345|123456789|Nguyễn Văn An')).toBeNull();
+    expect(cardDate('29022024')).toBe('2024-02-29');
+    expect(cardDate('29022023')).toBeNull();
+  });
+});
+
+describe('18.4 checks before a value is offered as exact', () => {
+  it('18.4 CCCD: province code, century and sex digit, birth year, against what the card says', () => {
+    expect(checkCccd('001090012345')).toEqual({ ok: true });
+    expect(checkCccd('001090012345', { birthDate: '1990-03-15', sex: 'Nam' })).toEqual({ ok: true });
+    expect(checkCccd('079305012345', { birthDate: '2005-07-01', sex: 'Nữ' })).toEqual({ ok: true });
+    expect(checkCccd('003090012345')).toEqual({ ok: false, why: 'province' });
+    expect(checkCccd('001090012345', { birthDate: '2001-01-01' })).toEqual({ ok: false, why: 'century' });
+    expect(checkCccd('001090012345', { birthDate: '1991-03-15' })).toEqual({ ok: false, why: 'birth-year' });
+    expect(checkCccd('001090012345', { sex: 'NỮ' })).toEqual({ ok: false, why: 'sex' });
+    expect(checkCccd('001590012345')).toEqual({ ok: false, why: 'century' });
+    expect(checkCccd('00109001234')).toEqual({ ok: false, why: 'shape' });
+  });
+
+  it('18.4 phone: ten digits with a mobile prefix in use; EVN code: a known letter and 11 digits', () => {
+    expect(checkPhone('0912345678')).toEqual({ ok: true });
+    expect(checkPhone('0212345678')).toEqual({ ok: false, why: 'mobile-prefix' });
+    expect(checkPhone('091234567')).toEqual({ ok: false, why: 'shape' });
+    expect(checkEvnCode('PE01000123456')).toEqual({ ok: true });
+    expect(checkEvnCode('PZ01000123456')).toEqual({ ok: false, why: 'evn-region' });
+    expect(checkEvnCode('PE0100012345')).toEqual({ ok: false, why: 'shape' });
+  });
+
+  it('18.4 amounts: the words line cross-checks the digits (Vietnamese number words, with and without marks)', () => {
+    expect(amountFromWords('Một triệu hai trăm linh năm nghìn đồng')).toBe(1_205_000);
+    expect(amountFromWords('Hai mươi mốt nghìn năm trăm đồng chẵn')).toBe(21_500);
+    expect(amountFromWords('Mười lăm triệu không trăm năm mươi nghìn đồng')).toBe(15_050_000);
+    expect(amountFromWords('mot trieu hai tram nghin dong')).toBe(1_200_000);
+    expect(amountFromWords('Một nghìn tỷ đồng')).toBe(1e12);
+    expect(amountFromWords('Ba trăm bốn mươi tư nghìn đồng')).toBe(344_000);
+    expect(amountFromWords('158 Đồng Khởi')).toBeNull();
+    expect(amountFromWords('Một triệu hai ba')).toBeNull();
+    expect(checkAmount('1205000', 'Một triệu hai trăm linh năm nghìn đồng')).toEqual({ ok: true });
+    // One digit changed, one digit added: the words say otherwise.
+    expect(checkAmount('1206000', 'Một triệu hai trăm linh năm nghìn đồng')).toEqual({ ok: false, why: 'words-differ' });
+    expect(checkAmount('12050000', 'Một triệu hai trăm linh năm nghìn đồng')).toEqual({ ok: false, why: 'words-differ' });
+    expect(checkAmount('1205000')).toEqual({ ok: true });
+  });
+});
