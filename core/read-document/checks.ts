@@ -13,7 +13,9 @@ export type CheckFailure =
   | 'sex'
   | 'mobile-prefix'
   | 'evn-region'
-  | 'words-differ';
+  | 'words-differ'
+  /** Another value of a kind a QR code on the same paper gave. */
+  | 'differs-from-qr';
 
 const OK: CheckResult = { ok: true };
 const fail = (why: CheckFailure): CheckResult => ({ ok: false, why });

@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { cardDate, crc16, parseCardQr, parsePaymentQr, parseTlv, VIETQR_GUID } from '../../core/read-document/qr';
 import { amountFromWords, checkAmount, checkCccd, checkEvnCode, checkPhone } from '../../core/read-document/checks';
+import { decodeQrCodes } from '../../core/read-document/decode-qr';
+import { amountWordsLine, OCR_PAGE_MODE, readDocument } from '../../core/read-document/index';
+import type { RgbaImage } from '../../core/image-prep';
+import { generate } from 'lean-qr';
 
 /** An EMVCo data object. */
 const tlv = (id: string, value: string): string => `${id}${String(value.length).padStart(2, '0')}${value}`;
@@ -121,5 +125,88 @@ describe('18.4 checks before a value is offered as exact', () => {
     expect(checkAmount('1206000', 'Một triệu hai trăm linh năm nghìn đồng')).toEqual({ ok: false, why: 'words-differ' });
     expect(checkAmount('12050000', 'Một triệu hai trăm linh năm nghìn đồng')).toEqual({ ok: false, why: 'words-differ' });
     expect(checkAmount('1205000')).toEqual({ ok: true });
+  });
+});
+
+/** A white page with QR codes drawn on it (lean-qr), `scale` pixels a module, at the given corners. */
+function page(width: number, height: number, codes: { text: string; x: number; y: number; scale: number }[]): RgbaImage {
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (const c of codes) {
+    const qr = generate(c.text);
+    for (let my = 0; my < qr.size; my++)
+      for (let mx = 0; mx < qr.size; mx++) {
+        if (!qr.get(mx, my)) continue;
+        for (let y = 0; y < c.scale; y++)
+          for (let x = 0; x < c.scale; x++) {
+            const i = ((c.y + my * c.scale + y) * width + c.x + mx * c.scale + x) * 4;
+            data[i] = data[i + 1] = data[i + 2] = 0;
+          }
+      }
+  }
+  return { data, width, height };
+}
+
+/** A worker that "reads" the given text, and says what it was asked. */
+function fakeWorker(text: string) {
+  const calls: string[] = [];
+  return {
+    calls,
+    worker: {
+      setParameters: async (p: Record<string, string>) => void calls.push(`set ${JSON.stringify(p)}`),
+      recognize: async (image: never) => {
+        calls.push(`recognize ${(image as Uint8Array).length > 0 ? 'pgm' : 'empty'}`);
+        return { data: { text } };
+      },
+    },
+  };
+}
+
+const CARD = '001090012345|123456789|Nguyễn Văn An|15031990|Nam|Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội|20042021';
+
+describe('18.5 readDocument: codes first, then the text, every value checked', () => {
+  it('18.3 every QR in the image is read: a card QR and a payment QR on one page', () => {
+    const pay = vietQr('970436', '0011004123456', tlv('54', '150000'));
+    const img = page(900, 500, [
+      { text: CARD, x: 40, y: 40, scale: 4 },
+      { text: pay, x: 480, y: 40, scale: 4 },
+    ]);
+    expect(decodeQrCodes(img).sort()).toEqual([CARD, pay].sort());
+    expect(decodeQrCodes(page(300, 300, []))).toEqual([]);
+  });
+
+  it('18.5 a value from a QR is exact and marked so; the text\'s other reading of it must be checked; a value failing its check is not sure', async () => {
+    const pay = vietQr('970436', '0011004123456', tlv('54', '150000'));
+    const img = page(900, 500, [
+      { text: CARD, x: 40, y: 40, scale: 4 },
+      { text: pay, x: 480, y: 40, scale: 4 },
+    ]);
+    // OCR misread one digit of the card's number.
+    const { worker, calls } = fakeWorker('Số định danh cá nhân: 001090012346\nSố điện thoại: 0212345678\nSố tiền: 150.000 đ');
+    const reading = await readDocument(img, { worker });
+    expect(calls).toEqual([`set {"tessedit_pageseg_mode":"${OCR_PAGE_MODE}"}`, 'recognize pgm']);
+    // The codes' values first (in the order the decoder found the codes), then the text's; the text's amount is
+    // the code's, so it is not repeated; its phone (a landline-shaped number without a prefix in use) is no field.
+    const byKey = (f: { kind: string; from: string }): string => `${f.from} ${f.kind}`;
+    expect([...reading.fields].sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual([
+      { kind: 'amount', value: '150000', sure: true, from: 'qr' },
+      { kind: 'bank-account', value: '0011004123456', sure: true, from: 'qr' },
+      { kind: 'cccd', value: '001090012345', sure: true, from: 'qr' },
+      { kind: 'cccd', value: '001090012346', sure: false, from: 'text', why: 'differs-from-qr' },
+    ]);
+    expect(reading.fields.at(-1)?.from).toBe('text');
+    // The card's holder, for the volunteer's eyes only; the bank the code names.
+    expect(reading.card).toEqual({ name: 'Nguyễn Văn An', birthDate: '1990-03-15', sex: 'Nam', address: 'Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội' });
+    expect(reading.bankBin).toBe('970436');
+  });
+
+  it('18.4 without codes: the text\'s values, each through its check (the words line cross-checks the amount)', async () => {
+    const { worker } = fakeWorker('Số tiền: 1.206.000 đ\nSố tiền viết bằng chữ: Một triệu hai trăm linh năm nghìn đồng\nĐiện thoại: 0912 345 678');
+    const reading = await readDocument(page(200, 200, []), { worker });
+    expect(reading.fields).toEqual([
+      { kind: 'amount', value: '1206000', sure: false, from: 'text', why: 'words-differ' },
+      { kind: 'phone', value: '0912345678', sure: true, from: 'text' },
+    ]);
+    expect(reading.card).toBeUndefined();
+    expect(amountWordsLine('Tổng cộng\nSố tiền viết bằng chữ: Một triệu đồng')).toBe('Một triệu đồng');
   });
 });

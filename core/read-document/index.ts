@@ -1,0 +1,119 @@
+// One pipeline from a decoded image to the codes on it (issue 18, item 5; begun): QR codes first — a value a code
+// carries is exact and wins over OCR of the same field — then the OCR text (core/image-prep.ts, the caller's
+// tesseract.js worker, core/fields.ts), every value through its check (checks.ts): a value that fails one is
+// returned with `sure: false` and the reason, for the UI to show as "cần kiểm tra", never as exact.
+// Framework-free: the extension and a Node benchmark call it with their own worker.
+//
+// Still to come (issue 18): finding and rectifying the paper, the photo benchmark, digit confidences.
+import { extractFields } from '../fields';
+import { encodePgm, prepareForOcr, type PrepareOptions, type RgbaImage } from '../image-prep';
+import { foldText } from '../text';
+import { checkAmount, checkCccd, checkEvnCode, checkPhone, type CardFacts, type CheckFailure, type CheckResult } from './checks';
+import { decodeQrCodes } from './decode-qr';
+import { parseCardQr, parsePaymentQr, type CardQr } from './qr';
+
+/** Tesseract's page segmentation for documents read as one block of text. @default '6' */
+export const OCR_PAGE_MODE = '6';
+
+/** The part of a tesseract.js 7 worker the pipeline uses. */
+export interface OcrWorker {
+  setParameters(params: Record<string, string>): Promise<unknown>;
+  recognize(image: never): Promise<{ data: { text: string } }>;
+}
+
+export interface ReadDocumentDeps {
+  worker: OcrWorker;
+  /** The worker's input from the prepared image's PGM bytes (a Blob in a browser). @default the bytes */
+  toInput?: (pgm: Uint8Array) => unknown;
+  prepare?: PrepareOptions;
+}
+
+export interface DocumentField {
+  /** A kind of extractFields ('cccd', 'phone', 'amount', 'bank-account', …). */
+  kind: string;
+  /** In extractFields' format: digits, or an upper-case code. */
+  value: string;
+  /** False: the volunteer must check it against the paper (a check failed, `why` says which). */
+  sure: boolean;
+  from: 'qr' | 'text';
+  why?: CheckFailure;
+}
+
+export interface DocumentReading {
+  fields: DocumentField[];
+  /**
+   * What a card's QR says about its holder, for the volunteer's eyes only: never stored, logged or offered for
+   * copying.
+   */
+  card?: Pick<CardQr, 'name' | 'birthDate' | 'sex' | 'address'>;
+  /** The bank a payment code names (its NAPAS BIN), shown beside the account. */
+  bankBin?: string;
+}
+
+const checked = (kind: string, value: string, result: CheckResult, from: DocumentField['from']): DocumentField =>
+  result.ok ? { kind, value, sure: true, from } : { kind, value, sure: false, from, why: result.why };
+
+/** The "Số tiền viết bằng chữ: …" line of an OCR text, after its label (undefined when there is none). */
+export function amountWordsLine(text: string): string | undefined {
+  for (const line of text.split('\n')) {
+    const folded = foldText(line);
+    const at = folded.indexOf('bang chu');
+    if (at < 0) continue;
+    const colon = line.indexOf(':');
+    return (colon >= 0 ? line.slice(colon + 1) : line).trim() || undefined;
+  }
+  return undefined;
+}
+
+/** Check one value OCR found; `facts`: what the card's QR said, when it had one. */
+function checkText(kind: string, value: string, text: string, facts: CardFacts): DocumentField {
+  switch (kind) {
+    case 'cccd':
+      return checked(kind, value, checkCccd(value, facts), 'text');
+    case 'phone':
+      return checked(kind, value, checkPhone(value), 'text');
+    case 'evn-customer':
+      return checked(kind, value, checkEvnCode(value), 'text');
+    case 'amount':
+      return checked(kind, value, checkAmount(value, amountWordsLine(text)), 'text');
+    default:
+      return { kind, value, sure: true, from: 'text' };
+  }
+}
+
+/** Read the codes on a paper: QR codes, then the OCR text, each value checked. */
+export async function readDocument(image: RgbaImage, deps: ReadDocumentDeps): Promise<DocumentReading> {
+  const reading: DocumentReading = { fields: [] };
+  const fromQr: DocumentField[] = [];
+  let facts: CardFacts = {};
+  for (const text of decodeQrCodes(image)) {
+    const card = parseCardQr(text);
+    if (card) {
+      facts = { birthDate: card.birthDate, sex: card.sex };
+      reading.card = { name: card.name, birthDate: card.birthDate, sex: card.sex, address: card.address };
+      fromQr.push(checked('cccd', card.id, checkCccd(card.id, facts), 'qr'));
+      continue;
+    }
+    const pay = parsePaymentQr(text);
+    if (pay.ok) {
+      reading.bankBin = pay.payment.bin;
+      if (/^\d+$/.test(pay.payment.account)) fromQr.push({ kind: 'bank-account', value: pay.payment.account, sure: true, from: 'qr' });
+      if (pay.payment.amount) fromQr.push({ kind: 'amount', value: pay.payment.amount, sure: true, from: 'qr' });
+    }
+  }
+  await deps.worker.setParameters({ tessedit_pageseg_mode: OCR_PAGE_MODE });
+  const { image: gray } = prepareForOcr(image, deps.prepare);
+  const pgm = encodePgm(gray);
+  const { data } = await deps.worker.recognize((deps.toInput ? deps.toInput(pgm) : pgm) as never);
+  const fromText = extractFields(data.text).map((f) => checkText(f.kind, f.value, data.text, facts));
+  // A code wins over the text: the text's reading of a value a code gave is dropped, and another value of a
+  // kind a code gave (an OCR error of the card's number, or another amount on the bill) must be checked.
+  const qrKinds = new Set(fromQr.map((f) => f.kind));
+  reading.fields = [
+    ...fromQr,
+    ...fromText
+      .filter((f) => !fromQr.some((q) => q.kind === f.kind && q.value === f.value))
+      .map((f): DocumentField => (qrKinds.has(f.kind) && f.sure ? { ...f, sure: false, why: 'differs-from-qr' } : f)),
+  ];
+  return reading;
+}
