@@ -4,9 +4,10 @@
 // hides, and never logged, stored or sent.
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { extractFields, formatField, type ExtractedField } from '../core/fields';
+import { extractFields, formatField } from '../core/fields';
+import type { DocumentField } from '../core/read-document/index';
 import type { Lang, MessageKey, Translate } from '../core/i18n';
-import type { OcrApi, OcrProgress } from '../core/ocr';
+import type { OcrApi, OcrProgress, OcrReadResult } from '../core/ocr';
 
 export type { OcrApi };
 
@@ -20,7 +21,9 @@ export interface OcrHelperProps {
 }
 
 interface Result {
-  fields: ExtractedField[];
+  fields: DocumentField[];
+  /** A card QR's holder: shown, never stored (gone with the result). */
+  card?: OcrReadResult['card'];
   text: string;
   ms: number;
 }
@@ -108,7 +111,9 @@ export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX
           if (live.current.generation === generation) setProgress(p);
         });
         if (live.current.generation !== generation) return;
-        setResult({ fields: extractFields(r.text), text: r.text, ms: r.ms });
+        // The engine's checked values; a page without them (an older engine) gets the text's, unchecked.
+        const fields = r.fields ?? extractFields(r.text).map((f): DocumentField => ({ ...f, sure: true, from: 'text' }));
+        setResult({ fields, ...(r.card ? { card: r.card } : {}), text: r.text, ms: r.ms });
       } catch (err) {
         if (live.current.generation === generation) setProblem(problemOf(err));
       } finally {
@@ -336,6 +341,11 @@ export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX
       {result ? (
         <div class="ocr-result" data-testid="ocr-result">
           <h3>{t('ocr.results')}</h3>
+          {result.card ? (
+            <p class="ocr-card" data-testid="ocr-card">
+              {t('ocr.card', { name: result.card.name, birth: result.card.birthDate.split('-').reverse().join('/'), sex: result.card.sex })}
+            </p>
+          ) : null}
           {result.fields.length === 0 ? (
             <p class="ocr-none" role="status" data-testid="ocr-none">
               {t('ocr.none')}
@@ -346,14 +356,23 @@ export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX
                 {result.fields.map((f, i) => {
                   const label = t(`ocr.kind.${f.kind}` as MessageKey);
                   return (
-                    <li key={`${f.kind}:${f.value}`} class="ocr-field" data-kind={f.kind}>
-                      <span class="ocr-kind">{label}</span>
+                    <li key={`${f.from}:${f.kind}:${f.value}`} class={f.sure ? 'ocr-field' : 'ocr-field ocr-unsure'} data-kind={f.kind} data-from={f.from} data-sure={String(f.sure)}>
+                      <span class="ocr-kind">
+                        {label}
+                        {f.from === 'qr' ? <span class="ocr-badge" data-testid="ocr-from-qr">{t('ocr.fromQr')}</span> : null}
+                        {f.sure ? null : <span class="ocr-badge ocr-badge-warn" data-testid="ocr-unsure">{t('ocr.unsure')}</span>}
+                      </span>
                       <span class="ocr-value" data-testid="ocr-value">
                         {formatField(f.kind, f.value)}
                       </span>
-                      <button type="button" class="btn ocr-copy" onClick={() => copy(i, f.value)} aria-label={t('ocr.copyLabel', { label })} data-testid="ocr-copy">
-                        {copied === i ? t('ocr.copied') : t('ocr.copy')}
-                      </button>
+                      {/* A value that failed a check is read from the paper, never copied. */}
+                      {f.sure ? (
+                        <button type="button" class="btn ocr-copy" onClick={() => copy(i, f.value)} aria-label={t('ocr.copyLabel', { label })} data-testid="ocr-copy">
+                          {copied === i ? t('ocr.copied') : t('ocr.copy')}
+                        </button>
+                      ) : (
+                        <span class="note-help ocr-unsure-hint">{t('ocr.unsureHint')}</span>
+                      )}
                     </li>
                   );
                 })}

@@ -1,6 +1,7 @@
 // The "Đọc giấy tờ" helper's shapes, shared by the engine (extension/ocr-engine.ts), the page API that wires
 // it to the browser (extension/ocr-api.ts) and the helper's UI (components/ocr-helper.tsx): progress, errors
 // by code, a read's result and the API a page hands the helper. No engine, no browser API here.
+import type { DocumentField, DocumentReading } from './read-document/index';
 
 /** What the engine is doing, for the progress bar. */
 export type OcrPhase = 'decoding' | 'preparing' | 'starting' | 'recognizing';
@@ -27,6 +28,13 @@ export class OcrError extends Error {
 /** What a read gives the helper: the raw text (kept in memory by the helper only). */
 export interface OcrReadResult {
   text: string;
+  /**
+   * The values found (core/read-document): from a QR code or the text, each checked. Absent: the helper
+   * extracts them from the text itself (core/fields.ts).
+   */
+  fields?: DocumentField[];
+  /** A card QR's holder, for the volunteer's eyes only: never stored. */
+  card?: DocumentReading['card'];
   /** Skew found and corrected, in degrees. */
   skew: number;
   ms: number;

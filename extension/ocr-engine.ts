@@ -4,7 +4,8 @@
 // each step has a timeout (with a wrong CSP the engine hangs instead of failing), and a timed-out worker
 // is thrown away so the next read starts clean. Images are decoded and preprocessed here in memory
 // (core/image-prep.ts); nothing is logged, stored or sent anywhere.
-import { encodePgm, prepareForOcr, type PrepareOptions } from '../core/image-prep';
+import type { PrepareOptions } from '../core/image-prep';
+import { readDocument } from '../core/read-document/index';
 import type { PSM } from 'tesseract.js';
 import { OcrError, type OcrErrorCode, type OcrPhase, type OcrProgress, type OcrReadResult } from '../core/ocr';
 import { OCR_DIR, OCR_FILES, OCR_LANGS, OCR_PAGE_MODE } from './ocr-files';
@@ -211,7 +212,11 @@ export async function readImage(
   onProgress?.({ phase: 'preparing', progress: 0 });
   // Let the progress bar paint before the preprocessing holds the thread for a moment.
   await new Promise((r) => setTimeout(r, 0));
-  const { image: gray, skew } = prepareForOcr(pixels, prepare);
-  const text = await engine.recognize(encodePgm(gray), onProgress);
-  return { text, skew, ms: performance.now() - t0 };
+  // QR codes first, then the text, every value checked (core/read-document); the engine's worker is already set
+  // to the page mode readDocument asks for.
+  const reading = await readDocument(pixels, {
+    worker: { setParameters: async () => undefined, recognize: async (pgm: Uint8Array) => ({ data: { text: await engine.recognize(pgm, onProgress) } }) } as never,
+    prepare,
+  });
+  return { text: reading.text, skew: reading.skew, fields: reading.fields, ...(reading.card ? { card: reading.card } : {}), ms: performance.now() - t0 };
 }

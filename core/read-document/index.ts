@@ -41,6 +41,10 @@ export interface DocumentField {
 
 export interface DocumentReading {
   fields: DocumentField[];
+  /** The OCR text (kept in memory by the helper only, for "show the text read"). */
+  text: string;
+  /** Skew found and corrected, in degrees. */
+  skew: number;
   /**
    * What a card's QR says about its holder, for the volunteer's eyes only: never stored, logged or offered for
    * copying.
@@ -83,7 +87,7 @@ function checkText(kind: string, value: string, text: string, facts: CardFacts):
 
 /** Read the codes on a paper: QR codes, then the OCR text, each value checked. */
 export async function readDocument(image: RgbaImage, deps: ReadDocumentDeps): Promise<DocumentReading> {
-  const reading: DocumentReading = { fields: [] };
+  const reading: DocumentReading = { fields: [], text: '', skew: 0 };
   const fromQr: DocumentField[] = [];
   let facts: CardFacts = {};
   for (const text of decodeQrCodes(image)) {
@@ -102,9 +106,11 @@ export async function readDocument(image: RgbaImage, deps: ReadDocumentDeps): Pr
     }
   }
   await deps.worker.setParameters({ tessedit_pageseg_mode: OCR_PAGE_MODE });
-  const { image: gray } = prepareForOcr(image, deps.prepare);
+  const { image: gray, skew } = prepareForOcr(image, deps.prepare);
   const pgm = encodePgm(gray);
   const { data } = await deps.worker.recognize((deps.toInput ? deps.toInput(pgm) : pgm) as never);
+  reading.text = data.text;
+  reading.skew = skew;
   const fromText = extractFields(data.text).map((f) => checkText(f.kind, f.value, data.text, facts));
   // A code wins over the text: the text's reading of a value a code gave is dropped, and another value of a
   // kind a code gave (an OCR error of the card's number, or another amount on the bill) must be checked.

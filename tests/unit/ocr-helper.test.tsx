@@ -101,6 +101,33 @@ describe('OcrHelper', () => {
     expect($<HTMLDetailsElement>('details.ocr-raw')!.open).toBe(false);
   });
 
+  it('18.3 18.4 a value from a QR code is labelled "từ mã QR"; one that failed a check says "cần kiểm tra" and offers no copy; a card\'s holder is shown', async () => {
+    const api = fakeApi();
+    mount(api);
+    await pickFile(image());
+    await api.finish({
+      text: 'Số định danh: 001090012346',
+      skew: 0,
+      ms: 900,
+      fields: [
+        { kind: 'cccd', value: '001090012345', sure: true, from: 'qr' },
+        { kind: 'cccd', value: '001090012346', sure: false, from: 'text', why: 'differs-from-qr' },
+      ],
+      card: { name: 'Nguyễn Văn An', birthDate: '1990-03-15', sex: 'Nam', address: 'Hà Nội' },
+    });
+    const [fromQr, unsure] = Array.from(root.querySelectorAll<HTMLElement>('.ocr-field'));
+    expect(fromQr!.querySelector('[data-testid="ocr-from-qr"]')!.textContent).toBe('từ mã QR');
+    expect(fromQr!.querySelector('[data-testid="ocr-copy"]')).not.toBeNull();
+    expect(fromQr!.querySelector('[data-testid="ocr-unsure"]')).toBeNull();
+    expect(unsure!.querySelector('[data-testid="ocr-unsure"]')!.textContent).toBe('cần kiểm tra');
+    expect(unsure!.querySelector('[data-testid="ocr-copy"]')).toBeNull();
+    expect(unsure!.textContent).toContain('đừng sao chép');
+    expect($('[data-testid="ocr-card"]')!.textContent).toBe('Trên thẻ (chỉ để xem, không lưu): Nguyễn Văn An, sinh ngày 15/03/1990, Nam');
+    // "Xoá" forgets the holder with the rest.
+    await act(async () => $<HTMLButtonElement>('[data-testid="ocr-clear"]')?.click());
+    expect($('[data-testid="ocr-card"]')).toBeNull();
+  });
+
   it('says so when no code is found', async () => {
     const api = fakeApi();
     mount(api);
