@@ -5,7 +5,6 @@
 // is thrown away so the next read starts clean. Images are decoded and preprocessed here in memory
 // (core/image-prep.ts); nothing is logged, stored or sent anywhere.
 import type { PrepareOptions } from '../core/image-prep';
-import { readDocument } from '../core/read-document/index';
 import type { PSM } from 'tesseract.js';
 import { OcrError, type OcrErrorCode, type OcrPhase, type OcrProgress, type OcrReadResult } from '../core/ocr';
 import { OCR_DIR, OCR_FILES, OCR_LANGS, OCR_PAGE_MODE } from './ocr-files';
@@ -214,6 +213,8 @@ export async function readImage(
   await new Promise((r) => setTimeout(r, 0));
   // QR codes first, then the text, every value checked (core/read-document); the engine's worker is already set
   // to the page mode readDocument asks for.
+  // Loaded with the first read (its QR decoder too), like tesseract.js: the console opens without them.
+  const { readDocument } = await import('../core/read-document/index');
   const reading = await readDocument(pixels, {
     worker: { setParameters: async () => undefined, recognize: async (pgm: Uint8Array) => ({ data: { text: await engine.recognize(pgm, onProgress) } }) } as never,
     prepare,
