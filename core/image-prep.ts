@@ -151,6 +151,23 @@ function halve(img: GrayImage): GrayImage {
 }
 
 /**
+ * The level at (fx, fy) between pixel centres, bilinear; on the last row or column the pixel itself, outside the
+ * image `fill`.
+ */
+export function bilinear(img: GrayImage, fx: number, fy: number, fill = 255): number {
+  const { width: w, height: h, data: d } = img;
+  const x0 = Math.floor(fx);
+  const y0 = Math.floor(fy);
+  if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) return x0 >= 0 && y0 >= 0 && x0 < w && y0 < h ? d[y0 * w + x0]! : fill;
+  const tx = fx - x0;
+  const ty = fy - y0;
+  const i = y0 * w + x0;
+  const top = d[i]! * (1 - tx) + d[i + 1]! * tx;
+  const bottom = d[i + w]! * (1 - tx) + d[i + w + 1]! * tx;
+  return top * (1 - ty) + bottom * ty;
+}
+
+/**
  * Rotates by `degrees` (positive: clockwise on screen) about the centre, keeping the size; corners
  * brought in from outside are filled with `fill` (paper white by default). Bilinear.
  */
@@ -173,18 +190,7 @@ export function rotate(img: GrayImage, degrees: number, fill = 255): GrayImage {
       // Inverse mapping: where in the source this output pixel comes from.
       const fx = cos * dx + sin * dy + cx;
       const fy = -sin * dx + cos * dy + cy;
-      const x0 = Math.floor(fx);
-      const y0 = Math.floor(fy);
-      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
-        out[y * w + x] = x0 >= 0 && y0 >= 0 && x0 < w && y0 < h ? d[y0 * w + x0]! : fill;
-        continue;
-      }
-      const tx = fx - x0;
-      const ty = fy - y0;
-      const i = y0 * w + x0;
-      const top = d[i]! * (1 - tx) + d[i + 1]! * tx;
-      const bottom = d[i + w]! * (1 - tx) + d[i + w + 1]! * tx;
-      out[y * w + x] = top * (1 - ty) + bottom * ty;
+      out[y * w + x] = bilinear(img, fx, fy, fill);
     }
   }
   return { data: out, width: w, height: h };

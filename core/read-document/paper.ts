@@ -5,7 +5,7 @@
 // (a screenshot, a photo filled by the page) it says so, and the caller reads the whole image. Framework-free.
 //
 // Not yet used by readDocument: whether it helps on real photos is for the photo benchmark to say (issue 18, 1).
-import { otsuThreshold, resize, type GrayImage } from '../image-prep';
+import { bilinear, otsuThreshold, resize, type GrayImage } from '../image-prep';
 
 export interface Point {
   x: number;
@@ -158,8 +158,6 @@ export function rectify(img: GrayImage, q: Quad): GrayImage {
   const height = Math.max(1, Math.round((dist(q[0], q[3]) + dist(q[1], q[2])) / 2));
   const [a, b, c, d, e, f, g, hh] = squareToQuad(q) as [number, number, number, number, number, number, number, number];
   const out = new Uint8ClampedArray(width * height);
-  const src = img.data;
-  const sw = img.width;
   for (let y = 0; y < height; y++) {
     const v = (y + 0.5) / height;
     for (let x = 0; x < width; x++) {
@@ -167,18 +165,7 @@ export function rectify(img: GrayImage, q: Quad): GrayImage {
       const z = g * u + hh * v + 1;
       const fx = (a * u + b * v + c) / z;
       const fy = (d * u + e * v + f) / z;
-      const x0 = Math.floor(fx);
-      const y0 = Math.floor(fy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= sw || y0 + 1 >= img.height) {
-        out[y * width + x] = 255;
-        continue;
-      }
-      const tx = fx - x0;
-      const ty = fy - y0;
-      const i = y0 * sw + x0;
-      const top = src[i]! * (1 - tx) + src[i + 1]! * tx;
-      const bottom = src[i + sw]! * (1 - tx) + src[i + sw + 1]! * tx;
-      out[y * width + x] = top * (1 - ty) + bottom * ty;
+      out[y * width + x] = bilinear(img, fx, fy);
     }
   }
   return { data: out, width, height };
