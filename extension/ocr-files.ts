@@ -7,12 +7,8 @@ export const OCR_DIR = 'tesseract';
 /** Language data, Vietnamese first (LSTM "best_int" models: the legacy ones read Vietnamese badly). */
 export const OCR_LANGS = ['vie', 'eng'] as const;
 
-/**
- * Tesseract's page segmentation mode: 6, one uniform block of text. The automatic mode (3) reads a
- * two-column "label: value" table as two columns, so the values lose their labels; 6 keeps each line
- * whole. `npm run bench:ocr -- --psm N` compares the modes.
- */
-export const OCR_PAGE_MODE = '6';
+/** Tesseract's page segmentation mode, shared with core/read-document. */
+export { OCR_PAGE_MODE } from '../core/read-document/page-mode';
 
 /** Files of the OCR engine, by role; `package` and `file` say where each comes from in node_modules. */
 export const OCR_FILES = {

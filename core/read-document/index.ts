@@ -7,13 +7,13 @@
 // Still to come (issue 18): finding and rectifying the paper, the photo benchmark, digit confidences.
 import { extractFields } from '../fields';
 import { encodePgm, prepareForOcr, type PrepareOptions, type RgbaImage } from '../image-prep';
+import { OCR_PAGE_MODE } from './page-mode';
 import { foldText } from '../text';
 import { checkAmount, checkCccd, checkEvnCode, checkPhone, type CardFacts, type CheckFailure, type CheckResult } from './checks';
 import { decodeQrCodes } from './decode-qr';
 import { parseCardQr, parsePaymentQr, type CardQr } from './qr';
 
-/** Tesseract's page segmentation for documents read as one block of text. @default '6' */
-export const OCR_PAGE_MODE = '6';
+export { OCR_PAGE_MODE };
 
 /** The part of a tesseract.js 7 worker the pipeline uses. */
 export interface OcrWorker {

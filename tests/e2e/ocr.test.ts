@@ -15,9 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, EXTENSION_DIR, chromiumPath, extensionWorker } from '../support/harness';
 import { docPage, makeDoc, NO_DAMAGE, pngToY4m, renderDoc, rng, type Doc } from '../support/ocr-docs';
 import { axe, dumpStores } from './fixture';
-import { generate } from 'lean-qr';
-import { PNG } from 'pngjs';
-import { crc16, VIETQR_GUID } from '../../core/read-document/qr';
+import { qrPng, tlv, vietQr } from '../support/qr-codes';
 
 /** A proxy that records every request sent to it and refuses it. */
 async function recordingProxy(): Promise<{ server: Server; port: number; seen: string[] }> {
@@ -37,41 +35,6 @@ async function recordingProxy(): Promise<{ server: Server; port: number; seen: s
   return { server, port: (server.address() as AddressInfo).port, seen };
 }
 
-
-/** An EMVCo data object. */
-const tlv = (id: string, value: string): string => `${id}${String(value.length).padStart(2, '0')}${value}`;
-
-/** A VietQR payload with its CRC (core/read-document/qr.ts crc16 is checked against the standard value in unit tests). */
-function vietQrPayload(bin: string, account: string, amount: string): string {
-  const body =
-    tlv('00', '01') + tlv('01', '12') + tlv('38', tlv('00', VIETQR_GUID) + tlv('01', tlv('00', bin) + tlv('01', account)) + tlv('02', 'QRIBFTTA')) + tlv('53', '704') + tlv('54', amount) + tlv('58', 'VN') + '6304';
-  return body + crc16(body);
-}
-
-/** A light-grey page (a photo's paper) with a QR code on it, as a PNG. */
-function qrPage(text: string): Buffer {
-  const scale = 5;
-  const codes = [generate(text)];
-  const width = codes.reduce((w, c) => w + (c.size + 8) * scale, 40);
-  const height = Math.max(...codes.map((c) => (c.size + 8) * scale)) + 40;
-  const png = new PNG({ width, height });
-  png.data.fill(236);
-  let left = 20;
-  for (const c of codes) {
-    for (let my = 0; my < c.size; my++)
-      for (let mx = 0; mx < c.size; mx++) {
-        if (!c.get(mx, my)) continue;
-        for (let y = 0; y < scale; y++)
-          for (let x = 0; x < scale; x++) {
-            const i = ((20 + (my + 4) * scale + y) * width + left + (mx + 4) * scale + x) * 4;
-            png.data[i] = png.data[i + 1] = png.data[i + 2] = 25;
-          }
-      }
-    left += (c.size + 8) * scale;
-  }
-  for (let i = 3; i < png.data.length; i += 4) png.data[i] = 255;
-  return PNG.sync.write(png);
-}
 
 /** Requests Chromium makes by itself (component updates, time, sign-in), whatever the extension does. */
 const CHROMIUM_OWN = /^(?:CONNECT |[A-Z]+ https?:\/\/)(?:[a-z0-9-]+\.)*(?:google\.com|googleapis\.com|gstatic\.com|gvt1\.com)(?::\d+)?[/ ]?/;
@@ -218,12 +181,12 @@ describe('OCR helper (offline, in the built extension)', () => {
 
   it('18.3 a photo with a căn cước QR and one with a VietQR: each decoded exactly and labelled "từ mã QR"; the holder shown, not kept', async () => {
     const card = '079090012345|123456789|Trần Thị Bình|02071990|Nam|Số 5 Lê Lợi, Quận 1, TP Hồ Chí Minh|10102022';
-    const pay = vietQrPayload('970436', '0011004123456', '250000');
+    const pay = vietQr('970436', '0011004123456', tlv('54', '250000'));
     const page = await openPanel();
     /** Read a photo of `text`'s QR code; `shows`: a field only this photo's result has (a state to wait for). */
     const readQr = async (name: string, text: string, shows: string) => {
       const file = path.join(dir, name);
-      writeFileSync(file, qrPage(text));
+      writeFileSync(file, qrPng(text));
       await (await page.$('input[data-testid="ocr-file"]'))!.uploadFile(file);
       await page.waitForSelector(`[data-testid="ocr-result"] .ocr-field[data-kind="${shows}"][data-from="qr"]`, { timeout: 45_000 });
       return page.$$eval('.ocr-field', (lis) =>

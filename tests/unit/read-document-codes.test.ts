@@ -1,28 +1,12 @@
 // Issue 18 groundwork: what the codes on residents' papers say (core/read-document/qr.ts) and the checks a value
 // must pass before it is offered as exact (core/read-document/checks.ts).
 import { describe, expect, it } from 'vitest';
-import { cardDate, crc16, parseCardQr, parsePaymentQr, parseTlv, VIETQR_GUID } from '../../core/read-document/qr';
+import { cardDate, crc16, parseCardQr, parsePaymentQr, parseTlv } from '../../core/read-document/qr';
+import { qrPixels, tlv, vietQr } from '../support/qr-codes';
 import { amountFromWords, checkAmount, checkCccd, checkEvnCode, checkPhone } from '../../core/read-document/checks';
 import { decodeQrCodes } from '../../core/read-document/decode-qr';
 import { amountWordsLine, OCR_PAGE_MODE, readDocument } from '../../core/read-document/index';
 import type { RgbaImage } from '../../core/image-prep';
-import { generate } from 'lean-qr';
-
-/** An EMVCo data object. */
-const tlv = (id: string, value: string): string => `${id}${String(value.length).padStart(2, '0')}${value}`;
-
-/** A VietQR payload as a bank app makes it, with its CRC. */
-function vietQr(bin: string, account: string, extra = ''): string {
-  const body =
-    tlv('00', '01') +
-    tlv('01', '12') +
-    tlv('38', tlv('00', VIETQR_GUID) + tlv('01', tlv('00', bin) + tlv('01', account)) + tlv('02', 'QRIBFTTA')) +
-    tlv('53', '704') +
-    extra +
-    tlv('58', 'VN') +
-    '6304';
-  return body + crc16(body);
-}
 
 describe('18.3 QR parsers', () => {
   it('18.3 CRC-16/CCITT-FALSE gives the standard check value', () => {
@@ -128,23 +112,8 @@ describe('18.4 checks before a value is offered as exact', () => {
   });
 });
 
-/** A white page with QR codes drawn on it (lean-qr), `scale` pixels a module, at the given corners. */
-function page(width: number, height: number, codes: { text: string; x: number; y: number; scale: number }[]): RgbaImage {
-  const data = new Uint8ClampedArray(width * height * 4).fill(255);
-  for (const c of codes) {
-    const qr = generate(c.text);
-    for (let my = 0; my < qr.size; my++)
-      for (let mx = 0; mx < qr.size; mx++) {
-        if (!qr.get(mx, my)) continue;
-        for (let y = 0; y < c.scale; y++)
-          for (let x = 0; x < c.scale; x++) {
-            const i = ((c.y + my * c.scale + y) * width + c.x + mx * c.scale + x) * 4;
-            data[i] = data[i + 1] = data[i + 2] = 0;
-          }
-      }
-  }
-  return { data, width, height };
-}
+/** A white page with QR codes drawn on it. */
+const page = (width: number, height: number, codes: { text: string; x: number; y: number; scale: number }[]): RgbaImage => qrPixels(width, height, codes);
 
 /** A worker that "reads" the given text, and says what it was asked. */
 function fakeWorker(text: string) {
