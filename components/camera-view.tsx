@@ -6,7 +6,6 @@
 // which goes with the camera.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { toGray } from '../core/image-prep';
 import type { CaptureHint, Quad } from '../core/read-document/camera';
 import type { MessageKey, Translate } from '../core/i18n';
 import type { CameraFrames } from './camera-frames';
@@ -65,7 +64,7 @@ export function CameraView({ t, stream, frames, onCapture, onStop }: CameraViewP
     let cancelled = false;
     let unwatch: (() => void) | null = null;
     let captured = false;
-    void import('../core/read-document/camera').then(({ createCaptureWatch, FRAME_WIDTH }) => {
+    void Promise.all([import('../core/read-document/camera'), import('../core/image-prep')]).then(([{ createCaptureWatch, FRAME_WIDTH }, { toGray }]) => {
       if (cancelled) return;
       const watch = createCaptureWatch();
       const stopTimer = frames.every(() => {
