@@ -3,11 +3,15 @@
 // image and the text live in this component's state only: cleared by "Xoá", on close, when the page
 // hides, and never logged, stored or sent.
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { extractFields, formatField } from '../core/fields';
 import type { DocumentField } from '../core/read-document/index';
 import type { Lang, MessageKey, Translate } from '../core/i18n';
 import type { OcrApi, OcrProgress, OcrReadResult } from '../core/ocr';
+import { canvasBlob, createCanvasFrames, type CameraFrames } from './camera-frames';
+
+export type { CameraFrames };
+import { CameraView } from './camera-view';
 
 export type { OcrApi };
 
@@ -18,6 +22,8 @@ export interface OcrHelperProps {
   api: OcrApi;
   /** Absent: no close button (the helper is the whole page). */
   onClose?(): void;
+  /** The webcam's frames and photo. @default through a canvas (components/camera-frames.ts) */
+  frames?: CameraFrames;
 }
 
 interface Result {
@@ -64,11 +70,8 @@ function stopStream(stream: MediaStream | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }
 
-async function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
-}
-
-export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX.Element {
+export function OcrHelper({ t, lang = 'vi', api, onClose, frames: givenFrames }: OcrHelperProps): JSX.Element {
+  const frames = useMemo(() => givenFrames ?? createCanvasFrames(), [givenFrames]);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [shot, setShot] = useState<Shot | null>(null);
   const [rect, setRect] = useState<Rect | null>(null);
@@ -77,7 +80,6 @@ export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX
   const [problem, setProblem] = useState<Problem | null>(null);
   const [copied, setCopied] = useState<number | null>(null);
   const [dragOver, setDragOver] = useState(false);
-  const video = useRef<HTMLVideoElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   // Mirrors of the state the cleanup needs, and a generation number: a read finishing after "Xoá" is dropped.
   const live = useRef<{ stream: MediaStream | null; shot: Shot | null; generation: number }>({ stream: null, shot: null, generation: 0 });
@@ -148,13 +150,6 @@ export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX
     return () => document.removeEventListener('paste', onPaste);
   }, [read, busy]);
 
-  useEffect(() => {
-    if (video.current && stream) {
-      video.current.srcObject = stream;
-      void video.current.play().catch(() => undefined);
-    }
-  }, [stream]);
-
   const openCamera = async (): Promise<void> => {
     clear();
     try {
@@ -166,19 +161,13 @@ export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX
     }
   };
 
-  const takePhoto = async (): Promise<void> => {
-    const v = video.current;
-    if (!v || !v.videoWidth) return;
-    const canvas = document.createElement('canvas');
-    canvas.width = v.videoWidth;
-    canvas.height = v.videoHeight;
-    canvas.getContext('2d')!.drawImage(v, 0, 0);
+  const takePhoto = async (v: HTMLVideoElement): Promise<void> => {
+    const photo = frames.photo(v);
+    if (!photo) return;
     // The camera goes off as soon as the picture is taken.
     stopStream(stream);
     setStream(null);
-    const blob = await canvasBlob(canvas);
-    canvas.width = canvas.height = 0;
-    await read(blob);
+    await read(await photo);
   };
 
   const captureTab = async (): Promise<void> => {
@@ -296,24 +285,16 @@ export function OcrHelper({ t, lang = 'vi', api, onClose }: OcrHelperProps): JSX
       </p>
 
       {stream ? (
-        <div class="ocr-camera">
-          <video ref={video} autoPlay playsInline muted aria-label={t('ocr.cameraPreview')} />
-          <div class="actions">
-            <button type="button" class="btn btn-main" onClick={() => void takePhoto()} data-testid="ocr-capture">
-              {t('ocr.capture')}
-            </button>
-            <button
-              type="button"
-              class="btn"
-              onClick={() => {
-                stopStream(stream);
-                setStream(null);
-              }}
-            >
-              {t('ocr.stopCamera')}
-            </button>
-          </div>
-        </div>
+        <CameraView
+          t={t}
+          stream={stream}
+          frames={frames}
+          onCapture={(v) => void takePhoto(v)}
+          onStop={() => {
+            stopStream(stream);
+            setStream(null);
+          }}
+        />
       ) : null}
 
       {shot && !busy && !result ? <Cropper t={t} shot={shot} rect={rect} onRect={setRect} onRead={(crop) => void readShot(crop)} onCancel={clear} /> : null}
