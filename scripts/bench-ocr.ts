@@ -5,7 +5,9 @@
 // core/image-prep.ts's preprocessing, the checks: a value that fails one is offered as "cần kiểm tra", not
 // counted as found nor as wrong), and by raw tesseract (the same JPEG straight to the engine, every value
 // extracted counted as offered). Prints exact-code accuracy per kind and overall, wrong values offered as exact,
-// values flagged, and time per image (p50 / p95 / mean), beside the goals. Seeded: runs are comparable.
+// values flagged (by reason), and time per image (p50 / p95 / mean), beside the goals. Seeded: runs are comparable.
+// `--confidences`: tesseract's lowest character confidence in each value read from the text, right values against
+// wrong ones, and what each threshold would flag (how core/read-document/locate.ts UNSURE_CONFIDENCE was chosen).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
@@ -15,6 +17,7 @@ import puppeteer from 'puppeteer-core';
 import { createWorker, OEM, type PSM } from 'tesseract.js';
 import { extractFields } from '../core/fields';
 import { readDocument } from '../core/read-document/index';
+import { UNSURE_CONFIDENCE } from '../core/read-document/locate';
 import { OCR_FILES, OCR_LANGS, OCR_PAGE_MODE } from '../extension/ocr-files';
 import { chromiumPath, ROOT } from '../tests/support/harness';
 import { DOC_KINDS, docPage, makeDoc, randomDamage, renderDoc, rng, type Damage, type Doc } from '../tests/support/ocr-docs';
@@ -114,9 +117,11 @@ async function main(): Promise<void> {
 
   const modes = ['preprocessed', 'raw'] as const;
   const results = {
-    preprocessed: { times: [] as number[], byKind: new Map<string, Tally>(), byDoc: new Map<string, Tally>(), wrong: 0, flagged: 0, misses: [] as string[] },
-    raw: { times: [] as number[], byKind: new Map<string, Tally>(), byDoc: new Map<string, Tally>(), wrong: 0, flagged: 0, misses: [] as string[] },
+    preprocessed: { times: [] as number[], byKind: new Map<string, Tally>(), byDoc: new Map<string, Tally>(), wrong: 0, flagged: 0, flaggedWhy: {} as Record<string, number>, flaggedRight: 0, misses: [] as string[] },
+    raw: { times: [] as number[], byKind: new Map<string, Tally>(), byDoc: new Map<string, Tally>(), wrong: 0, flagged: 0, flaggedWhy: {} as Record<string, number>, flaggedRight: 0, misses: [] as string[] },
   };
+  /** Each text value readDocument returned: its lowest character confidence, and whether it is on the paper. */
+  const lowest: { min: number; right: boolean; label: string }[] = [];
   for (const [i, s] of samples.entries()) {
     for (const mode of modes) {
       const t0 = performance.now();
@@ -131,7 +136,14 @@ async function main(): Promise<void> {
           { worker: worker as never, toInput: (pgm) => Buffer.from(pgm) },
         );
         fields = reading.fields.filter((f) => f.sure);
-        r.flagged += reading.fields.length - fields.length;
+        for (const f of reading.fields) {
+          const right = s.doc.expected.some((e) => e.kind === f.kind && e.value === f.value);
+          if (f.confidences?.length) lowest.push({ min: Math.min(...f.confidences), right, label: `#${i} ${f.kind} ${f.value} [${f.confidences.join(' ')}]` });
+          if (f.sure) continue;
+          r.flagged++;
+          if (right) r.flaggedRight++;
+          r.flaggedWhy[f.why ?? '?'] = (r.flaggedWhy[f.why ?? '?'] ?? 0) + 1;
+        }
       } else {
         await worker.setParameters({ tessedit_pageseg_mode: psm as PSM });
         const { data } = await worker.recognize(s.jpeg);
@@ -171,7 +183,18 @@ async function main(): Promise<void> {
   const all = pre.byKind.get('all')!;
   console.log(`${'ALL'.padEnd(18)}${pct(all).padEnd(22)}${pct(raw.byKind.get('all')).padEnd(22)}goal ≥ ${GOAL_ACCURACY * 100}%: ${all.found / all.total >= GOAL_ACCURACY ? 'met' : 'NOT met'}`);
   console.log(`${'wrong values'.padEnd(18)}${String(pre.wrong).padEnd(22)}${String(raw.wrong).padEnd(22)}(offered as exact, not on the paper)`);
-  console.log(`${'flagged'.padEnd(18)}${String(pre.flagged).padEnd(22)}${'–'.padEnd(22)}(offered as "cần kiểm tra": a check failed)`);
+  console.log(`${'flagged'.padEnd(18)}${String(pre.flagged).padEnd(22)}${'–'.padEnd(22)}(offered as "cần kiểm tra": a check failed or unsure digits; ${pre.flaggedRight} of them right; ${Object.entries(pre.flaggedWhy).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})`);
+  if (args.includes('--confidences')) {
+    const right = lowest.filter((x) => x.right);
+    const wrong = lowest.filter((x) => !x.right);
+    console.log(`\nLowest character confidence of each text value (${right.length} right, ${wrong.length} not on the paper); now flagged below ${UNSURE_CONFIDENCE}:`);
+    console.log(`  right values, lowest 10: ${right.map((x) => x.min).sort((a, b) => a - b).slice(0, 10).join(' ')}`);
+    for (const x of wrong) console.log(`  not on the paper: ${x.label}`);
+    console.log(`${'threshold'.padEnd(12)}${'right flagged'.padEnd(16)}wrong caught`);
+    for (const th of [30, 50, 60, 70, 75, 80, 85, 90, 95]) {
+      console.log(`${String(th).padEnd(12)}${`${right.filter((x) => x.min < th).length}/${right.length}`.padEnd(16)}${wrong.filter((x) => x.min < th).length}/${wrong.length}`);
+    }
+  }
   const fmt = (xs: number[]): string => `${(percentile(xs, 0.5) / 1000).toFixed(2)} / ${(percentile(xs, 0.95) / 1000).toFixed(2)} / ${(xs.reduce((a, b) => a + b, 0) / xs.length / 1000).toFixed(2)} s`;
   console.log(`\nTime per image, warm worker (p50 / p95 / mean):`);
   console.log(`  readDocument (decoding QR, preprocessing included): ${fmt(pre.times)}   goal ≤ ${GOAL_SECONDS} s: ${percentile(pre.times, 0.95) <= GOAL_SECONDS * 1000 ? 'met (p95)' : percentile(pre.times, 0.5) <= GOAL_SECONDS * 1000 ? 'met at p50, not at p95' : 'NOT met'}`);
