@@ -6,7 +6,8 @@
 //
 // Every value read from the text says where it came from (locate.ts): the box of its line in the prepared image,
 // a crop of that line for the volunteer to compare with, and tesseract's confidence in each character; a value
-// with a character the engine was unsure of is `sure: false, why: 'unsure-digits'`, the characters listed.
+// with a character the engine was unsure of, or one covered by a blot of ink, is `sure: false, why:
+// 'unsure-digits'`, the characters listed.
 //
 // Still to come (issue 18): finding and rectifying the paper, the photo benchmark.
 import { extractFields } from '../fields';
@@ -15,7 +16,7 @@ import { OCR_OUTPUT, OCR_PAGE_MODE } from './page-mode';
 import { foldText } from '../text';
 import { bankByBin, beneficiaryBank } from './banks';
 import { checkAmount, checkBankAccount, checkCccd, checkEvnCode, checkPhone, type CardFacts, type CheckFailure, type CheckResult } from './checks';
-import { cropGray, locateValue, ocrLines, unsureAt, type LineRect, type Located, type OcrBlock } from './locate';
+import { blottedAt, cropGray, locateValue, ocrLines, unsureAt, type LineRect, type Located, type OcrBlock } from './locate';
 import { decodeQrCodes } from './decode-qr';
 import { parseCardQr, parsePaymentQr, type CardQr } from './qr';
 
@@ -107,7 +108,7 @@ function checkText(kind: string, value: string, text: string, facts: CardFacts, 
 /** A text value with where it came from: its line, the crop, the confidences; unsure characters make it unsure. */
 function withSource(field: DocumentField, at: Located, gray: GrayImage): DocumentField {
   const out: DocumentField = { ...field, line: at.line, crop: cropGray(gray, at.line), confidences: at.confidences };
-  const unsure = unsureAt(at.confidences);
+  const unsure = [...new Set([...unsureAt(at.confidences), ...blottedAt(gray, at.boxes)])].sort((a, b) => a - b);
   if (unsure.length === 0) return out;
   out.unsureAt = unsure;
   // A failed check says more than the unsure characters: it stays the reason.

@@ -1,13 +1,15 @@
 // Where a value was read (issue 18, item 4): the OCR line(s) a value of core/fields.ts came from, found again in
 // tesseract's symbols; the box of those lines in the prepared image, a crop of them for the volunteer to compare
 // with the digits, and tesseract's confidence in each of the value's characters. A value with a character
-// below UNSURE_CONFIDENCE is not offered as exact. Framework-free: plain numbers and GrayImages.
+// below UNSURE_CONFIDENCE is not offered as exact; nor is one with a character cell filled with ink (BLOT): a
+// blot or a smudge over a digit, which the LSTM engine reads as some digit with full confidence (measured: a
+// blotted 7 read as "8" at 98). Framework-free: plain numbers and GrayImages.
 //
 // Matching is as tolerant as extractFields is: separators (dots, spaces, dashes, commas) are skipped, letters
 // are folded (no case, no marks) and, where the value has a digit, a look-alike letter (O, l, S, B …) read in
 // its place matches it — the value was built from exactly that reading.
 import { LOOKALIKE } from '../fields';
-import type { GrayImage } from '../image-prep';
+import { otsuThreshold, type GrayImage } from '../image-prep';
 
 /** A box in the prepared image's pixels, tesseract's way: corners, x1/y1 exclusive. */
 export interface OcrBox {
@@ -22,7 +24,7 @@ export interface OcrBlock {
   paragraphs: {
     lines: {
       bbox: OcrBox;
-      words: { symbols: { text: string; confidence: number }[] }[];
+      words: { symbols: { text: string; confidence: number; bbox?: OcrBox }[] }[];
     }[];
   }[];
 }
@@ -30,7 +32,7 @@ export interface OcrBlock {
 /** One OCR line: its box and its characters, each with tesseract's confidence (0–100). */
 export interface OcrLine {
   box: OcrBox;
-  chars: { ch: string; confidence: number }[];
+  chars: { ch: string; confidence: number; box?: OcrBox }[];
 }
 
 /** A rectangle in the prepared image's pixels. */
@@ -48,6 +50,8 @@ export interface Located {
   confidences: number[];
   /** The line(s)' text as read (for the checks that look around a value; never shown or kept). */
   text: string;
+  /** The box tesseract gave each of the value's characters, index for index (undefined: a separator, or none). */
+  boxes: (OcrBox | undefined)[];
 }
 
 /**
@@ -68,7 +72,7 @@ export function ocrLines(blocks: readonly OcrBlock[] | null | undefined): OcrLin
         for (const word of line.words) {
           // A space between words: a separator like any other.
           if (chars.length > 0) chars.push({ ch: ' ', confidence: 100 });
-          for (const s of word.symbols) for (const ch of s.text) chars.push({ ch, confidence: s.confidence });
+          for (const s of word.symbols) for (const ch of s.text) chars.push({ ch, confidence: s.confidence, ...(s.bbox ? { box: s.bbox } : {}) });
         }
         out.push({ box: line.bbox, chars });
       }
@@ -93,6 +97,7 @@ interface Alnum {
   ch: string;
   confidence: number;
   line: number;
+  box?: OcrBox;
 }
 
 /** A line's letters and digits, separators dropped. */
@@ -101,7 +106,7 @@ function alnums(lines: readonly OcrLine[], from: number, to: number): Alnum[] {
   for (let i = from; i <= to; i++) {
     for (const c of lines[i]!.chars) {
       const ch = foldChar(c.ch);
-      if (isAlnum(ch)) out.push({ ch, confidence: c.confidence, line: i });
+      if (isAlnum(ch)) out.push({ ch, confidence: c.confidence, line: i, ...(c.box ? { box: c.box } : {}) });
     }
   }
   return out;
@@ -152,6 +157,7 @@ export function locateValue(value: string, lines: readonly OcrLine[]): Located |
       const hit = run.slice(at, at + want.length);
       // A two-line match must use both lines (else the one-line pass found it).
       if (span === 1 && hit[0]!.line === hit.at(-1)!.line) continue;
+      const boxes = folded.map((ch, j) => (isAlnum(ch) ? hit[folded.slice(0, j).filter(isAlnum).length]!.box : undefined));
       let k = 0;
       const confidences = folded.map((ch) => {
         if (isAlnum(ch)) return hit[k++]!.confidence;
@@ -162,10 +168,62 @@ export function locateValue(value: string, lines: readonly OcrLine[]): Located |
         .slice(hit[0]!.line, hit.at(-1)!.line + 1)
         .map((l) => l.chars.map((c) => c.ch).join(''))
         .join('\n');
-      return { line: union(lines, hit[0]!.line, hit.at(-1)!.line), confidences, text };
+      return { line: union(lines, hit[0]!.line, hit.at(-1)!.line), confidences, text, boxes };
     }
   }
   return undefined;
+}
+
+/**
+ * A character cell is a blot when a run of `width` of its columns side by side (a fraction of the value's median
+ * cell width) are ink over at least `cover` of the character's height. A printed stroke is a fifth of a cell at
+ * most (a bold "1"'s stem); the bars of an "8" cover half a column; a blot covers the whole height over most of
+ * the cell.
+ */
+export const BLOT = { cover: 0.85, width: 0.45 } as const;
+
+/**
+ * Indices of a value's characters whose cell in the prepared image is filled with ink (BLOT). Each cell runs from
+ * the character's box to the next character's (tesseract's LSTM boxes may run on); the ink is what Otsu's
+ * threshold over the value's cells calls dark. None without boxes.
+ */
+export function blottedAt(image: GrayImage, boxes: readonly (OcrBox | undefined)[]): number[] {
+  const at = boxes.flatMap((b, i) => (b ? [{ b, i }] : []));
+  if (at.length < 2) return [];
+  // Tesseract's LSTM boxes may run on over the next characters, or start back over the previous ones: each cell
+  // is cut at its neighbours' edges.
+  const cells = at.map(({ b, i }, k) => {
+    const prev = at[k - 1]?.b;
+    const next = at[k + 1]?.b;
+    const x0 = prev && prev.x1 > b.x0 && prev.x1 < b.x1 ? prev.x1 : b.x0;
+    const x1 = next && next.x0 > x0 && next.x0 < b.x1 ? next.x0 : b.x1;
+    return { i, x0: Math.max(0, x0), x1: Math.min(image.width, x1), y0: Math.max(0, b.y0), y1: Math.min(image.height, b.y1) };
+  });
+  const widths = cells.map((c) => c.x1 - c.x0).sort((a, b) => a - b);
+  const cellWidth = widths[Math.floor(widths.length / 2)]!;
+  // The last cell has no next character to stop it: no wider than the others.
+  const last = cells.at(-1)!;
+  last.x1 = Math.min(last.x1, last.x0 + cellWidth);
+  const x0 = Math.min(...cells.map((c) => c.x0));
+  const y0 = Math.min(...cells.map((c) => c.y0));
+  const span = cropGray(image, { x: x0, y: y0, width: Math.max(...cells.map((c) => c.x1)) - x0, height: Math.max(...cells.map((c) => c.y1)) - y0 }, 0);
+  if (span.width === 0 || span.height === 0) return [];
+  const dark = otsuThreshold(span);
+  const out: number[] = [];
+  for (const c of cells) {
+    const height = c.y1 - c.y0;
+    if (height <= 0) continue;
+    let run = 0;
+    let longest = 0;
+    for (let x = c.x0; x < c.x1; x++) {
+      let n = 0;
+      for (let y = c.y0; y < c.y1; y++) if (image.data[y * image.width + x]! <= dark) n++;
+      run = n >= BLOT.cover * height ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    if (longest >= BLOT.width * cellWidth) out.push(c.i);
+  }
+  return out;
 }
 
 /** Indices of a value's characters below `threshold`. */

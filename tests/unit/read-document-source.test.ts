@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BANKS, bankByBin, beneficiaryBank } from '../../core/read-document/banks';
 import { checkBankAccount } from '../../core/read-document/checks';
-import { cropGray, locateValue, ocrLines, UNSURE_CONFIDENCE, unsureAt, type OcrBlock } from '../../core/read-document/locate';
+import { blottedAt, cropGray, locateValue, ocrLines, UNSURE_CONFIDENCE, unsureAt, type OcrBlock } from '../../core/read-document/locate';
 import { readDocument } from '../../core/read-document/index';
 import { qrPixels, tlv, vietQr } from '../support/qr-codes';
 
@@ -77,6 +77,31 @@ describe('18.4 the line a value was read from', () => {
     // Strictly below the threshold is unsure; at it is not.
     expect(unsureAt(at.confidences)).toEqual([3]);
     expect(unsureAt([99, 79.9, 80, 12])).toEqual([1, 3]);
+  });
+
+  it('18.4 a character cell filled with ink (a blot the engine read as a digit, sure of it) is named; strokes and bars are not', () => {
+    // Six 12 px cells, 16 px high, on white: "1" stems, an "8"'s three bars, a "0"'s two sides, and one blot.
+    const w = 100;
+    const img = { data: new Uint8ClampedArray(w * 30).fill(255), width: w, height: 30 };
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) img.data[y * w + x] = 20;
+    };
+    const cell = (i: number) => 10 + 12 * i;
+    ink(cell(0) + 5, cell(0) + 8, 5, 21); // 1
+    for (const y of [5, 12, 18]) ink(cell(1) + 1, cell(1) + 10, y, y + 3); // 8
+    ink(cell(2) + 1, cell(2) + 4, 5, 21); // 0
+    ink(cell(2) + 7, cell(2) + 10, 5, 21);
+    ink(cell(3), cell(3) + 11, 3, 23); // the blot, a little over the line
+    ink(cell(4) + 5, cell(4) + 8, 5, 21); // 1
+    ink(cell(5) + 5, cell(5) + 8, 5, 21); // 1
+    const box = (i: number, y0 = 5, y1 = 21) => ({ x0: cell(i), y0, x1: cell(i) + 11, y1 });
+    // A value "18.0X11": the dot is a separator (no box); tesseract's box for the blot is taller than the others'.
+    const boxes = [box(0), box(1), undefined, box(2), box(3, 3, 23), box(4), box(5)];
+    expect(blottedAt(img, boxes)).toEqual([4]);
+    // Tesseract's LSTM boxes may run on over the next characters: still only the blot.
+    expect(blottedAt(img, [{ ...box(0), x1: cell(3) }, box(1), box(2), box(3, 3, 23), { ...box(4), x0: cell(2) }, box(5)])).toEqual([3]);
+    expect(blottedAt(img, [box(0), box(1), box(2)])).toEqual([]);
+    expect(blottedAt(img, [undefined, undefined])).toEqual([]);
   });
 
   it('18.4 the crop is the line with a margin, clipped to the image, from the prepared pixels', () => {
