@@ -76,7 +76,8 @@ describe('18.4 the line a value was read from', () => {
     expect(at.confidences).toEqual([UNSURE_CONFIDENCE, 96, 96, 41, 96, 96]);
     // Strictly below the threshold is unsure; at it is not.
     expect(unsureAt(at.confidences)).toEqual([3]);
-    expect(unsureAt([99, 79.9, 80, 12])).toEqual([1, 3]);
+    expect(unsureAt([99, UNSURE_CONFIDENCE - 0.1, UNSURE_CONFIDENCE, 12])).toEqual([1, 3]);
+    expect(unsureAt([99, 70, 12], 50)).toEqual([2]);
   });
 
   it('18.4 a character cell filled with ink (a blot the engine read as a digit, sure of it) is named; strokes and bars are not', () => {
