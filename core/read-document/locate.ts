@@ -116,18 +116,16 @@ function alnums(lines: readonly OcrLine[], from: number, to: number): Alnum[] {
 
 const matches = (want: string, got: string): boolean => got === want || (/\d/.test(want) && LOOKALIKE[got] === want);
 
-/** Where `want` (folded letters and digits) is in `run`, preferring a match not glued to more digits. */
-function find(run: readonly Alnum[], want: string): number {
-  let loose = -1;
+/** Where `want` (folded letters and digits) is in `run`; `alone`: only a match not glued to more digits. */
+function find(run: readonly Alnum[], want: string, alone: boolean): number {
+  const digitAround = (i: number): boolean => i >= 0 && i < run.length && /\d/.test(run[i]!.ch);
   for (let at = 0; at + want.length <= run.length; at++) {
     let k = 0;
     while (k < want.length && matches(want[k]!, run[at + k]!.ch)) k++;
     if (k < want.length) continue;
-    const digitAround = (i: number): boolean => i >= 0 && i < run.length && /\d/.test(run[i]!.ch);
-    if (!digitAround(at - 1) && !digitAround(at + want.length)) return at;
-    if (loose < 0) loose = at;
+    if (!alone || (!digitAround(at - 1) && !digitAround(at + want.length))) return at;
   }
-  return loose;
+  return -1;
 }
 
 function union(lines: readonly OcrLine[], from: number, to: number): LineRect {
@@ -151,10 +149,11 @@ export function locateValue(value: string, lines: readonly OcrLine[]): Located |
   const folded = [...value].map(foldChar);
   const want = folded.filter(isAlnum).join('');
   if (!want) return undefined;
-  for (const span of [0, 1]) {
+  // A number standing alone anywhere (on one line, then over two) before digits inside a longer number.
+  for (const [alone, span] of [[true, 0], [true, 1], [false, 0], [false, 1]] as const) {
     for (let i = 0; i + span < lines.length; i++) {
       const run = alnums(lines, i, i + span);
-      const at = find(run, want);
+      const at = find(run, want, alone);
       if (at < 0) continue;
       const hit = run.slice(at, at + want.length);
       // A two-line match must use both lines (else the one-line pass found it).

@@ -67,6 +67,11 @@ describe('18.4 the line a value was read from', () => {
     // "0912345678" is not the middle of the transaction number: it runs from line 2 into line 3.
     const phone = locateValue('0912345678', lines)!;
     expect(phone.line).toEqual({ x: 10, y: 30, width: 230, height: 36 });
+    // The code inside the longer number comes first on the page; the one standing alone is the one read.
+    const later = ocrLines(blocksOf(['Mã giao dịch: 10912345678', 'Điện thoại: 0912 345 678']));
+    expect(locateValue('0912345678', later)!.line.y).toBe(30);
+    // With nothing else, digits inside a longer number are still its place.
+    expect(locateValue('0912345678', later.slice(0, 1))!.line.y).toBe(10);
   });
 
   it('18.4 gives each character its own confidence, and the threshold rule names the unsure ones', () => {
