@@ -1,7 +1,8 @@
 // "Đọc giấy tờ": read the codes on a resident's paper document (webcam photo, image file, pasted or
-// dropped image, or a region of the open tab) on this machine, and show each with a copy button. The
-// image and the text live in this component's state only: cleared by "Xoá", on close, when the page
-// hides, and never logged, stored or sent.
+// dropped image, or a region of the open tab) on this machine, and show each with a copy button, beside the
+// line of the paper it was read from (a large crop, to compare before copying), the digits the engine was unsure
+// of underlined and named. The image, the crops and the text live in this component's state only: cleared by
+// "Xoá", on close, when the page hides, and never logged, stored or sent.
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { extractFields, formatField } from '../core/fields';
@@ -9,9 +10,10 @@ import type { DocumentField } from '../core/read-document/index';
 import type { Lang, MessageKey, Translate } from '../core/i18n';
 import type { OcrApi, OcrProgress, OcrReadResult } from '../core/ocr';
 import { canvasBlob, createCanvasFrames, type CameraFrames } from './camera-frames';
+import { CameraView } from './camera-view';
+import { LineCrop } from './line-crop';
 
 export type { CameraFrames };
-import { CameraView } from './camera-view';
 
 export type { OcrApi };
 
@@ -64,6 +66,33 @@ function cameraProblem(err: unknown, canOpenTab: boolean): Problem {
   if (name === 'NotAllowedError' || name === 'SecurityError') return { key: 'ocr.cameraDenied', openInTab: canOpenTab };
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return { key: 'ocr.cameraNone' };
   return { key: 'ocr.cameraFailed', reason: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * A value as formatField groups it, the characters at `unsure` (indices in the value) marked: underlined and in a
+ * <mark>, not by colour alone.
+ */
+function markedValue(kind: string, value: string, unsure: readonly number[] | undefined): (string | JSX.Element)[] {
+  const shown = formatField(kind, value);
+  if (!unsure?.length) return [shown];
+  const out: (string | JSX.Element)[] = [];
+  let k = 0;
+  let plain = '';
+  for (const [j, ch] of [...shown].entries()) {
+    // formatField only inserts separators: the value's characters come in order.
+    const at = k < value.length && ch === value[k] ? k++ : -1;
+    if (at >= 0 && unsure.includes(at)) {
+      if (plain) out.push(plain);
+      plain = '';
+      out.push(
+        <mark key={j} class="ocr-digit-unsure" data-testid="ocr-digit-unsure">
+          {ch}
+        </mark>,
+      );
+    } else plain += ch;
+  }
+  if (plain) out.push(plain);
+  return out;
 }
 
 function stopStream(stream: MediaStream | null): void {
@@ -344,8 +373,15 @@ export function OcrHelper({ t, lang = 'vi', api, onClose, frames: givenFrames }:
                         {f.sure ? null : <span class="ocr-badge ocr-badge-warn" data-testid="ocr-unsure">{t('ocr.unsure')}</span>}
                       </span>
                       <span class="ocr-value" data-testid="ocr-value">
-                        {formatField(f.kind, f.value)}
+                        {markedValue(f.kind, f.value, f.unsureAt)}
                       </span>
+                      {f.crop ? <LineCrop image={f.crop} label={t('ocr.cropLabel', { label })} /> : null}
+                      {f.unsureAt?.length ? (
+                        <span class="ocr-unsure-digits" data-testid="ocr-unsure-digits">
+                          {t('ocr.unsureDigits', { positions: f.unsureAt.map((i) => i + 1).join(', ') })}
+                        </span>
+                      ) : null}
+                      {f.why === 'bank-account-length' ? <span class="ocr-why">{t('ocr.why.bank-account-length')}</span> : null}
                       {/* A value that failed a check is read from the paper, never copied. */}
                       {f.sure ? (
                         <button type="button" class="btn ocr-copy" onClick={() => copy(i, f.value)} aria-label={t('ocr.copyLabel', { label })} data-testid="ocr-copy">

@@ -94,7 +94,7 @@ function mask(text: string, spans: readonly Span[]): string {
 // Look-alike letters inside numbers
 
 /** The digit a (folded) letter is mistaken for by OCR. */
-const LOOKALIKE: Readonly<Record<string, string>> = { o: '0', l: '1', i: '1', s: '5', b: '8', z: '2', g: '6' };
+export const LOOKALIKE: Readonly<Record<string, string>> = { o: '0', l: '1', i: '1', s: '5', b: '8', z: '2', g: '6' };
 const LOOKALIKES = /[olisbzg]/g;
 
 /** Every look-alike letter read as its digit (for a token already known to be a number). */

@@ -7,13 +7,21 @@
 import type { PrepareOptions } from '../core/image-prep';
 import type { PSM } from 'tesseract.js';
 import { OcrError, type OcrErrorCode, type OcrPhase, type OcrProgress, type OcrReadResult } from '../core/ocr';
-import { OCR_DIR, OCR_FILES, OCR_LANGS, OCR_PAGE_MODE } from './ocr-files';
+import type { OcrBlock } from '../core/read-document/locate';
+import { OCR_DIR, OCR_FILES, OCR_LANGS, OCR_OUTPUT, OCR_PAGE_MODE } from './ocr-files';
 
 export { OcrError, type OcrErrorCode, type OcrPhase, type OcrProgress, type OcrReadResult };
 
+/** What one recognition gives: the text, and the blocks down to each symbol's box and confidence. */
+export interface OcrPage {
+  text: string;
+  /** Absent when the worker gives text only. */
+  blocks?: OcrBlock[] | null;
+}
+
 /** The part of a tesseract.js worker the engine uses (a fake in unit tests). */
 export interface TesseractLike {
-  recognize(image: Uint8Array): Promise<{ data: { text: string } }>;
+  recognize(image: Uint8Array): Promise<{ data: OcrPage }>;
   terminate(): Promise<unknown>;
 }
 
@@ -34,8 +42,8 @@ export interface OcrEngineOptions {
 }
 
 export interface OcrEngine {
-  /** The text of an encoded image (PGM, PNG, JPEG). Queued behind any read in progress. */
-  recognize(image: Uint8Array, onProgress?: (p: OcrProgress) => void): Promise<string>;
+  /** The text (and blocks) of an encoded image (PGM, PNG, JPEG). Queued behind any read in progress. */
+  recognize(image: Uint8Array, onProgress?: (p: OcrProgress) => void): Promise<OcrPage>;
   /** Start the worker now (it is otherwise started by the first read). */
   warm(): Promise<void>;
   /** Stop the worker; the next read starts a new one. */
@@ -89,7 +97,7 @@ export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
     if (w) await w.then((x) => x.terminate()).catch(() => undefined);
   };
 
-  const run = async (image: Uint8Array, onProgress?: (p: OcrProgress) => void): Promise<string> => {
+  const run = async (image: Uint8Array, onProgress?: (p: OcrProgress) => void): Promise<OcrPage> => {
     const cold = !worker;
     const base = cold ? START_SHARE : 0;
     report = (m) => {
@@ -104,7 +112,7 @@ export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
       try {
         const { data } = await withTimeout(w.recognize(image), readTimeoutMs);
         onProgress?.({ phase: 'recognizing', progress: 1 });
-        return data.text;
+        return { text: data.text, ...(data.blocks ? { blocks: data.blocks } : {}) };
       } catch (err) {
         // A hung or crashed worker is not reused.
         await discard();
@@ -163,8 +171,9 @@ export function extensionTesseract(url: (path: string) => string): CreateTessera
     });
     await worker.setParameters({ tessedit_pageseg_mode: OCR_PAGE_MODE as PSM });
     return {
-      // tesseract.js reads a Blob in the browser (its typings do not list Uint8Array).
-      recognize: (image) => worker.recognize(new Blob([image as Uint8Array<ArrayBuffer>])),
+      // tesseract.js reads a Blob in the browser (its typings do not list Uint8Array). The blocks carry each
+      // symbol's box and confidence, for core/read-document's crops and unsure digits.
+      recognize: (image) => worker.recognize(new Blob([image as Uint8Array<ArrayBuffer>]), {}, OCR_OUTPUT),
       terminate: () => worker.terminate(),
     };
   };
@@ -216,7 +225,7 @@ export async function readImage(
   // Loaded with the first read (its QR decoder too), like tesseract.js: the console opens without them.
   const { readDocument } = await import('../core/read-document/index');
   const reading = await readDocument(pixels, {
-    worker: { setParameters: async () => undefined, recognize: async (pgm: Uint8Array) => ({ data: { text: await engine.recognize(pgm, onProgress) } }) } as never,
+    worker: { setParameters: async () => undefined, recognize: async (pgm: Uint8Array) => ({ data: await engine.recognize(pgm, onProgress) }) } as never,
     prepare,
   });
   return { text: reading.text, skew: reading.skew, fields: reading.fields, ...(reading.card ? { card: reading.card } : {}), ms: performance.now() - t0 };

@@ -7,8 +7,8 @@ export const OCR_DIR = 'tesseract';
 /** Language data, Vietnamese first (LSTM "best_int" models: the legacy ones read Vietnamese badly). */
 export const OCR_LANGS = ['vie', 'eng'] as const;
 
-/** Tesseract's page segmentation mode, shared with core/read-document. */
-export { OCR_PAGE_MODE } from '../core/read-document/page-mode';
+/** Tesseract's page segmentation mode and the output asked for, shared with core/read-document. */
+export { OCR_OUTPUT, OCR_PAGE_MODE } from '../core/read-document/page-mode';
 
 /** Files of the OCR engine, by role; `package` and `file` say where each comes from in node_modules. */
 export const OCR_FILES = {

@@ -13,6 +13,9 @@
 // are not codes, such as a bill's per-tier amounts, count as neither), flagged, time per image p50/p95, beside the
 // goals (frozen photos ≥ 90 % exact, ≤ 1 wrong value per 50 codes, p95 ≤ 4 s; generator ≥ 95 %). Writes
 // bench-output/ocr.json.
+// `--confidences`: tesseract's lowest character confidence in each value read from the text, right values against
+// wrong ones, and what each threshold would flag (how core/read-document/locate.ts UNSURE_CONFIDENCE was chosen) —
+// on the generator set and the tune photos only: the frozen photos are measured, never tuned on.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
@@ -22,6 +25,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { createWorker, OEM, type PSM } from 'tesseract.js';
 import { extractFields } from '../core/fields';
 import { readDocument } from '../core/read-document/index';
+import { UNSURE_CONFIDENCE } from '../core/read-document/locate';
 import { OCR_FILES, OCR_LANGS, OCR_PAGE_MODE } from '../extension/ocr-files';
 import { chromiumPath, CHROMIUM_FLAGS, ROOT } from '../tests/support/harness';
 import { DOC_KINDS, docPage, makeDoc, randomDamage, renderDoc, rng } from '../tests/support/ocr-docs';
@@ -205,6 +209,11 @@ async function main(): Promise<void> {
         );
         fields = reading.fields.filter((f) => f.sure);
         flagged = reading.fields.filter((f) => !f.sure);
+        if (s.group !== 'photo-frozen') {
+          for (const f of reading.fields) {
+            if (f.confidences?.length) lowest.push({ min: Math.min(...f.confidences), right: s.expected.some(same(f)), label: `${s.id} ${f.kind} ${f.value} [${f.confidences.join(' ')}]` });
+          }
+        }
       } else {
         await worker.setParameters({ tessedit_pageseg_mode: psm as PSM });
         const { data } = await worker.recognize(s.jpeg);
@@ -233,7 +242,21 @@ async function main(): Promise<void> {
   await worker.terminate();
   await browser?.close();
   report(results, samples);
+  if (args.includes('--confidences')) {
+    const right = lowest.filter((x) => x.right);
+    const wrong = lowest.filter((x) => !x.right);
+    console.log(`\nLowest character confidence of each text value, generator and tune photos (${right.length} right, ${wrong.length} not a code on the paper); flagged below ${UNSURE_CONFIDENCE}:`);
+    console.log(`  right values, lowest 10: ${right.map((x) => x.min).sort((a, b) => a - b).slice(0, 10).join(' ')}`);
+    for (const x of wrong) console.log(`  not on the paper: ${x.label}`);
+    console.log(`${'threshold'.padEnd(12)}${'right flagged'.padEnd(16)}wrong caught`);
+    for (const th of [30, 50, 60, 70, 75, 80, 85, 90, 95]) {
+      console.log(`${String(th).padEnd(12)}${`${right.filter((x) => x.min < th).length}/${right.length}`.padEnd(16)}${wrong.filter((x) => x.min < th).length}/${wrong.length}`);
+    }
+  }
 }
+
+/** Each text value readDocument returned (not on frozen photos): its lowest character confidence, and whether it is right. */
+const lowest: { min: number; right: boolean; label: string }[] = [];
 
 function report(results: Map<Group, Record<Mode, ModeResult>>, samples: Sample[]): void {
   const present = GROUPS.filter((g) => samples.some((s) => s.group === g));

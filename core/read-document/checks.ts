@@ -15,7 +15,11 @@ export type CheckFailure =
   | 'evn-region'
   | 'words-differ'
   /** Another value of a kind a QR code on the same paper gave. */
-  | 'differs-from-qr';
+  | 'differs-from-qr'
+  /** A bank account number of a length the bank does not use (core/read-document/banks.ts). */
+  | 'bank-account-length'
+  /** The OCR engine was unsure of some of its characters (core/read-document/locate.ts). */
+  | 'unsure-digits';
 
 const OK: CheckResult = { ok: true };
 const fail = (why: CheckFailure): CheckResult => ({ ok: false, why });
@@ -50,6 +54,15 @@ export function checkCccd(id: string, facts: CardFacts = {}): CheckResult {
   if (sex === 'nam' && code % 2 !== 0) return fail('sex');
   if (sex === 'nu' && code % 2 !== 1) return fail('sex');
   return OK;
+}
+
+/**
+ * A bank account number: digits only, and, when the bank is known and its lengths are (banks.ts), one of them.
+ * An unknown bank or length: no length check.
+ */
+export function checkBankAccount(account: string, lengths?: readonly number[]): CheckResult {
+  if (!/^\d{6,19}$/.test(account)) return fail('shape');
+  return !lengths || lengths.includes(account.length) ? OK : fail('bank-account-length');
 }
 
 /** A Vietnamese mobile number: 10 digits with a prefix in use (0xxxxxxxxx form). */

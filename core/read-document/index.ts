@@ -4,21 +4,30 @@
 // returned with `sure: false` and the reason, for the UI to show as "cần kiểm tra", never as exact.
 // Framework-free: the extension and a Node benchmark call it with their own worker.
 //
-// Still to come (issue 18): finding and rectifying the paper, the photo benchmark, digit confidences.
+// Every value read from the text says where it came from (locate.ts): the box of its line in the prepared image,
+// a crop of that line for the volunteer to compare with, and tesseract's confidence in each character; a value
+// with a character the engine was unsure of, or one covered by a blot of ink, is `sure: false, why:
+// 'unsure-digits'`, the characters listed.
+//
+// Still to come (issue 18): finding and rectifying the paper, the photo benchmark.
 import { extractFields } from '../fields';
-import { encodePgm, prepareForOcr, type PrepareOptions, type RgbaImage } from '../image-prep';
-import { OCR_PAGE_MODE } from './page-mode';
+import { encodePgm, prepareForOcr, type GrayImage, type PrepareOptions, type RgbaImage } from '../image-prep';
+import { OCR_OUTPUT, OCR_PAGE_MODE } from './page-mode';
 import { foldText } from '../text';
-import { checkAmount, checkCccd, checkEvnCode, checkPhone, type CardFacts, type CheckFailure, type CheckResult } from './checks';
+import { bankByBin, beneficiaryBank } from './banks';
+import { checkAmount, checkBankAccount, checkCccd, checkEvnCode, checkPhone, type CardFacts, type CheckFailure, type CheckResult } from './checks';
+import { blottedAt, cropGray, locateValue, ocrLines, unsureAt, type LineRect, type Located, type OcrBlock } from './locate';
 import { decodeQrCodes } from './decode-qr';
 import { parseCardQr, parsePaymentQr, type CardQr } from './qr';
 
-export { OCR_PAGE_MODE };
+export { OCR_OUTPUT, OCR_PAGE_MODE };
+export type { LineRect, OcrBlock };
 
 /** The part of a tesseract.js 7 worker the pipeline uses. */
 export interface OcrWorker {
   setParameters(params: Record<string, string>): Promise<unknown>;
-  recognize(image: never): Promise<{ data: { text: string } }>;
+  /** `blocks` may be absent (a worker that gives text only): the values then come without line nor confidences. */
+  recognize(image: never, options: object, output: typeof OCR_OUTPUT): Promise<{ data: { text: string; blocks?: OcrBlock[] | null } }>;
 }
 
 export interface ReadDocumentDeps {
@@ -37,6 +46,14 @@ export interface DocumentField {
   sure: boolean;
   from: 'qr' | 'text';
   why?: CheckFailure;
+  /** A text value's line(s), in the prepared image's pixels. */
+  line?: LineRect;
+  /** That line from the prepared image, a few pixels round it: for the volunteer's eyes, in memory only. */
+  crop?: GrayImage;
+  /** Tesseract's confidence (0–100) in each character of `value`. */
+  confidences?: number[];
+  /** Indices in `value` of the characters tesseract was unsure of (set only when there are some). */
+  unsureAt?: number[];
 }
 
 export interface DocumentReading {
@@ -69,8 +86,9 @@ export function amountWordsLine(text: string): string | undefined {
   return undefined;
 }
 
-/** Check one value OCR found; `facts`: what the card's QR said, when it had one. */
-function checkText(kind: string, value: string, text: string, facts: CardFacts): DocumentField {
+/** Check one value OCR found; `facts`: what the card's QR said, when it had one; `bankLengths`: the lengths of the
+ *  bank the paper names (banks.ts), when known. */
+function checkText(kind: string, value: string, text: string, facts: CardFacts, bankLengths?: readonly number[]): DocumentField {
   switch (kind) {
     case 'cccd':
       return checked(kind, value, checkCccd(value, facts), 'text');
@@ -80,9 +98,21 @@ function checkText(kind: string, value: string, text: string, facts: CardFacts):
       return checked(kind, value, checkEvnCode(value), 'text');
     case 'amount':
       return checked(kind, value, checkAmount(value, amountWordsLine(text)), 'text');
+    case 'bank-account':
+      return checked(kind, value, checkBankAccount(value, bankLengths), 'text');
     default:
       return { kind, value, sure: true, from: 'text' };
   }
+}
+
+/** A text value with where it came from: its line, the crop, the confidences; unsure characters make it unsure. */
+function withSource(field: DocumentField, at: Located, gray: GrayImage): DocumentField {
+  const out: DocumentField = { ...field, line: at.line, crop: cropGray(gray, at.line), confidences: at.confidences };
+  const unsure = [...new Set([...unsureAt(at.confidences), ...blottedAt(gray, at.boxes)])].sort((a, b) => a - b);
+  if (unsure.length === 0) return out;
+  out.unsureAt = unsure;
+  // A failed check says more than the unsure characters: it stays the reason.
+  return out.sure ? { ...out, sure: false, why: 'unsure-digits' } : out;
 }
 
 /** Read the codes on a paper: QR codes, then the OCR text, each value checked. */
@@ -108,10 +138,16 @@ export async function readDocument(image: RgbaImage, deps: ReadDocumentDeps): Pr
   await deps.worker.setParameters({ tessedit_pageseg_mode: OCR_PAGE_MODE });
   const { image: gray, skew } = prepareForOcr(image, deps.prepare);
   const pgm = encodePgm(gray);
-  const { data } = await deps.worker.recognize((deps.toInput ? deps.toInput(pgm) : pgm) as never);
+  const { data } = await deps.worker.recognize((deps.toInput ? deps.toInput(pgm) : pgm) as never, {}, OCR_OUTPUT);
   reading.text = data.text;
   reading.skew = skew;
-  const fromText = extractFields(data.text).map((f) => checkText(f.kind, f.value, data.text, facts));
+  const lines = ocrLines(data.blocks);
+  const fromText = extractFields(data.text).map((f) => {
+    const at = lines.length > 0 ? locateValue(f.value, lines) : undefined;
+    const bank = f.kind === 'bank-account' ? (bankByBin(reading.bankBin) ?? beneficiaryBank(data.text, at?.text)) : undefined;
+    const field = checkText(f.kind, f.value, data.text, facts, bank?.lengths);
+    return at ? withSource(field, at, gray) : field;
+  });
   // A code wins over the text: the text's reading of a value a code gave is dropped, and another value of a
   // kind a code gave (an OCR error of the card's number, or another amount on the bill) must be checked.
   const qrKinds = new Set(fromQr.map((f) => f.kind));

@@ -55,8 +55,8 @@ describe('createOcrEngine', () => {
     const fake = fakeTesseract();
     const engine = createOcrEngine({ create: fake.create });
     expect(fake.started).toBe(0);
-    expect(await engine.recognize(bytes('a'))).toBe('read:a');
-    expect(await engine.recognize(bytes('b'))).toBe('read:b');
+    expect(await engine.recognize(bytes('a'))).toEqual({ text: 'read:a' });
+    expect(await engine.recognize(bytes('b'))).toEqual({ text: 'read:b' });
     expect(fake.started).toBe(1);
   });
 
@@ -64,7 +64,7 @@ describe('createOcrEngine', () => {
     const fake = fakeTesseract({ readMs: 15 });
     const engine = createOcrEngine({ create: fake.create });
     const results = await Promise.all(['1', '2', '3'].map((s) => engine.recognize(bytes(s))));
-    expect(results).toEqual(['read:1', 'read:2', 'read:3']);
+    expect(results.map((r) => r.text)).toEqual(['read:1', 'read:2', 'read:3']);
     expect(fake.order).toEqual(['1', '2', '3']);
     expect(fake.maxRunning).toBe(1);
   });
@@ -95,7 +95,7 @@ describe('createOcrEngine', () => {
     expect(err).toBeInstanceOf(OcrError);
     expect((err as OcrError).code).toBe('timeout');
     expect(hanging.terminated).toBe(1);
-    expect(await engine2.recognize(bytes('next'))).toBe('read:next');
+    expect(await engine2.recognize(bytes('next'))).toEqual({ text: 'read:next' });
     expect(hanging.started).toBe(2);
   });
 
@@ -116,10 +116,18 @@ describe('createOcrEngine', () => {
     const engine = createOcrEngine({ create: fake.create });
     const pending = engine.recognize(bytes('a'));
     await engine.terminate();
-    expect(await pending).toBe('read:a');
+    expect(await pending).toEqual({ text: 'read:a' });
     expect(fake.terminated).toBe(1);
     await engine.recognize(bytes('b'));
     expect(fake.started).toBe(2);
+  });
+
+  it('18.4 passes the blocks through (every symbol\'s box and confidence), for the crops and the unsure digits', async () => {
+    const blocks = [{ paragraphs: [{ lines: [{ bbox: { x0: 1, y0: 2, x1: 30, y1: 12 }, words: [{ symbols: [{ text: '7', confidence: 41 }] }] }] }] }];
+    const engine = createOcrEngine({
+      create: async () => ({ recognize: async () => ({ data: { text: '7', blocks } }), terminate: async () => undefined }),
+    });
+    expect(await engine.recognize(bytes('a'))).toEqual({ text: '7', blocks });
   });
 
   it('warms up without reading', async () => {

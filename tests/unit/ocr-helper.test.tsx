@@ -128,6 +128,65 @@ describe('OcrHelper', () => {
     expect($('[data-testid="ocr-card"]')).toBeNull();
   });
 
+  it('18.4 each text value shows its line large (a canvas of the crop\'s pixels) beside the digits; unsure digits are underlined and named, with no copy', async () => {
+    // happy-dom has no 2d context: a stand-in that keeps what is painted.
+    const painted: { data: Uint8ClampedArray; width: number; height: number }[] = [];
+    const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+      () =>
+        ({
+          createImageData: (width: number, height: number) => ({ data: new Uint8ClampedArray(width * height * 4), width, height }),
+          putImageData: (img: { data: Uint8ClampedArray; width: number; height: number }) => painted.push(img),
+        }) as unknown as CanvasRenderingContext2D,
+    );
+    try {
+      const api = fakeApi();
+      mount(api);
+      await pickFile(image());
+      const crop = { data: new Uint8ClampedArray([0, 128, 255, 30, 60, 90]), width: 3, height: 2 };
+      await api.finish({
+        text: 'Mã khách hàng: PE01000123456\nĐiện thoại: 0912 345 678',
+        skew: 0,
+        ms: 900,
+        fields: [
+          { kind: 'evn-customer', value: 'PE01000123456', sure: false, from: 'text', why: 'unsure-digits', unsureAt: [6, 10], line: { x: 4, y: 4, width: 120, height: 16 }, crop, confidences: [] },
+          { kind: 'phone', value: '0912345678', sure: true, from: 'text', line: { x: 4, y: 24, width: 90, height: 16 }, crop: { data: new Uint8ClampedArray(4), width: 2, height: 2 } },
+        ],
+      });
+      const [code, phone] = Array.from(root.querySelectorAll<HTMLElement>('.ocr-field'));
+      const canvas = code!.querySelector<HTMLCanvasElement>('canvas[data-testid="ocr-line-crop"]')!;
+      expect(canvas.getAttribute('role')).toBe('img');
+      expect(canvas.getAttribute('aria-label')).toBe('Dòng trên giấy có Mã khách hàng EVN: so với các chữ số đọc được');
+      expect([canvas.width, canvas.height]).toEqual([3, 2]);
+      // Each grey level painted as an opaque pixel.
+      expect(Array.from(painted[0]!.data.slice(0, 12))).toEqual([0, 0, 0, 255, 128, 128, 128, 255, 255, 255, 255, 255]);
+      // "PE01 000 123 456": the value's 7th and 11th characters are marked, in the grouped display.
+      expect(code!.querySelector('.ocr-value')!.textContent).toBe('PE01 000 123 456');
+      expect(Array.from(code!.querySelectorAll('mark[data-testid="ocr-digit-unsure"]')).map((m) => m.textContent)).toEqual(['0', '4']);
+      expect(code!.querySelector('[data-testid="ocr-unsure-digits"]')!.textContent).toBe('Chữ số cần kiểm tra (đếm từ trái): 7, 11');
+      expect(code!.querySelector('[data-testid="ocr-unsure"]')!.textContent).toBe('cần kiểm tra');
+      expect(code!.querySelector('[data-testid="ocr-copy"]')).toBeNull();
+      // The sure value: its crop too, no marks, a copy button.
+      expect(phone!.querySelector('canvas[data-testid="ocr-line-crop"]')).not.toBeNull();
+      expect(phone!.querySelector('mark')).toBeNull();
+      expect(phone!.querySelector('[data-testid="ocr-copy"]')).not.toBeNull();
+      // "Xoá": the crops go with the results, their canvases emptied.
+      await act(async () => $<HTMLButtonElement>('[data-testid="ocr-clear"]')?.click());
+      expect(root.querySelector('canvas')).toBeNull();
+      expect([canvas.width, canvas.height]).toEqual([0, 0]);
+    } finally {
+      getContext.mockRestore();
+    }
+  });
+
+  it('18.4 an account too long or short for its bank says so', async () => {
+    const api = fakeApi();
+    mount(api, 'en');
+    await pickFile(image());
+    await api.finish({ text: '', skew: 0, ms: 900, fields: [{ kind: 'bank-account', value: '150020550123', sure: false, from: 'text', why: 'bank-account-length' }] });
+    expect(text()).toContain('This account number is not as long as the bank named on the paper uses.');
+    expect($('[data-testid="ocr-copy"]')).toBeNull();
+  });
+
   it('says so when no code is found', async () => {
     const api = fakeApi();
     mount(api);
