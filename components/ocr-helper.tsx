@@ -382,6 +382,7 @@ export function OcrHelper({ t, lang = 'vi', api, onClose, frames: givenFrames }:
                         </span>
                       ) : null}
                       {f.why === 'bank-account-length' ? <span class="ocr-why">{t('ocr.why.bank-account-length')}</span> : null}
+                      {f.why === 'readings-differ' ? <span class="ocr-why" data-testid="ocr-why">{t('ocr.why.readings-differ')}</span> : null}
                       {/* A value that failed a check is read from the paper, never copied. */}
                       {f.sure ? (
                         <button type="button" class="btn ocr-copy" onClick={() => copy(i, f.value)} aria-label={t('ocr.copyLabel', { label })} data-testid="ocr-copy">

@@ -273,16 +273,23 @@ export function estimateSkew(img: GrayImage, options: SkewOptions = {}): number 
  * @param minRun @default max(60, 6% of the width)
  * @param minColumnRun @default max(60, 4% of the width)
  */
-export function removeLines(img: GrayImage, threshold = otsuThreshold(img), minRun = Math.max(60, Math.round(img.width * 0.06)), minColumnRun = Math.max(60, Math.round(img.width * 0.04))): GrayImage {
+export function removeLines(
+  img: GrayImage,
+  threshold = otsuThreshold(img),
+  minRun = Math.max(60, Math.round(img.width * 0.06)),
+  minColumnRun = Math.max(60, Math.round(img.width * 0.04)),
+  maxThickness = Infinity,
+): GrayImage {
   const { width: w, height: h, data: d } = img;
-  const mark = new Uint8Array(w * h);
+  const rows = new Uint8Array(w * h);
+  const columns = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     let start = -1;
     for (let x = 0; x <= w; x++) {
       const ink = x < w && d[y * w + x]! <= threshold;
       if (ink && start < 0) start = x;
       else if (!ink && start >= 0) {
-        if (x - start >= minRun) mark.fill(1, y * w + start, y * w + x);
+        if (x - start >= minRun) rows.fill(1, y * w + start, y * w + x);
         start = -1;
       }
     }
@@ -293,14 +300,39 @@ export function removeLines(img: GrayImage, threshold = otsuThreshold(img), minR
       const ink = y < h && d[y * w + x]! <= threshold;
       if (ink && start < 0) start = y;
       else if (!ink && start >= 0) {
-        if (y - start >= minColumnRun) for (let k = start; k < y; k++) mark[k * w + x] = 1;
+        if (y - start >= minColumnRun) for (let k = start; k < y; k++) columns[k * w + x] = 1;
         start = -1;
       }
     }
   }
+  if (maxThickness < Infinity) {
+    // A rule is thin across its length; blurred words merged into one long run are as thick as the text: a marked
+    // pixel whose ink reaches further than `maxThickness` across the mark's direction stays ink.
+    const ink = (i: number): boolean => d[i]! <= threshold;
+    keepThin(rows, w, h, maxThickness, ink, true);
+    keepThin(columns, w, h, maxThickness, ink, false);
+  }
   const out = new Uint8ClampedArray(d);
-  for (let i = 0; i < out.length; i++) if (mark[i]) out[i] = 255;
+  for (let i = 0; i < out.length; i++) if (rows[i] || columns[i]) out[i] = 255;
   return { data: out, width: w, height: h };
+}
+
+/** Unmarks the marked pixels on an ink run longer than `max` across the marks (down a column for row marks). */
+function keepThin(mark: Uint8Array, w: number, h: number, max: number, ink: (i: number) => boolean, rowMarks: boolean): void {
+  const outer = rowMarks ? w : h;
+  const inner = rowMarks ? h : w;
+  const at = (o: number, i: number): number => (rowMarks ? i * w + o : o * w + i);
+  for (let o = 0; o < outer; o++) {
+    let start = -1;
+    for (let i = 0; i <= inner; i++) {
+      const m = i < inner && ink(at(o, i));
+      if (m && start < 0) start = i;
+      else if (!m && start >= 0) {
+        if (i - start > max) for (let k = start; k < i; k++) mark[at(o, k)] = 0;
+        start = -1;
+      }
+    }
+  }
 }
 
 /** A 3×3 binomial blur ([1 2 1] both ways): takes the edge off sensor and JPEG noise, keeps strokes. */
@@ -383,4 +415,159 @@ export function encodePgm(img: GrayImage): Uint8Array {
   out.set(header);
   out.set(img.data, header.length);
   return out;
+}
+
+/** Grey-level maximum over a (2r+1)×(2r+1) square (separable, O(n·r); run on reduced images only). */
+export function maxFilter(img: GrayImage, r: number): GrayImage {
+  const { width: w, height: h, data: d } = img;
+  const tmp = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      let m = 0;
+      for (let k = Math.max(0, x - r), end = Math.min(w - 1, x + r); k <= end; k++) if (d[row + k]! > m) m = d[row + k]!;
+      tmp[row + x] = m;
+    }
+  }
+  const out = new Uint8ClampedArray(w * h);
+  for (let x = 0; x < w; x++) {
+    for (let y = 0; y < h; y++) {
+      let m = 0;
+      for (let k = Math.max(0, y - r), end = Math.min(h - 1, y + r); k <= end; k++) if (tmp[k * w + x]! > m) m = tmp[k * w + x]!;
+      out[y * w + x] = m;
+    }
+  }
+  return { data: out, width: w, height: h };
+}
+
+/** Grey-level minimum over a (2r+1)×(2r+1) square (the inverse's maximum). */
+export function minFilter(img: GrayImage, r: number): GrayImage {
+  const inverted = { ...img, data: img.data.map((v) => 255 - v) };
+  const m = maxFilter(inverted, r);
+  return { ...m, data: m.data.map((v) => 255 - v) };
+}
+
+/** Mean over a (2r+1)×(2r+1) square, by an integral image (edges use the part of the square inside). */
+export function boxMean(img: GrayImage, r: number): Float32Array {
+  const { width: w, height: h, data: d } = img;
+  const sum = new Float64Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += d[y * w + x]!;
+      sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1]! + row;
+    }
+  }
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r);
+    const y1 = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(w, x + r + 1);
+      const s = sum[y1 * (w + 1) + x1]! - sum[y0 * (w + 1) + x1]! - sum[y1 * (w + 1) + x0]! + sum[y0 * (w + 1) + x0]!;
+      out[y * w + x] = s / ((x1 - x0) * (y1 - y0));
+    }
+  }
+  return out;
+}
+
+/**
+ * Evens out the light on a photographed page: the paper's own brightness is estimated everywhere (the brightest
+ * level near each point, on a reduced copy, where text strokes are thinner than the window) and each pixel is
+ * divided by it, so a gradient from a lamp and a shadow band across the sheet both become white paper, and the ink
+ * keeps its contrast to the paper around it. `window`: the estimate's window in pixels of `img` (a few text lines).
+ */
+export function flattenLight(img: GrayImage, window = Math.max(24, Math.round(Math.min(img.width, img.height) / 25))): GrayImage {
+  const factor = Math.max(1, Math.floor(window / 6));
+  const small = factor > 1 ? resize(img, img.width / factor, img.height / factor) : img;
+  const r = Math.max(2, Math.round(window / factor / 2));
+  // A closing (the maximum reaches across strokes, the minimum after it brings a shadow's edge back where it was),
+  // then a small mean to smooth the estimate's blocky steps.
+  const closed = minFilter(maxFilter(small, r), r);
+  const smoothPeak = boxMean(closed, Math.max(1, Math.round(r / 3)));
+  const bgSmall: GrayImage = { data: Uint8ClampedArray.from(smoothPeak), width: small.width, height: small.height };
+  const bg = factor > 1 ? resize(bgSmall, img.width, img.height) : bgSmall;
+  const out = new Uint8ClampedArray(img.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const b = Math.max(bg.data[i]!, 24);
+    out[i] = Math.min(255, (img.data[i]! * 255) / b);
+  }
+  return { data: out, width: img.width, height: img.height };
+}
+
+/**
+ * Sauvola's local threshold: black where the level is below mean·(1 + k·(sd/128 − 1)) over a square of
+ * `window` pixels. Robust to uneven light where one global threshold is not; used to find the ink (skew, text size).
+ */
+export function sauvola(img: GrayImage, window = 31, k = 0.3): GrayImage {
+  const r = Math.max(1, Math.floor(window / 2));
+  const mean = boxMean(img, r);
+  // The mean of squares, by the same integral-image trick.
+  const { width: w, height: h, data: d } = img;
+  const sum2 = new Float64Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += d[y * w + x]! * d[y * w + x]!;
+      sum2[(y + 1) * (w + 1) + x + 1] = sum2[y * (w + 1) + x + 1]! + row;
+    }
+  }
+  const out = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r);
+    const y1 = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(w, x + r + 1);
+      const n = (x1 - x0) * (y1 - y0);
+      const m = mean[y * w + x]!;
+      const s2 = (sum2[y1 * (w + 1) + x1]! - sum2[y0 * (w + 1) + x1]! - sum2[y1 * (w + 1) + x0]! + sum2[y0 * (w + 1) + x0]!) / n;
+      const sd = Math.sqrt(Math.max(0, s2 - m * m));
+      out[y * w + x] = d[y * w + x]! < m * (1 + k * (sd / 128 - 1)) ? 0 : 255;
+    }
+  }
+  return { data: out, width: w, height: h };
+}
+
+/**
+ * The typical height in pixels of the characters on a binary image (black ink): the median height of its
+ * connected ink components that are shaped like characters (not specks, not rules, not pictures). 0 when there are
+ * too few to say.
+ */
+export function textHeight(ink: GrayImage): number {
+  const { width: w, height: h, data } = ink;
+  const seen = new Uint8Array(w * h);
+  const heights: number[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] || data[start] !== 0) continue;
+    let minX = w, maxX = 0, minY = h, maxY = 0, count = 0;
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length) {
+      const p = stack.pop()!;
+      count++;
+      const x = p % w;
+      const y = (p - x) / w;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1]) {
+        if (q < 0 || seen[q] || data[q] !== 0) continue;
+        seen[q] = 1;
+        stack.push(q);
+      }
+    }
+    const bw = maxX - minX + 1;
+    const bh = maxY - minY + 1;
+    // A character: a few pixels at least, not much wider than tall (a few touching letters at most), not a long
+    // rule, and not a solid block (a photo, a QR module cluster).
+    if (bh < 6 || bh > h / 8 || bw > 4 * bh || bh > 6 * bw || count > 0.9 * bw * bh) continue;
+    heights.push(bh);
+  }
+  if (heights.length < 20) return 0;
+  heights.sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)]!;
 }

@@ -4,7 +4,7 @@
 // each step has a timeout (with a wrong CSP the engine hangs instead of failing), and a timed-out worker
 // is thrown away so the next read starts clean. Images are decoded and preprocessed here in memory
 // (core/image-prep.ts); nothing is logged, stored or sent anywhere.
-import type { PrepareOptions } from '../core/image-prep';
+import type { PhotoOptions } from '../core/read-document/prepare';
 import type { PSM } from 'tesseract.js';
 import { OcrError, type OcrErrorCode, type OcrPhase, type OcrProgress, type OcrReadResult } from '../core/ocr';
 import type { OcrBlock } from '../core/read-document/locate';
@@ -212,7 +212,7 @@ export async function readImage(
   engine: OcrEngine,
   image: Blob,
   onProgress?: (p: OcrProgress) => void,
-  prepare: PrepareOptions = {},
+  prepare: PhotoOptions = {},
 ): Promise<OcrReadResult> {
   const t0 = performance.now();
   onProgress?.({ phase: 'decoding', progress: 0 });

@@ -19,7 +19,9 @@ export type CheckFailure =
   /** A bank account number of a length the bank does not use (core/read-document/banks.ts). */
   | 'bank-account-length'
   /** The OCR engine was unsure of some of its characters (core/read-document/locate.ts). */
-  | 'unsure-digits';
+  | 'unsure-digits'
+  /** A second reading of the value's line, at another size, did not give the same characters (index.ts secondLook). */
+  | 'readings-differ';
 
 const OK: CheckResult = { ok: true };
 const fail = (why: CheckFailure): CheckResult => ({ ok: false, why });

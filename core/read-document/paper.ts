@@ -28,14 +28,82 @@ export interface FindPaperOptions {
 /**
  * The paper's corners, or null when the photo shows none: most of the frame's edge is light (the page fills the
  * photo), or no region apart from the darker table around it is both large enough and shaped like a flat sheet
- * seen at a slant (its area close to that of the quadrilateral through its extreme points, which is convex).
+ * seen at a slant (its area close to that of the quadrilateral through its extreme points, which is convex), or
+ * the outline found is not borne out by an edge along its sides.
  */
 export function findPaper(img: GrayImage, options: FindPaperOptions = {}): Quad | null {
-  const { minArea = 0.15, maxArea = 0.97 } = options;
   const scale = Math.min(1, WORK_WIDTH / img.width);
   const small = scale < 1 ? resize(img, img.width * scale, img.height * scale) : img;
-  const { width: w, height: h, data } = small;
   const t = otsuThreshold(small);
+  // A table can be lit in places as bright as a sheet in shadow: one threshold between them does not always exist.
+  // Several are tried, from Otsu's up towards the paper's white, and the quadrilateral whose four sides are best
+  // borne out by a step from bright paper to darker table along them wins (`edgeSupport`).
+  let best: { quad: Quad; support: number; area: number } | null = null;
+  for (const level of [t, t + (255 - t) * 0.25, t + (255 - t) * 0.5]) {
+    const quad = paperAt(small, Math.round(level), options);
+    if (!quad) continue;
+    const support = edgeSupport(small, quad);
+    const area = polygonArea(quad);
+    if (!best || support > best.support + 0.05 || (support > best.support - 0.05 && area > best.area)) best = { quad, support, area };
+  }
+  // A wrong outline loses the whole paper; no outline only reads the photo whole: when unsure, there is none.
+  if (!best || best.support < MIN_SUPPORT) return null;
+  const bx = img.width / small.width;
+  const by = img.height / small.height;
+  return best.quad.map((p) => ({ x: (p.x + 0.5) * bx - 0.5, y: (p.y + 0.5) * by - 0.5 })) as Quad;
+}
+
+/** At least this share of the points along the outline must show the paper's edge. */
+const MIN_SUPPORT = 0.7;
+
+/**
+ * The share of points along the quadrilateral's sides where the image steps from brighter inside to darker
+ * outside (a sheet's edge on a table). A side on the frame's border (a sheet cut by the frame) counts where the
+ * inside is bright.
+ */
+export function edgeSupport(img: GrayImage, q: Quad): number {
+  const { width: w, height: h, data } = img;
+  const at = (x: number, y: number): number | undefined => {
+    const xi = Math.round(x);
+    const yi = Math.round(y);
+    return xi < 0 || yi < 0 || xi >= w || yi >= h ? undefined : data[yi * w + xi];
+  };
+  // The winding: positive area means the inside is to the right of each side in image coordinates.
+  let signed = 0;
+  for (let i = 0; i < 4; i++) signed += q[i]!.x * q[(i + 1) % 4]!.y - q[(i + 1) % 4]!.x * q[i]!.y;
+  const side = signed > 0 ? 1 : -1;
+  const d = Math.max(2, Math.round(Math.min(w, h) / 150));
+  let good = 0;
+  let total = 0;
+  for (let i = 0; i < 4; i++) {
+    const a = q[i]!;
+    const b = q[(i + 1) % 4]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    // The unit normal pointing inside.
+    const nx = (-(b.y - a.y) / len) * side;
+    const ny = ((b.x - a.x) / len) * side;
+    for (let k = 1; k < 24; k++) {
+      const f = k / 24;
+      const x = a.x + (b.x - a.x) * f;
+      const y = a.y + (b.y - a.y) * f;
+      const inside = at(x + nx * d, y + ny * d);
+      const outside = at(x - nx * d, y - ny * d);
+      total++;
+      if (inside === undefined) continue;
+      if (outside === undefined) {
+        if (inside > 128) good++;
+        continue;
+      }
+      if (inside - outside >= 18) good++;
+    }
+  }
+  return total ? good / total : 0;
+}
+
+/** The paper as the largest region brighter than `t` not reached from the frame's dark edge, or null. */
+function paperAt(small: GrayImage, t: number, options: FindPaperOptions): Quad | null {
+  const { minArea = 0.15, maxArea = 0.97 } = options;
+  const { width: w, height: h, data } = small;
   const n = w * h;
   // Most of the frame's edge is paper: the page fills the photo (or the table is lighter than the paper).
   let edge = 0;
@@ -101,12 +169,29 @@ export function findPaper(img: GrayImage, options: FindPaperOptions = {}): Quad 
     }
   }
   const quad: Quad = [ext.tl.p, ext.tr.p, ext.br.p, ext.bl.p];
-  if (!isConvex(quad)) return null;
+  if (!isConvex(quad) || !sheetShaped(quad)) return null;
   // A region much smaller than its quadrilateral is no sheet (a lamp's glare, a white wall behind).
   if (best.size < 0.85 * polygonArea(quad)) return null;
-  const bx = img.width / w;
-  const by = img.height / h;
-  return quad.map((p) => ({ x: (p.x + 0.5) * bx - 0.5, y: (p.y + 0.5) * by - 0.5 })) as Quad;
+  return quad;
+}
+
+/**
+ * A flat sheet photographed from a little off straight above (tilt up to about 15°): opposite sides of similar
+ * length and corners near right angles. A region cut by a shadow's edge or joined to a lit patch of table is not.
+ */
+function sheetShaped(q: Quad): boolean {
+  const len = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
+  const [tl, tr, br, bl] = q;
+  const ratio = (a: number, b: number): number => Math.min(a, b) / Math.max(a, b, 1e-9);
+  if (ratio(len(tl, tr), len(bl, br)) < 0.7 || ratio(len(tl, bl), len(tr, br)) < 0.7) return false;
+  for (let i = 0; i < 4; i++) {
+    const p = q[(i + 3) % 4]!;
+    const c = q[i]!;
+    const n = q[(i + 1) % 4]!;
+    const cos = ((p.x - c.x) * (n.x - c.x) + (p.y - c.y) * (n.y - c.y)) / (len(p, c) * len(n, c) || 1);
+    if (Math.abs(cos) > 0.5) return false;
+  }
+  return true;
 }
 
 function polygonArea(q: Quad): number {

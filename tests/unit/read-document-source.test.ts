@@ -199,3 +199,48 @@ describe('18.4 bank account lengths', () => {
     ]);
   });
 });
+
+describe('18.4 a second look at each value\'s line', () => {
+  it('18.4 a value the second reading of its line does not give is "readings-differ"; one it gives stays exact; each line is read again once', async () => {
+    const lines = ['Số tài khoản: 2601 6865 46546', 'Điện thoại: 0912 345 678 - 0912 345 678'];
+    const rereads: string[] = [];
+    let calls = 0;
+    const twice = {
+      setParameters: async () => undefined,
+      recognize: async () => {
+        calls++;
+        if (calls === 1) return { data: { text: lines.join('\n'), blocks: blocksOf(lines) } };
+        // The account's line read again gives another digit; the phone's line the same digits.
+        const text = calls === 2 ? 'Số tài khoản: 2691686546546' : 'Điện thoại: 0912 345 678 - 0912.345.678';
+        rereads.push(text);
+        return { data: { text, blocks: null } };
+      },
+    };
+    const reading = await readDocument(white, { worker: twice });
+    const account = reading.fields.find((f) => f.kind === 'bank-account')!;
+    expect(account).toMatchObject({ value: '2601686546546', sure: false, why: 'readings-differ' });
+    expect(reading.fields.filter((f) => f.kind === 'phone').every((f) => f.sure)).toBe(true);
+    // One first reading and one more per line, not per value.
+    expect(calls).toBe(3);
+    // Turned off, the first reading is all there is.
+    calls = 0;
+    const once = await readDocument(white, { worker: twice, secondLook: false });
+    expect(calls).toBe(1);
+    expect(once.fields.find((f) => f.kind === 'bank-account')!.sure).toBe(true);
+  });
+
+  it('18.4 the words line checks the total; a fee beside a total that matches it stays exact; an unreadable words line leaves every amount in doubt', async () => {
+    const clear = ['Số tiền: 7.823.000 đ', 'Bằng chữ: Bảy triệu tám trăm hai mươi ba nghìn đồng', 'Phí: 11.000 đ'];
+    const reading = await readDocument(white, { worker: worker(clear), secondLook: false });
+    expect(reading.fields.filter((f) => f.kind === 'amount').map((f) => [f.value, f.sure])).toEqual([
+      ['7823000', true],
+      ['11000', true],
+    ]);
+    const garbled = ['Số tiền: 7.823.000 đ', 'Bằng chữ: Bầy triu tám tr hai mu ba ngn', 'Phí: 11.000 đ'];
+    const doubt = await readDocument(white, { worker: worker(garbled), secondLook: false });
+    expect(doubt.fields.filter((f) => f.kind === 'amount').every((f) => !f.sure && f.why === 'words-differ')).toBe(true);
+    const wrong = ['Số tiền: 7.828.000 đ', 'Bằng chữ: Bảy triệu tám trăm hai mươi ba nghìn đồng', 'Phí: 11.000 đ'];
+    const misread = await readDocument(white, { worker: worker(wrong), secondLook: false });
+    expect(misread.fields.filter((f) => f.kind === 'amount').every((f) => !f.sure)).toBe(true);
+  });
+});
