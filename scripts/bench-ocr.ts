@@ -29,7 +29,7 @@ import { UNSURE_CONFIDENCE } from '../core/read-document/locate';
 import { OCR_FILES, OCR_LANGS, OCR_PAGE_MODE } from '../extension/ocr-files';
 import { chromiumPath, CHROMIUM_FLAGS, ROOT } from '../tests/support/harness';
 import { DOC_KINDS, docPage, makeDoc, randomDamage, renderDoc, rng } from '../tests/support/ocr-docs';
-import { PHOTO_DIR, readManifest } from './ocr-photos/manifest';
+import { PHOTO_DIR, readManifest } from '../tests/support/ocr-photos';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {

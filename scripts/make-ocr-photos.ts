@@ -20,7 +20,7 @@ import { chromiumPath, CHROMIUM_FLAGS } from '../tests/support/harness';
 import { mulberry32, type Rng } from '../tests/support/random';
 import { photograph, planShot, preparePage, saveScreen } from './ocr-photos/camera';
 import { makePhotoDoc, PHOTO_DOC_KINDS, type PhotoDocKind } from './ocr-photos/layouts';
-import { PHOTO_DIR, type ManifestCode, type ManifestPhoto } from './ocr-photos/manifest';
+import { PHOTO_DIR, type ManifestCode, type ManifestPhoto } from '../tests/support/ocr-photos';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {

@@ -12,18 +12,9 @@ import { tlv, vietQr } from '../../tests/support/qr-codes';
 import type { Rng } from '../../tests/support/random';
 import { amountInWords, dotted } from './words';
 
-export const PHOTO_DOC_KINDS = [
-  'evn-einvoice',
-  'evn-thermal',
-  'cccd-2021',
-  'cccd-2024',
-  'payment-order',
-  'deposit-slip',
-  'atm-slip',
-  'bank-app',
-  'dossier-receipt',
-] as const;
-export type PhotoDocKind = (typeof PHOTO_DOC_KINDS)[number];
+import { PHOTO_DOC_KINDS, type PhotoDocKind } from '../../tests/support/ocr-photos';
+
+export { PHOTO_DOC_KINDS, type PhotoDocKind };
 
 export interface TrueValue {
   kind: string;

@@ -56,6 +56,7 @@ window.__grabFrame = (s) => {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.filter = 'none';
   const data = ctx.getImageData(0, 0, s.width, s.height);
+  // Seeded noise: random.ts's mulberry32, inlined (this runs in the page, which cannot import).
   let a = s.seed >>> 0;
   const u = [0, 0];
   for (let i = 0; i < data.data.length; i += 4) {

@@ -5,8 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFields, FIELD_KINDS, PROVINCES } from '../../core/fields';
-import { PHOTO_DOC_KINDS } from '../../scripts/ocr-photos/layouts';
-import { PHOTO_DIR, readManifest } from '../../scripts/ocr-photos/manifest';
+import { PHOTO_DIR, PHOTO_DOC_KINDS, readManifest } from '../support/ocr-photos';
 
 const manifest = readManifest();
 const photos = manifest.photos;

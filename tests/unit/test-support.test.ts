@@ -90,10 +90,11 @@ describe('16 test support in one place', () => {
     const AXE_FILE = ['axe-core', 'axe.min.js'].join('/');
     expect(sources.filter((f) => text(f).includes(AXE_FILE))).toEqual(['tests/support/axe.ts']);
     // Mulberry32's constant, or the classic LCG's multiplier: the only generator is tests/support/random.ts
-    // (ocr-docs.ts inlines it in code passed to page.evaluate, which cannot import).
+    // (ocr-docs.ts, webcam-frames.ts and the photo maker's camera inline it in code passed to page.evaluate, which
+    // cannot import; each says so beside it).
     const PRNG = new RegExp(['0x6d2b' + '79f5', '110351' + '5245'].join('|'), 'i');
     const prng = sources.filter((f) => PRNG.test(text(f)));
-    expect(prng.sort()).toEqual(['tests/support/ocr-docs.ts', 'tests/support/random.ts']);
+    expect(prng.sort()).toEqual(['scripts/ocr-photos/camera.ts', 'tests/support/ocr-docs.ts', 'tests/support/random.ts', 'tests/support/webcam-frames.ts']);
   });
 
   it('16 the seeded PRNG repeats its sequence for a seed and stays in [0, 1)', () => {

@@ -1,9 +1,22 @@
 // The photo benchmark's manifest (bench/ocr-photos/manifest.json, made by `npm run make:ocr-photos`): what each
-// photo shows and the codes on it, read by `npm run bench:ocr` and checked by tests/unit/ocr-photos.test.ts.
+// photo shows and the codes on it, read by `npm run bench:ocr` and checked by tests/unit/ocr-photos.test.ts; and
+// the kinds of document photographed (scripts/ocr-photos/layouts.ts draws them).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PhotoDocKind } from './layouts';
+
+export const PHOTO_DOC_KINDS = [
+  'evn-einvoice',
+  'evn-thermal',
+  'cccd-2021',
+  'cccd-2024',
+  'payment-order',
+  'deposit-slip',
+  'atm-slip',
+  'bank-app',
+  'dossier-receipt',
+] as const;
+export type PhotoDocKind = (typeof PHOTO_DOC_KINDS)[number];
 
 export const PHOTO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/ocr-photos');
 
