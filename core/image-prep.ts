@@ -447,28 +447,44 @@ export function minFilter(img: GrayImage, r: number): GrayImage {
   return { ...m, data: m.data.map((v) => 255 - v) };
 }
 
-/** Mean over a (2r+1)×(2r+1) square, by an integral image (edges use the part of the square inside). */
-export function boxMean(img: GrayImage, r: number): Float32Array {
+/** The integral image of `f(level)` over `img`: entry (y+1)·(w+1)+(x+1) is the sum over [0..x]×[0..y]. */
+function integral(img: GrayImage, f: (v: number) => number): Float64Array {
   const { width: w, height: h, data: d } = img;
   const sum = new Float64Array((w + 1) * (h + 1));
   for (let y = 0; y < h; y++) {
     let row = 0;
     for (let x = 0; x < w; x++) {
-      row += d[y * w + x]!;
+      row += f(d[y * w + x]!);
       sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1]! + row;
     }
   }
-  const out = new Float32Array(w * h);
+  return sum;
+}
+
+/** Calls `each(i, sum, n)` with the sum of `table` over the (2r+1)×(2r+1) square round each pixel (clipped). */
+function squares(w: number, h: number, r: number, tables: Float64Array[], each: (i: number, sums: number[], n: number) => void): void {
+  const sums = tables.map(() => 0);
   for (let y = 0; y < h; y++) {
     const y0 = Math.max(0, y - r);
     const y1 = Math.min(h, y + r + 1);
     for (let x = 0; x < w; x++) {
       const x0 = Math.max(0, x - r);
       const x1 = Math.min(w, x + r + 1);
-      const s = sum[y1 * (w + 1) + x1]! - sum[y0 * (w + 1) + x1]! - sum[y1 * (w + 1) + x0]! + sum[y0 * (w + 1) + x0]!;
-      out[y * w + x] = s / ((x1 - x0) * (y1 - y0));
+      for (let k = 0; k < tables.length; k++) {
+        const t = tables[k]!;
+        sums[k] = t[y1 * (w + 1) + x1]! - t[y0 * (w + 1) + x1]! - t[y1 * (w + 1) + x0]! + t[y0 * (w + 1) + x0]!;
+      }
+      each(y * w + x, sums, (x1 - x0) * (y1 - y0));
     }
   }
+}
+
+/** Mean over a (2r+1)×(2r+1) square, by an integral image (edges use the part of the square inside). */
+export function boxMean(img: GrayImage, r: number): Float32Array {
+  const out = new Float32Array(img.width * img.height);
+  squares(img.width, img.height, r, [integral(img, (v) => v)], (i, [s], n) => {
+    out[i] = s! / n;
+  });
   return out;
 }
 
@@ -502,31 +518,13 @@ export function flattenLight(img: GrayImage, window = Math.max(24, Math.round(Ma
  */
 export function sauvola(img: GrayImage, window = 31, k = 0.3): GrayImage {
   const r = Math.max(1, Math.floor(window / 2));
-  const mean = boxMean(img, r);
-  // The mean of squares, by the same integral-image trick.
   const { width: w, height: h, data: d } = img;
-  const sum2 = new Float64Array((w + 1) * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let row = 0;
-    for (let x = 0; x < w; x++) {
-      row += d[y * w + x]! * d[y * w + x]!;
-      sum2[(y + 1) * (w + 1) + x + 1] = sum2[y * (w + 1) + x + 1]! + row;
-    }
-  }
   const out = new Uint8ClampedArray(w * h);
-  for (let y = 0; y < h; y++) {
-    const y0 = Math.max(0, y - r);
-    const y1 = Math.min(h, y + r + 1);
-    for (let x = 0; x < w; x++) {
-      const x0 = Math.max(0, x - r);
-      const x1 = Math.min(w, x + r + 1);
-      const n = (x1 - x0) * (y1 - y0);
-      const m = mean[y * w + x]!;
-      const s2 = (sum2[y1 * (w + 1) + x1]! - sum2[y0 * (w + 1) + x1]! - sum2[y1 * (w + 1) + x0]! + sum2[y0 * (w + 1) + x0]!) / n;
-      const sd = Math.sqrt(Math.max(0, s2 - m * m));
-      out[y * w + x] = d[y * w + x]! < m * (1 + k * (sd / 128 - 1)) ? 0 : 255;
-    }
-  }
+  squares(w, h, r, [integral(img, (v) => v), integral(img, (v) => v * v)], (i, [s, s2], n) => {
+    const m = s! / n;
+    const sd = Math.sqrt(Math.max(0, s2! / n - m * m));
+    out[i] = d[i]! < m * (1 + k * (sd / 128 - 1)) ? 0 : 255;
+  });
   return { data: out, width: w, height: h };
 }
 

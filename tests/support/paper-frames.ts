@@ -67,6 +67,13 @@ function boxBlur(src: Float32Array): Float32Array {
 }
 
 
+/** A grey image whose level at (x, y) is `f(x, y)`. */
+export function gray(width: number, height: number, f: (x: number, y: number) => number): GrayImage {
+  const data = new Uint8ClampedArray(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = f(x, y);
+  return { data, width, height };
+}
+
 /** The same frame as a canvas would give it (RGBA, opaque). */
 export function rgba(g: GrayImage): RgbaImage {
   const data = new Uint8ClampedArray(g.width * g.height * 4);

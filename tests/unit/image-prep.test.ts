@@ -18,18 +18,7 @@ import {
   type RgbaImage,
 } from '../../core/image-prep';
 import { mulberry32 } from '../support/random';
-
-function gray(width: number, height: number, f: (x: number, y: number) => number): GrayImage {
-  const data = new Uint8ClampedArray(width * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = f(x, y);
-  return { data, width, height };
-}
-
-function rgba(g: GrayImage): RgbaImage {
-  const data = new Uint8ClampedArray(g.width * g.height * 4);
-  g.data.forEach((v, i) => data.set([v, v, v, 255], i * 4));
-  return { data, width: g.width, height: g.height };
-}
+import { gray, rgba } from '../support/paper-frames';
 
 /** A page of "text": lines of dark word-blocks with gaps, in a seeded pseudo-random pattern. */
 function textPage(width: number, height: number, paper = 250, ink = 30): GrayImage {

@@ -4,26 +4,17 @@
 // button does; the frame timer stops when the camera goes off, and what the last grab held is let go.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OcrHelper, type CameraFrames, type OcrApi } from '../../components/ocr-helper';
 import { createTranslator } from '../../core/i18n';
 import type { RgbaImage } from '../../core/image-prep';
 import type { OcrReadResult } from '../../core/ocr';
 import { frame, rgba, type Scene } from '../support/paper-frames';
+import { useRenderRoot } from './dom-helpers';
 
-let root: HTMLElement;
+const rootOf = useRenderRoot();
 
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
-
-const $ = <T extends Element = HTMLElement>(sel: string): T | null => root.querySelector<T>(sel);
+const $ = <T extends Element = HTMLElement>(sel: string): T | null => rootOf().querySelector<T>(sel);
 const settle = (): Promise<void> => act(async () => new Promise((x) => setTimeout(x, 0)));
 
 const SHEET: Scene = { x: 90, y: 30, w: 460, h: 300 };
@@ -66,7 +57,7 @@ async function openCamera(lang: 'vi' | 'en' = 'vi') {
   const read = vi.fn<OcrApi['read']>(() => new Promise<OcrReadResult>(() => undefined));
   const api: OcrApi = { read, camera: () => Promise.resolve(stream) };
   const cam = fakeFrames();
-  act(() => render(<OcrHelper t={createTranslator(lang)} lang={lang} api={api} frames={cam.frames} />, root));
+  act(() => render(<OcrHelper t={createTranslator(lang)} lang={lang} api={api} frames={cam.frames} />, rootOf()));
   await act(async () => {
     $<HTMLButtonElement>('[data-testid="ocr-camera"]')!.click();
     await new Promise((x) => setTimeout(x, 0));
@@ -143,7 +134,7 @@ describe('18.6 OCR helper: live webcam', () => {
   it('18.6 turning the webcam off stops looking at frames', async () => {
     const cam = await openCamera();
     await cam.show(SHEET, 1);
-    const stopButton = Array.from(root.querySelectorAll<HTMLButtonElement>('.ocr-camera button')).find((b) => b.textContent === 'Tắt webcam')!;
+    const stopButton = Array.from(rootOf().querySelectorAll<HTMLButtonElement>('.ocr-camera button')).find((b) => b.textContent === 'Tắt webcam')!;
     await act(async () => stopButton.click());
     expect(cam.stop).toHaveBeenCalled();
     expect(cam.cancel).toHaveBeenCalledTimes(1);

@@ -1,21 +1,10 @@
 // Issue 18, item 2: from a photo to what the OCR engine reads — light evened out, ink found by a local threshold,
 // text sized by its measured height, rules removed without cutting blurred words, the paper found and flattened.
 import { describe, expect, it } from 'vitest';
-import { flattenLight, otsuThreshold, binarize, removeLines, sauvola, textHeight, type GrayImage, type RgbaImage } from '../../core/image-prep';
+import { flattenLight, otsuThreshold, binarize, removeLines, sauvola, textHeight, type GrayImage } from '../../core/image-prep';
 import { preparePhoto, TEXT_HEIGHT } from '../../core/read-document/prepare';
 import { mulberry32 } from '../support/random';
-
-function gray(width: number, height: number, f: (x: number, y: number) => number): GrayImage {
-  const data = new Uint8ClampedArray(width * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = f(x, y);
-  return { data, width, height };
-}
-
-function rgba(g: GrayImage): RgbaImage {
-  const data = new Uint8ClampedArray(g.width * g.height * 4);
-  g.data.forEach((v, i) => data.set([v, v, v, 255], i * 4));
-  return { data, width: g.width, height: g.height };
-}
+import { gray, rgba } from '../support/paper-frames';
 
 /**
  * "Letters": glyphs `size` px tall and 0.6·size wide made of a few strokes, in lines of words, at a seeded place.
