@@ -95,7 +95,7 @@ export function amountWordsLine(text: string): string | undefined {
 
 /** Check one value OCR found; `facts`: what the card's QR said, when it had one; `bankLengths`: the lengths of the
  *  bank the paper names (banks.ts), when known. */
-function checkText(kind: string, value: string, text: string, facts: CardFacts, bankLengths?: readonly number[]): DocumentField {
+function checkText(kind: string, value: string, text: string, facts: CardFacts, amounts: readonly string[], bankLengths?: readonly number[]): DocumentField {
   switch (kind) {
     case 'cccd':
       return checked(kind, value, checkCccd(value, facts), 'text');
@@ -111,7 +111,7 @@ function checkText(kind: string, value: string, text: string, facts: CardFacts, 
       // No words line: nothing to cross-check. A words line that cannot be read: every amount stays in doubt.
       if (words === undefined) return checked(kind, value, checkAmount(value), 'text');
       if (spelled === null) return checked(kind, value, checkAmount(value, words), 'text');
-      const totalRead = extractFields(text).some((f) => f.kind === 'amount' && Number(f.value) === spelled);
+      const totalRead = amounts.some((a) => Number(a) === spelled);
       return checked(kind, value, totalRead && Number(value) !== spelled ? checkAmount(value) : checkAmount(value, words), 'text');
     }
     case 'bank-account':
@@ -201,10 +201,12 @@ export async function readDocument(image: RgbaImage, deps: ReadDocumentDeps): Pr
   reading.skew = skew;
   reading.paper = paper;
   const lines = ocrLines(data.blocks);
-  const located = extractFields(data.text).map((f) => {
+  const found = extractFields(data.text);
+  const amounts = found.filter((f) => f.kind === 'amount').map((f) => f.value);
+  const located = found.map((f) => {
     const at = lines.length > 0 ? locateValue(f.value, lines) : undefined;
     const bank = f.kind === 'bank-account' ? (bankByBin(reading.bankBin) ?? beneficiaryBank(data.text, at?.text)) : undefined;
-    const field = checkText(f.kind, f.value, data.text, facts, bank?.lengths);
+    const field = checkText(f.kind, f.value, data.text, facts, amounts, bank?.lengths);
     return at ? withSource(field, at, gray) : field;
   });
   const fromText = deps.secondLook === false ? located : await secondLook(located, gray, deps);
