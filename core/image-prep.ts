@@ -388,13 +388,24 @@ export interface Prepared {
  * threshold picked before it (measured by `npm run bench:ocr`).
  */
 export function prepareForOcr(img: RgbaImage, options: PrepareOptions = {}): Prepared {
-  const { minWidth = 1600, maxWidth = 2400, minSkew = 0.3, deskew = true, contrast = true, lines = true, denoise = true } = options;
-  let gray = toGray(img);
-  let scale = 1;
-  if (gray.width < minWidth) scale = minWidth / gray.width;
-  else if (gray.width > maxWidth) scale = maxWidth / gray.width;
-  // Upscaling a large image past ×3 only makes noise bigger.
-  scale = Math.min(scale, 3);
+  const { minWidth = 1600, maxWidth = 2400 } = options;
+  const gray = toGray(img);
+  return finishForOcr(gray, widthScale(gray.width, minWidth, maxWidth), options);
+}
+
+/** The scale that brings a width into [minWidth, maxWidth], never upscaling past ×3 (that only makes noise bigger). */
+export function widthScale(width: number, minWidth = 1600, maxWidth = 2400): number {
+  const scale = width < minWidth ? minWidth / width : width > maxWidth ? maxWidth / width : 1;
+  return Math.min(scale, 3);
+}
+
+/**
+ * The steps after the scale is chosen, shared by prepareForOcr and a photo's preparation (core/read-document/
+ * prepare.ts): resize by `scale`, smooth, contrast stretch, deskew, ruling lines removed (thinner than
+ * `lineThickness` when given: a rule is thin, blurred words are not).
+ */
+export function finishForOcr(gray: GrayImage, scale: number, options: PrepareOptions & { lineThickness?: number } = {}): Prepared {
+  const { minSkew = 0.3, deskew = true, contrast = true, lines = true, denoise = true, lineThickness = Infinity } = options;
   if (scale !== 1) gray = resize(gray, gray.width * scale, gray.height * scale);
   if (denoise) gray = smooth(gray);
   if (contrast) gray = stretchContrast(gray);
@@ -403,7 +414,7 @@ export function prepareForOcr(img: RgbaImage, options: PrepareOptions = {}): Pre
     skew = estimateSkew(gray);
     if (Math.abs(skew) >= minSkew) gray = rotate(gray, -skew);
   }
-  if (lines) gray = removeLines(gray);
+  if (lines) gray = removeLines(gray, undefined, undefined, undefined, lineThickness);
   return { image: gray, skew, scale };
 }
 

@@ -3,16 +3,13 @@
 // its lines level, stretch the contrast and take the ruling lines away. A screenshot or a photo the page fills has
 // no paper to find and goes through the same steps from the whole image. Framework-free.
 import {
-  estimateSkew,
+  finishForOcr,
   flattenLight,
-  removeLines,
   resize,
-  rotate,
   sauvola,
-  smooth,
-  stretchContrast,
   textHeight,
   toGray,
+  widthScale,
   type GrayImage,
   type RgbaImage,
 } from '../image-prep';
@@ -71,20 +68,13 @@ export function preparePhoto(img: RgbaImage, options: PhotoOptions = {}): PhotoP
   if (paper) gray = rectify(gray, paper);
   if (light) gray = flattenLight(gray);
   const measured = measureText(gray);
-  // No text to measure: the old rule, by width (small images up to 1600 px wide, huge ones down to 2400).
-  let scale = measured > 0 ? target / measured : gray.width < 1600 ? 1600 / gray.width : gray.width > 2400 ? 2400 / gray.width : 1;
+  // No text to measure: by width, as prepareForOcr does.
+  let scale = measured > 0 ? target / measured : widthScale(gray.width);
   scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
   scale = Math.min(scale, Math.sqrt(MAX_PIXELS / (gray.width * gray.height)));
-  if (Math.abs(scale - 1) > 0.05) gray = resize(gray, gray.width * scale, gray.height * scale);
-  else scale = 1;
-  gray = smooth(gray);
-  gray = stretchContrast(gray);
-  let skew = 0;
-  if (deskew) {
-    skew = estimateSkew(gray);
-    if (Math.abs(skew) >= 0.3) gray = rotate(gray, -skew);
-  }
-  // A rule is at most half as thick as the text is tall (at the height the text now has).
-  if (lines) gray = removeLines(gray, undefined, undefined, undefined, Math.max(4, Math.round((measured > 0 ? measured * scale : target) / 2)));
-  return { image: gray, paper, skew, scale, textHeight: Math.round(measured) };
+  if (Math.abs(scale - 1) <= 0.05) scale = 1;
+  // A rule is at most half as thick as the text is tall (at the height the text will have).
+  const lineThickness = Math.max(4, Math.round((measured > 0 ? measured * scale : target) / 2));
+  const done = finishForOcr(gray, scale, { deskew, lines, lineThickness });
+  return { image: done.image, paper, skew: done.skew, scale, textHeight: Math.round(measured) };
 }
