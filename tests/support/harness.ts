@@ -332,19 +332,12 @@ export async function openExtensionPage(browser: Browser, url: string, timeout =
   return page;
 }
 
-/**
- * The extension's service worker target, and the extension id taken from its URL — once the worker has run its
- * script. The target exists as soon as the worker starts; its listeners (tabs.onUpdated, which injects the guide)
- * exist only once its top-level script has run, and an event before that is lost. An evaluation in the worker
- * answers only after that script's task: the state waited for, not a time.
- */
+/** The extension's service worker target, and the extension id taken from its URL. */
 export async function extensionWorker(browser: Browser): Promise<{ target: Target; id: string }> {
   const target = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
     { timeout: 15_000 },
   );
-  const worker = await target.worker();
-  if (worker) await worker.evaluate(() => (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id);
   return { target, id: new URL(target.url()).host };
 }
 
