@@ -545,9 +545,28 @@ export function sauvola(img: GrayImage, window = 31, k = 0.3): GrayImage {
  * too few to say.
  */
 export function textHeight(ink: GrayImage): number {
+  const heights = characterBoxes(ink).map((b) => b.height);
+  if (heights.length < 20) return 0;
+  heights.sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)]!;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The boxes of a binary image's connected ink components that are shaped like characters: a few pixels at least,
+ * not much wider than tall (a few touching letters at most), not a long rule, not a solid block (a photo, a QR
+ * module cluster), not taller than an eighth of the image.
+ */
+export function characterBoxes(ink: GrayImage): Box[] {
   const { width: w, height: h, data } = ink;
   const seen = new Uint8Array(w * h);
-  const heights: number[] = [];
+  const boxes: Box[] = [];
   const stack: number[] = [];
   for (let start = 0; start < w * h; start++) {
     if (seen[start] || data[start] !== 0) continue;
@@ -571,12 +590,8 @@ export function textHeight(ink: GrayImage): number {
     }
     const bw = maxX - minX + 1;
     const bh = maxY - minY + 1;
-    // A character: a few pixels at least, not much wider than tall (a few touching letters at most), not a long
-    // rule, and not a solid block (a photo, a QR module cluster).
     if (bh < 6 || bh > h / 8 || bw > 4 * bh || bh > 6 * bw || count > 0.9 * bw * bh) continue;
-    heights.push(bh);
+    boxes.push({ x: minX, y: minY, width: bw, height: bh });
   }
-  if (heights.length < 20) return 0;
-  heights.sort((a, b) => a - b);
-  return heights[Math.floor(heights.length / 2)]!;
+  return boxes;
 }

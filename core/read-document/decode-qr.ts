@@ -32,28 +32,61 @@ function reduce(img: RgbaImage, max: number): { img: RgbaImage; scale: number } 
   return { img: { data, width, height }, scale };
 }
 
-/** Paint white the box around a found code's corners, with a margin for its quiet zone. */
-function blank(img: RgbaImage, corners: { x: number; y: number }[]): void {
+/** A found code's area, in the pixels of an image. */
+export interface QrArea {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function areaOf(img: RgbaImage, corners: { x: number; y: number }[], share = 0.15): QrArea {
   const xs = corners.map((c) => c.x);
   const ys = corners.map((c) => c.y);
-  const margin = 0.15 * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-  const x0 = Math.max(0, Math.floor(Math.min(...xs) - margin));
-  const x1 = Math.min(img.width - 1, Math.ceil(Math.max(...xs) + margin));
-  const y0 = Math.max(0, Math.floor(Math.min(...ys) - margin));
-  const y1 = Math.min(img.height - 1, Math.ceil(Math.max(...ys) + margin));
-  for (let y = y0; y <= y1; y++) img.data.fill(255, (y * img.width + x0) * 4, (y * img.width + x1 + 1) * 4);
+  const margin = share * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  return {
+    x0: Math.max(0, Math.floor(Math.min(...xs) - margin)),
+    x1: Math.min(img.width - 1, Math.ceil(Math.max(...xs) + margin)),
+    y0: Math.max(0, Math.floor(Math.min(...ys) - margin)),
+    y1: Math.min(img.height - 1, Math.ceil(Math.max(...ys) + margin)),
+  };
+}
+
+/** Paint an area white. */
+export function blankArea(img: RgbaImage, a: QrArea): void {
+  for (let y = a.y0; y <= a.y1; y++) img.data.fill(255, (y * img.width + a.x0) * 4, (y * img.width + a.x1 + 1) * 4);
+}
+
+/**
+ * The texts of the QR codes readable in the image, in the order found (the same text once), and the areas of
+ * the codes found, close round their modules, in the image's own pixels (for the text reading to leave out: a
+ * code's modules are no text).
+ */
+export function findQrCodes(image: RgbaImage, options: { maxSide?: number; maxCodes?: number } = {}): { texts: string[]; areas: QrArea[] } {
+  const { img, scale } = reduce(image, options.maxSide ?? QR_MAX_SIDE);
+  const texts: string[] = [];
+  const areas: QrArea[] = [];
+  for (let i = 0; i < (options.maxCodes ?? QR_MAX_CODES); i++) {
+    const code = jsQR(img.data, img.width, img.height, { inversionAttempts: 'dontInvert' });
+    if (!code) break;
+    if (code.data && !texts.includes(code.data)) texts.push(code.data);
+    const { topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner } = code.location;
+    const corners = [topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner];
+    // Blanked with a margin for its quiet zone before looking again; given to the caller close round its modules
+    // (a card's code sits near the card's edge: white painted past it would join the table to the card).
+    blankArea(img, areaOf(img, corners));
+    const area = areaOf(img, corners, 0.03);
+    areas.push({
+      x0: Math.floor(area.x0 / scale),
+      y0: Math.floor(area.y0 / scale),
+      x1: Math.min(image.width - 1, Math.ceil((area.x1 + 1) / scale) - 1),
+      y1: Math.min(image.height - 1, Math.ceil((area.y1 + 1) / scale) - 1),
+    });
+  }
+  return { texts, areas };
 }
 
 /** The texts of the QR codes readable in the image, in the order found (the same text once). */
 export function decodeQrCodes(image: RgbaImage, options: { maxSide?: number; maxCodes?: number } = {}): string[] {
-  const { img } = reduce(image, options.maxSide ?? QR_MAX_SIDE);
-  const out: string[] = [];
-  for (let i = 0; i < (options.maxCodes ?? QR_MAX_CODES); i++) {
-    const code = jsQR(img.data, img.width, img.height, { inversionAttempts: 'dontInvert' });
-    if (!code) break;
-    if (code.data && !out.includes(code.data)) out.push(code.data);
-    const { topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner } = code.location;
-    blank(img, [topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner]);
-  }
-  return out;
+  return findQrCodes(image, options).texts;
 }

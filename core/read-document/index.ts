@@ -12,14 +12,15 @@
 // Still to come (issue 18): finding and rectifying the paper, the photo benchmark.
 import { extractFields } from '../fields';
 import { encodePgm, resize, type GrayImage, type RgbaImage } from '../image-prep';
-import { preparePhoto, type PhotoOptions } from './prepare';
+import { preparePhoto, TEXT_HEIGHT, type PhotoOptions } from './prepare';
+import { tallLines } from './tall-lines';
 import type { Quad } from './paper';
 import { OCR_OUTPUT, OCR_PAGE_MODE } from './page-mode';
 import { foldText } from '../text';
 import { bankByBin, beneficiaryBank } from './banks';
 import { amountFromWords, checkAmount, checkBankAccount, checkCccd, checkEvnCode, checkPhone, type CardFacts, type CheckFailure, type CheckResult } from './checks';
-import { blottedAt, cropGray, locateValue, ocrLines, unsureAt, type LineRect, type Located, type OcrBlock } from './locate';
-import { decodeQrCodes } from './decode-qr';
+import { blottedAt, cropGray, locateValue, ocrLines, unsureAt, type LineRect, type Located, type OcrBlock, type OcrBox } from './locate';
+import { blankArea, findQrCodes } from './decode-qr';
 import { parseCardQr, parsePaymentQr, type CardQr } from './qr';
 
 export { OCR_OUTPUT, OCR_PAGE_MODE };
@@ -40,6 +41,8 @@ export interface ReadDocumentDeps {
   prepare?: PhotoOptions;
   /** Read each value's line a second time and keep only what both readings give (secondLook). @default true */
   secondLook?: boolean;
+  /** Read the page's tall lines again alone (readTallLines). @default true */
+  tallLines?: boolean;
 }
 
 export interface DocumentField {
@@ -173,12 +176,41 @@ async function secondLook(fields: DocumentField[], gray: GrayImage, deps: ReadDo
   return out;
 }
 
+/**
+ * The tall lines of the page (tall-lines.ts) read again, each alone and brought to the height the page was read
+ * at: their text, and their blocks moved into the prepared image's pixels (for the crops and confidences).
+ */
+async function readTallLines(gray: GrayImage, deps: ReadDocumentDeps): Promise<{ text: string; blocks: OcrBlock[] }[]> {
+  const out: { text: string; blocks: OcrBlock[] }[] = [];
+  for (const box of tallLines(gray)) {
+    const margin = Math.max(4, Math.round(box.height * 0.3));
+    const x0 = Math.max(0, Math.floor(box.x - margin));
+    const y0 = Math.max(0, Math.floor(box.y - margin));
+    const crop = cropGray(gray, box, margin);
+    const k = Math.min(1, (TEXT_HEIGHT * 1.2) / box.height);
+    const pgm = encodePgm(k < 1 ? resize(crop, crop.width * k, crop.height * k) : crop);
+    const { data } = await deps.worker.recognize((deps.toInput ? deps.toInput(pgm) : pgm) as never, {}, OCR_OUTPUT);
+    const move = (b: OcrBox): OcrBox => ({ x0: x0 + b.x0 / k, y0: y0 + b.y0 / k, x1: x0 + b.x1 / k, y1: y0 + b.y1 / k });
+    const blocks = (data.blocks ?? []).map((block) => ({
+      paragraphs: block.paragraphs.map((p) => ({
+        lines: p.lines.map((l) => ({
+          bbox: move(l.bbox),
+          words: l.words.map((w) => ({ symbols: w.symbols.map((sym) => (sym.bbox ? { ...sym, bbox: move(sym.bbox) } : sym)) })),
+        })),
+      })),
+    }));
+    if (data.text.trim()) out.push({ text: data.text.trim(), blocks });
+  }
+  return out;
+}
+
 /** Read the codes on a paper: QR codes, then the OCR text, each value checked. */
 export async function readDocument(image: RgbaImage, deps: ReadDocumentDeps): Promise<DocumentReading> {
   const reading: DocumentReading = { fields: [], text: '', skew: 0 };
   const fromQr: DocumentField[] = [];
   let facts: CardFacts = {};
-  for (const text of decodeQrCodes(image)) {
+  const qr = findQrCodes(image);
+  for (const text of qr.texts) {
     const card = parseCardQr(text);
     if (card) {
       facts = { birthDate: card.birthDate, sex: card.sex };
@@ -194,19 +226,28 @@ export async function readDocument(image: RgbaImage, deps: ReadDocumentDeps): Pr
     }
   }
   await deps.worker.setParameters({ tessedit_pageseg_mode: OCR_PAGE_MODE });
-  const { image: gray, skew, paper } = preparePhoto(image, deps.prepare);
+  // The codes' modules are no text: the reading leaves them out (they would make noise, or a "tall line").
+  let forText = image;
+  if (qr.areas.length) {
+    forText = { data: new Uint8ClampedArray(image.data), width: image.width, height: image.height };
+    for (const a of qr.areas) blankArea(forText, a);
+  }
+  const { image: gray, skew, paper } = preparePhoto(forText, deps.prepare);
   const pgm = encodePgm(gray);
   const { data } = await deps.worker.recognize((deps.toInput ? deps.toInput(pgm) : pgm) as never, {}, OCR_OUTPUT);
-  reading.text = data.text;
+  // Tall lines the block reading drops (a banking app's amount), read alone and added after the page's text.
+  const tall = deps.tallLines === false ? [] : await readTallLines(gray, deps);
+  const text = [data.text.trimEnd(), ...tall.map((t) => t.text)].join('\n');
+  reading.text = text;
   reading.skew = skew;
   reading.paper = paper;
-  const lines = ocrLines(data.blocks);
-  const found = extractFields(data.text);
+  const lines = ocrLines([...(data.blocks ?? []), ...tall.flatMap((t) => t.blocks)]);
+  const found = extractFields(text);
   const amounts = found.filter((f) => f.kind === 'amount').map((f) => f.value);
   const located = found.map((f) => {
     const at = lines.length > 0 ? locateValue(f.value, lines) : undefined;
-    const bank = f.kind === 'bank-account' ? (bankByBin(reading.bankBin) ?? beneficiaryBank(data.text, at?.text)) : undefined;
-    const field = checkText(f.kind, f.value, data.text, facts, amounts, bank?.lengths);
+    const bank = f.kind === 'bank-account' ? (bankByBin(reading.bankBin) ?? beneficiaryBank(text, at?.text)) : undefined;
+    const field = checkText(f.kind, f.value, text, facts, amounts, bank?.lengths);
     return at ? withSource(field, at, gray) : field;
   });
   const fromText = deps.secondLook === false ? located : await secondLook(located, gray, deps);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cardDate, crc16, parseCardQr, parsePaymentQr, parseTlv } from '../../core/read-document/qr';
 import { qrPixels, tlv, vietQr } from '../support/qr-codes';
 import { amountFromWords, checkAmount, checkCccd, checkEvnCode, checkPhone } from '../../core/read-document/checks';
-import { decodeQrCodes } from '../../core/read-document/decode-qr';
+import { decodeQrCodes, findQrCodes } from '../../core/read-document/decode-qr';
 import { amountWordsLine, OCR_PAGE_MODE, readDocument } from '../../core/read-document/index';
 import type { RgbaImage } from '../../core/image-prep';
 
@@ -141,6 +141,24 @@ describe('18.5 readDocument: codes first, then the text, every value checked', (
     ]);
     expect(decodeQrCodes(img).sort()).toEqual([CARD, pay].sort());
     expect(decodeQrCodes(page(300, 300, []))).toEqual([]);
+  });
+
+  it('18.3 each code found comes with its area, close round its modules, for the text reading to leave out', () => {
+    const pay = vietQr('970436', '0011004123456', tlv('54', '150000'));
+    // A photo larger than the decoder looks at (reduced, then the areas given back in the photo's pixels).
+    const img = page(2400, 1200, [{ text: pay, x: 1500, y: 300, scale: 10 }]);
+    const { texts, areas } = findQrCodes(img);
+    expect(texts).toEqual([pay]);
+    expect(areas).toHaveLength(1);
+    const [a] = areas;
+    // Dark modules only inside the area; the area starts near the code's top-left corner (quiet zone kept out).
+    for (let y = 0; y < img.height; y += 3)
+      for (let x = 0; x < img.width; x += 3) {
+        const inside = x >= a!.x0 && x <= a!.x1 && y >= a!.y0 && y <= a!.y1;
+        if (!inside) expect(img.data[(y * img.width + x) * 4], `${x},${y}`).toBe(255);
+      }
+    expect(Math.abs(a!.x0 - 1500)).toBeLessThanOrEqual(60);
+    expect(Math.abs(a!.y0 - 300)).toBeLessThanOrEqual(60);
   });
 
   it('18.5 a value from a QR is exact and marked so; the text\'s other reading of it must be checked; a value failing its check is not sure', async () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { flattenLight, otsuThreshold, binarize, removeLines, sauvola, textHeight, type GrayImage } from '../../core/image-prep';
 import { preparePhoto, TEXT_HEIGHT } from '../../core/read-document/prepare';
+import { tallLines } from '../../core/read-document/tall-lines';
 import { mulberry32 } from '../support/random';
 import { gray, rgba } from '../support/paper-frames';
 
@@ -129,5 +130,25 @@ describe('18.2 preparePhoto', () => {
     const tiny = preparePhoto(rgba(letters(500, 300, 6, () => 255).img), { lines: false });
     expect(tiny.scale).toBeLessThanOrEqual(3);
     expect(tiny.scale).toBeGreaterThan(1.5);
+  });
+});
+
+describe('18.2 tall lines', () => {
+  it('18.2 a line of characters twice the page\'s height is found (its box round it); a page of one size has none', () => {
+    const { img } = letters(1000, 700, 14, () => 250);
+    expect(tallLines(img)).toEqual([]);
+    // A band of 34 px glyphs across the middle, as a banking app prints the amount.
+    // (letters draws its first line one glyph height down: its rows 34–68 hold the glyphs.)
+    for (let y = 300; y < 380; y++) for (let x = 0; x < 1000; x++) img.data[y * 1000 + x] = 250;
+    const big = letters(600, 110, 34, () => 250).img;
+    for (let y = 0; y < 80; y++) for (let x = 0; x < 600; x++) img.data[(300 + y) * 1000 + 200 + x] = big.data[(y + 14) * 600 + x]!;
+    const lines = tallLines(img);
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    expect(line!.y).toBeGreaterThanOrEqual(300);
+    expect(line!.y + line!.height).toBeLessThanOrEqual(380);
+    expect(line!.height).toBeGreaterThanOrEqual(30);
+    expect(line!.x).toBeGreaterThanOrEqual(200);
+    expect(line!.width).toBeGreaterThan(300);
   });
 });
