@@ -3,6 +3,7 @@
 // Framework-free.
 import { EVN_REGIONS, MOBILE, PROVINCES } from '../fields';
 import { foldText } from '../text';
+import { wordsConfirm } from './amount-words';
 
 export type CheckResult = { ok: true } | { ok: false; why: CheckFailure };
 export type CheckFailure =
@@ -80,72 +81,9 @@ export function checkEvnCode(code: string): CheckResult {
   return EVN_REGIONS.has(m[1]!.toLowerCase()) ? OK : fail('evn-region');
 }
 
-const DIGIT_WORDS: Record<string, number> = {
-  khong: 0,
-  mot: 1,
-  hai: 2,
-  ba: 3,
-  bon: 4,
-  tu: 4,
-  nam: 5,
-  lam: 5,
-  sau: 6,
-  bay: 7,
-  tam: 8,
-  chin: 9,
-};
-const SCALES: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9, ti: 1e9 };
-const IGNORED = new Set(['dong', 'chan', 'vnd', 'vn', 'so', 'tien', 'viet', 'bang', 'chu', 'le', 'linh', 'va']);
-
-/**
- * The amount a "Số tiền viết bằng chữ" line spells ("Một triệu hai trăm linh năm nghìn đồng" → 1205000), or null
- * when the words are not all number words (an OCR error, a line that is something else).
- */
-export function amountFromWords(line: string): number | null {
-  // Folded: "một" and "mốt" are both "mot", "mười" and "mươi" both "muoi", "lẻ" is "le".
-  const words = foldText(line)
-    .replace(/[^a-z\s]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  let total = 0;
-  let lastScale = Infinity;
-  let group = 0;
-  let digit: number | null = null;
-  let any = false;
-  for (const w of words) {
-    if (IGNORED.has(w)) continue;
-    if (w in DIGIT_WORDS) {
-      if (digit !== null) return null;
-      digit = DIGIT_WORDS[w]!;
-      any = true;
-    } else if (w === 'muoi') {
-      // "mười" (ten, alone or first) and "mươi" (tens, after a digit) fold alike.
-      group += (digit ?? 1) * 10;
-      digit = null;
-      any = true;
-    } else if (w === 'tram') {
-      if (digit === null) return null;
-      group += digit * 100;
-      digit = null;
-    } else if (w in SCALES) {
-      const scale = SCALES[w]!;
-      const part = group + (digit ?? 0);
-      if (part === 0 && total === 0) return null;
-      // "một nghìn tỷ": a larger scale after a smaller one multiplies everything before it.
-      total = scale > lastScale ? (total + part) * scale : total + part * scale;
-      lastScale = scale;
-      group = 0;
-      digit = null;
-    } else return null;
-  }
-  if (!any) return null;
-  return total + group + (digit ?? 0);
-}
-
-/** The digits of an amount agree with the words line beside it (when one was read). */
+/** The digits of an amount are confirmed by the words line beside it, when one was read (amount-words.ts). */
 export function checkAmount(digits: string, wordsLine?: string): CheckResult {
   if (!/^\d{1,15}$/.test(digits)) return fail('shape');
   if (wordsLine === undefined) return OK;
-  const spelled = amountFromWords(wordsLine);
-  return spelled !== null && spelled === Number(digits) ? OK : fail('words-differ');
+  return wordsConfirm(digits, wordsLine) ? OK : fail('words-differ');
 }

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { cardDate, crc16, parseCardQr, parsePaymentQr, parseTlv } from '../../core/read-document/qr';
 import { qrPixels, tlv, vietQr } from '../support/qr-codes';
-import { amountFromWords, checkAmount, checkCccd, checkEvnCode, checkPhone } from '../../core/read-document/checks';
+import { checkAmount, checkCccd, checkEvnCode, checkPhone } from '../../core/read-document/checks';
+import { neighbours, spellAmount, wordsConfirm, wordsNear, wordsOf } from '../../core/read-document/amount-words';
 import { decodeQrCodes, findQrCodes } from '../../core/read-document/decode-qr';
 import { amountWordsLine, OCR_PAGE_MODE, readDocument } from '../../core/read-document/index';
 import type { RgbaImage } from '../../core/image-prep';
@@ -95,20 +96,41 @@ describe('18.4 checks before a value is offered as exact', () => {
     expect(checkEvnCode('PE0100012345')).toEqual({ ok: false, why: 'shape' });
   });
 
-  it('18.4 amounts: the words line cross-checks the digits (Vietnamese number words, with and without marks)', () => {
-    expect(amountFromWords('Một triệu hai trăm linh năm nghìn đồng')).toBe(1_205_000);
-    expect(amountFromWords('Hai mươi mốt nghìn năm trăm đồng chẵn')).toBe(21_500);
-    expect(amountFromWords('Mười lăm triệu không trăm năm mươi nghìn đồng')).toBe(15_050_000);
-    expect(amountFromWords('mot trieu hai tram nghin dong')).toBe(1_200_000);
-    expect(amountFromWords('Một nghìn tỷ đồng')).toBe(1e12);
-    expect(amountFromWords('Ba trăm bốn mươi tư nghìn đồng')).toBe(344_000);
-    expect(amountFromWords('158 Đồng Khởi')).toBeNull();
-    expect(amountFromWords('Một triệu hai ba')).toBeNull();
-    expect(checkAmount('1205000', 'Một triệu hai trăm linh năm nghìn đồng')).toEqual({ ok: true });
-    // One digit changed, one digit added: the words say otherwise.
-    expect(checkAmount('1206000', 'Một triệu hai trăm linh năm nghìn đồng')).toEqual({ ok: false, why: 'words-differ' });
-    expect(checkAmount('12050000', 'Một triệu hai trăm linh năm nghìn đồng')).toEqual({ ok: false, why: 'words-differ' });
+  it('18.4 amounts: the digits are spelled in Vietnamese, in the ways people write them', () => {
+    expect(spellAmount(1_205_000)).toEqual(['mot trieu hai tram linh nam nghin']);
+    expect(spellAmount(21_500)).toEqual(['hai muoi mot nghin nam tram']);
+    expect(spellAmount(15_050_000)).toEqual(['muoi nam trieu khong tram nam muoi nghin', 'muoi nam trieu nam muoi nghin']);
+    expect(spellAmount(344_000)).toEqual(['ba tram bon muoi bon nghin']);
+    expect(spellAmount(1_000_000_000)).toEqual(['mot ty']);
+    expect(spellAmount(-1)).toEqual([]);
+    // "lăm", "tư", "ngàn", "lẻ", "mốt", "mười": the same words as spellAmount writes them.
+    expect(wordsOf('Ba trăm bốn mươi tư ngàn đồng')).toBe('ba tram bon muoi bon nghin');
+    expect(wordsOf('Số tiền bằng chữ: Mười lăm nghìn lẻ một đồng chẵn. Ghi chú')).toBe('muoi nam nghin linh mot');
+    expect(neighbours('105')).toEqual(expect.arrayContaining(['100', '905', '15', '1055', '1005']));
+    expect(neighbours('105')).not.toContain('105');
+    expect(neighbours('105').some((n) => /^0\d/.test(n))).toBe(false);
+  });
+
+  it('18.4 amounts: the words confirm digits they match better than every amount one digit away, OCR errors and all', () => {
+    const words = 'Một triệu hai trăm linh năm nghìn đồng';
+    expect(checkAmount('1205000', words)).toEqual({ ok: true });
+    expect(checkAmount('1205000', 'Mot trieu hai tràm linh nam nghìn dong')).toEqual({ ok: true });
+    // One digit changed, dropped or added: the words say otherwise.
+    expect(checkAmount('1206000', words)).toEqual({ ok: false, why: 'words-differ' });
+    expect(checkAmount('12050000', words)).toEqual({ ok: false, why: 'words-differ' });
+    expect(checkAmount('205000', words)).toEqual({ ok: false, why: 'words-differ' });
     expect(checkAmount('1205000')).toEqual({ ok: true });
+    // A letter misread here and there, noise after "đồng": still the words of 25 980 000 and of no neighbour.
+    expect(wordsConfirm('25980000', 'Hai mươi lăm tiệu chín trăm tám mưoi nghìn đồng Am vi')).toBe(true);
+    // The first word lost: "tám trăm hai mươi ba nghìn" fits 823 000 as well as 7 823 000: neither is confirmed.
+    const lost = '23 tiêu tâm trăm hai mượt bạ nghìn đống chan,';
+    expect(wordsConfirm('7823000', lost)).toBe(false);
+    expect(wordsConfirm('823000', lost)).toBe(false);
+    // Words that are no amount, or an address, confirm nothing.
+    expect(wordsConfirm('158', '158 Đồng Khởi')).toBe(false);
+    expect(wordsConfirm('1205000', 'Nội dung chuyển tiền')).toBe(false);
+    expect(wordsNear('1206000', words)).toBe(true);
+    expect(wordsNear('11000', words)).toBe(false);
   });
 });
 
@@ -195,5 +217,18 @@ describe('18.5 readDocument: codes first, then the text, every value checked', (
     ]);
     expect(reading.card).toBeUndefined();
     expect(amountWordsLine('Tổng cộng\nSố tiền viết bằng chữ: Một triệu đồng')).toBe('Một triệu đồng');
+  });
+
+  it('18.4 a total the words do not confirm is in doubt; a fee beside it is not, unless the words could describe it', async () => {
+    // The total misread (7 828 000 where the words say 7 823 000): in doubt. The fee is no total: left to its checks.
+    const misread = fakeWorker('Số tiền bằng số: 7.828.000\nSố tiền bằng chữ: Bảy triệu tám trăm hai mươi ba nghìn đồng\nPhí: 11.000 VND');
+    expect((await readDocument(page(200, 200, []), { worker: misread.worker })).fields).toEqual([
+      { kind: 'amount', value: '7828000', sure: false, from: 'text', why: 'words-differ' },
+      { kind: 'amount', value: '11000', sure: true, from: 'text' },
+    ]);
+    // Read right: confirmed, and the fee stays exact.
+    const right = fakeWorker('Số tiền bằng số: 7.823.000\nSố tiền bằng chữ / In words: Bảy triệu tám trăm hai mươi ba nghìn đồng\nPhí: 11.000 VND');
+    expect((await readDocument(page(200, 200, []), { worker: right.worker })).fields.map((f) => f.sure)).toEqual([true, true]);
+    expect(amountWordsLine('Số tiền bằng chữ / In words: Bảy triệu đồng')).toBe('Bảy triệu đồng');
   });
 });
