@@ -11,16 +11,16 @@
 //
 // Still to come (issue 18): finding and rectifying the paper, the photo benchmark.
 import { extractFields } from '../fields';
-import { encodePgm, resize, type GrayImage, type RgbaImage } from '../image-prep';
+import { encodePgm, resize, toGray, type GrayImage, type RgbaImage } from '../image-prep';
 import { preparePhoto, TEXT_HEIGHT, type PhotoOptions } from './prepare';
 import { tallLines } from './tall-lines';
 import type { Quad } from './paper';
 import { OCR_OUTPUT, OCR_PAGE_MODE } from './page-mode';
 import { foldText } from '../text';
 import { bankByBin, beneficiaryBank } from './banks';
-import { wordsConfirm, wordsNear } from './amount-words';
+import { wordsNear } from './amount-words';
 import { checkAmount, checkBankAccount, checkCccd, checkEvnCode, checkPhone, type CardFacts, type CheckFailure, type CheckResult } from './checks';
-import { blottedAt, cropGray, locateValue, ocrLines, unsureAt, type LineRect, type Located, type OcrBlock, type OcrBox } from './locate';
+import { blottedAt, cropGray, locateValue, ocrLines, unsureAt, type LineRect, type Located, type OcrBlock, type OcrBox, type OcrLine } from './locate';
 import { blankArea, findQrCodes } from './decode-qr';
 import { parseCardQr, parsePaymentQr, type CardQr } from './qr';
 
@@ -44,6 +44,8 @@ export interface ReadDocumentDeps {
   secondLook?: boolean;
   /** Read the page's tall lines again alone (readTallLines). @default true */
   tallLines?: boolean;
+  /** Read the photo once more as it is, and add what only that reading gives (checked). @default true */
+  plainReading?: boolean;
 }
 
 export interface DocumentField {
@@ -85,8 +87,9 @@ export interface DocumentReading {
 const checked = (kind: string, value: string, result: CheckResult, from: DocumentField['from']): DocumentField =>
   result.ok ? { kind, value, sure: true, from } : { kind, value, sure: false, from, why: result.why };
 
-/** The words of the "Số tiền viết bằng chữ: …" line of an OCR text, after its label (undefined when there is none). */
-export function amountWordsLine(text: string): string | undefined {
+/** The words of each "Số tiền viết bằng chữ: …" line of an OCR text, after its label. */
+export function amountWordsLines(text: string): string[] {
+  const out: string[] = [];
   for (const line of text.normalize('NFC').split('\n')) {
     // Folding keeps one character for each (NFC) character of the line: a position in one is a position in the other.
     const folded = foldText(line);
@@ -95,10 +98,14 @@ export function amountWordsLine(text: string): string | undefined {
     const rest = line.slice(at + 'bang chu'.length);
     const colon = rest.indexOf(':');
     // "bằng chữ: …", "bằng chữ / In words: …"
-    return (colon >= 0 && colon < 24 ? rest.slice(colon + 1) : rest).trim() || undefined;
+    const words = (colon >= 0 && colon < 24 ? rest.slice(colon + 1) : rest).trim();
+    if (words) out.push(words);
   }
-  return undefined;
+  return out;
 }
+
+/** The first words line of an OCR text (undefined when there is none). */
+export const amountWordsLine = (text: string): string | undefined => amountWordsLines(text)[0];
 
 /** Check one value OCR found; `facts`: what the card's QR said, when it had one; `bankLengths`: the lengths of the
  *  bank the paper names (banks.ts), when known. */
@@ -115,14 +122,13 @@ function checkText(kind: string, value: string, text: string, facts: CardFacts, 
       // paper (a fee, the VAT) is left to the other checks once the total is confirmed; when none is, the total may
       // be misread: the amounts the words could describe stay in doubt — the largest read, and any whose spelling
       // is near the words.
-      const words = amountWordsLine(text);
-      if (words === undefined) return checked(kind, value, checkAmount(value), 'text');
-      const own = checkAmount(value, words);
-      if (own.ok) return checked(kind, value, own, 'text');
-      const confirmed = amounts.some((a) => wordsConfirm(a, words));
+      const lines = amountWordsLines(text);
+      if (!lines.length) return checked(kind, value, checkAmount(value), 'text');
+      const confirms = (a: string): boolean => lines.some((l) => checkAmount(a, l).ok);
+      if (confirms(value)) return checked(kind, value, { ok: true }, 'text');
       const largest = Math.max(...amounts.map(Number));
-      const maybeTotal = !confirmed && (Number(value) === largest || wordsNear(value, words));
-      return checked(kind, value, maybeTotal ? own : checkAmount(value), 'text');
+      const maybeTotal = !amounts.some(confirms) && (Number(value) === largest || lines.some((l) => wordsNear(value, l)));
+      return checked(kind, value, maybeTotal ? { ok: false, why: 'words-differ' } : checkAmount(value), 'text');
     }
     case 'bank-account':
       return checked(kind, value, checkBankAccount(value, bankLengths), 'text');
@@ -149,6 +155,11 @@ const comparable = (s: string): string =>
     .replace(/[IL|]/g, '1')
     .replace(/[^0-9A-Z]/g, '');
 
+/** The whole numbers of a text, their groups of three joined ("1.234.000" and "1 234 000" are 1234000). */
+export function wholeNumbers(text: string): string[] {
+  return [...text.matchAll(/\d{1,3}(?:[.,\s]\d{3})+(?!\d)|\d+/g)].map((m) => m[0].replace(/\D/g, ''));
+}
+
 /**
  * A second look at the line each value sure so far was read from: the line alone, at another size (so the engine
  * sees other pixels), read again. A value whose characters the second reading does not give in the same order is
@@ -174,12 +185,14 @@ async function secondLook(fields: DocumentField[], gray: GrayImage, deps: ReadDo
       const k = height > 36 ? 0.75 : 1.35;
       const pgm = encodePgm(resize(crop, crop.width * k, crop.height * k));
       const { data } = await deps.worker.recognize((deps.toInput ? deps.toInput(pgm) : pgm) as never, {}, OCR_OUTPUT);
-      text = comparable(data.text);
+      text = data.text;
       reread.set(key, text);
     }
     // A third reading to settle a disagreement was measured and dropped: on the tune photos it gave back three
     // right values and one wrong account number (the page's misread digit, read again at the page's size).
-    out.push(text.includes(comparable(f.value)) ? f : { ...f, sure: false, why: 'readings-differ' });
+    // An amount must be read again as a whole number: "65.807" is not confirmed by "65.807.000".
+    const again = f.kind === 'amount' ? wholeNumbers(text).includes(f.value) : comparable(text).includes(comparable(f.value));
+    out.push(again ? f : { ...f, sure: false, why: 'readings-differ' });
   }
   return out;
 }
@@ -210,6 +223,16 @@ async function readTallLines(gray: GrayImage, deps: ReadDocumentDeps): Promise<{
     if (data.text.trim()) out.push({ text: data.text.trim(), blocks });
   }
   return out;
+}
+
+const same = (a: { kind: string; value: string }) => (b: { kind: string; value: string }): boolean => a.kind === b.kind && a.value === b.value;
+
+/** The photo read as it is, in grey: its text, lines and the grey image (for the crops and the second look). */
+async function readPlain(image: RgbaImage, deps: ReadDocumentDeps): Promise<{ text: string; lines: OcrLine[]; gray: GrayImage }> {
+  const gray = toGray(image);
+  const pgm = encodePgm(gray);
+  const { data } = await deps.worker.recognize((deps.toInput ? deps.toInput(pgm) : pgm) as never, {}, OCR_OUTPUT);
+  return { text: data.text, lines: ocrLines(data.blocks ?? []), gray };
 }
 
 /** Read the codes on a paper: QR codes, then the OCR text, each value checked. */
@@ -251,17 +274,39 @@ export async function readDocument(image: RgbaImage, deps: ReadDocumentDeps): Pr
   reading.paper = paper;
   const lines = ocrLines([...(data.blocks ?? []), ...tall.flatMap((t) => t.blocks)]);
   const found = extractFields(text);
-  const amounts = found.filter((f) => f.kind === 'amount').map((f) => f.value);
-  const located = found.map((f) => {
-    const at = lines.length > 0 ? locateValue(f.value, lines) : undefined;
-    const bank = f.kind === 'bank-account' ? (bankByBin(reading.bankBin) ?? beneficiaryBank(text, at?.text)) : undefined;
-    const field = checkText(f.kind, f.value, text, facts, amounts, bank?.lengths);
-    return at ? withSource(field, at, gray) : field;
-  });
-  const words = amountWordsLine(text);
-  // An amount the words line confirms needs no second look: the words are a reading of their own.
-  const settled = (f: DocumentField): boolean => f.kind === 'amount' && words !== undefined && wordsConfirm(f.value, words);
-  const fromText = deps.secondLook === false ? located : await secondLook(located, gray, deps, settled);
+  // The photo read once more as it is (no paper found, no scaling, no lines taken away): another view of the same
+  // paper for the engine. A value both readings give needs no second look; a value only this one gives is added,
+  // located in the plain image, and must pass its checks and the second look there like any other.
+  const plain = deps.plainReading === false ? undefined : await readPlain(forText, deps);
+  const plainFound = plain ? extractFields(plain.text) : [];
+  const both = `${text}\n${plain?.text ?? ''}`;
+  const amounts = [...new Set([...found, ...plainFound].filter((f) => f.kind === 'amount').map((f) => f.value))];
+  const where = (f: { kind: string; value: string }, from: OcrLine[], fromText: string, image: GrayImage): DocumentField => {
+    const at = from.length > 0 ? locateValue(f.value, from) : undefined;
+    const bank = f.kind === 'bank-account' ? (bankByBin(reading.bankBin) ?? beneficiaryBank(fromText, at?.text)) : undefined;
+    const field = checkText(f.kind, f.value, both, facts, amounts, bank?.lengths);
+    return at ? withSource(field, at, image) : field;
+  };
+  const located = found.map((f) => where(f, lines, text, gray));
+  const plainOnly = !plain ? [] : plainFound.filter((f) => !found.some(same(f))).map((f) => where(f, plain.lines, plain.text, plain.gray))
+        // Not found on a line of its own: nothing to look at again, nothing to show beside it.
+        .map((f): DocumentField => (f.line || !f.sure ? f : { ...f, sure: false, why: 'readings-differ' }));
+  const words = amountWordsLines(both);
+  // An amount the words confirm, or a value both readings gave, needs no second look.
+  const byWords = (f: DocumentField): boolean => f.kind === 'amount' && words.some((l) => checkAmount(f.value, l).ok);
+  const settled = (f: DocumentField): boolean => byWords(f) || plainFound.some(same(f));
+  // The words confirming an amount say more than the engine's doubt about one of its characters.
+  const wordsSure = (f: DocumentField): DocumentField => {
+    if (f.why !== 'unsure-digits' || !byWords(f)) return f;
+    const out: DocumentField = { ...f, sure: true };
+    delete out.why;
+    delete out.unsureAt;
+    return out;
+  };
+  const fromText =
+    deps.secondLook === false
+      ? [...located, ...plainOnly].map(wordsSure)
+      : [...(await secondLook(located.map(wordsSure), gray, deps, settled)), ...(plain ? await secondLook(plainOnly.map(wordsSure), plain.gray, deps, byWords) : [])];
   // A code wins over the text: the text's reading of a value a code gave is dropped, and another value of a
   // kind a code gave (an OCR error of the card's number, or another amount on the bill) must be checked.
   const qrKinds = new Set(fromQr.map((f) => f.kind));

@@ -216,7 +216,7 @@ describe('18.4 a second look at each value\'s line', () => {
         return { data: { text, blocks: null } };
       },
     };
-    const reading = await readDocument(white, { worker: twice });
+    const reading = await readDocument(white, { worker: twice, plainReading: false });
     const account = reading.fields.find((f) => f.kind === 'bank-account')!;
     expect(account).toMatchObject({ value: '2601686546546', sure: false, why: 'readings-differ' });
     expect(reading.fields.filter((f) => f.kind === 'phone').every((f) => f.sure)).toBe(true);
@@ -224,9 +224,44 @@ describe('18.4 a second look at each value\'s line', () => {
     expect(calls).toBe(3);
     // Turned off, the first reading is all there is.
     calls = 0;
-    const once = await readDocument(white, { worker: twice, secondLook: false });
+    const once = await readDocument(white, { worker: twice, secondLook: false, plainReading: false });
     expect(calls).toBe(1);
     expect(once.fields.find((f) => f.kind === 'bank-account')!.sure).toBe(true);
+  });
+
+  it('18.2 the photo read as it is too: a value both readings give needs no second look; one only it gives is added and looked at again; one it cannot place is not sure', async () => {
+    const page = ['Số tài khoản: 2601 6865 46546', 'Điện thoại: 0912 345 678'];
+    const plain = ['Số tài khoản: 2601 6865 46546', 'Điện thoại: 0912 345 678', 'Mã hồ sơ: G22.99-251214-0012', 'Người nhận: 0987 654 321'];
+    const seen: string[] = [];
+    let calls = 0;
+    const worker = {
+      setParameters: async () => undefined,
+      recognize: async () => {
+        calls++;
+        if (calls === 1) return { data: { text: page.join('\n'), blocks: blocksOf(page) } };
+        // The plain reading: its blocks place the dossier code on a line, not the second phone.
+        if (calls === 2) return { data: { text: plain.join('\n'), blocks: blocksOf(plain.slice(0, 3)) } };
+        seen.push('again');
+        // The dossier code's line read again gives it back.
+        return { data: { text: 'Mã hồ sơ: G22.99-251214-0012', blocks: null } };
+      },
+    };
+    const reading = await readDocument(white, { worker });
+    const byValue = Object.fromEntries(reading.fields.map((f) => [f.value, f.sure ? 'sure' : f.why]));
+    expect(byValue).toEqual({
+      // Both readings gave them: no second look.
+      '2601686546546': 'sure',
+      '0912345678': 'sure',
+      // Only the plain reading: looked at again (once), and read again the same.
+      'G22.99-251214-0012': 'sure',
+      // Only the plain reading, on no line it could place: nothing to compare, not offered as exact.
+      '0987654321': 'readings-differ',
+    });
+    expect(seen).toEqual(['again']);
+    // Turned off: one reading.
+    calls = 0;
+    await readDocument(white, { worker, plainReading: false, secondLook: false });
+    expect(calls).toBe(1);
   });
 
   it('18.4 the words line checks the total; a fee beside it is left to its own checks; words that cannot tell the total from its neighbours leave it in doubt', async () => {
