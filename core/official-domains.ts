@@ -28,8 +28,8 @@ export const OFFICIAL_AS_OF = '2026-12-02';
 
 /** Government services people are sent fakes of (all on gov.vn: listed for their brand words and real host). */
 export const GOVERNMENT: readonly OfficialEntry[] = [
-  { domains: ['dichvucong.gov.vn'], name: 'Cổng Dịch vụ công Quốc gia', brands: ['dichvucong', 'dvcqg', 'dichvucongquocgia'], kind: 'government' },
-  { domains: ['vneid.gov.vn'], name: 'VNeID', brands: ['vneid', 'dinhdanh', 'dinhdanhdientu'], kind: 'government' },
+  { domains: ['dichvucong.gov.vn'], name: 'Cổng Dịch vụ công Quốc gia', brands: ['dichvucong', 'dvcqg', 'dichvucongquocgia'], shortBrands: ['dvc'], kind: 'government' },
+  { domains: ['vneid.gov.vn'], name: 'VNeID', brands: ['vneid', 'dinhdanh', 'dinhdanhdientu', 'cancuoccongdan'], shortBrands: ['cccd'], kind: 'government' },
   { domains: ['dancuquocgia.gov.vn'], name: 'Cổng dịch vụ công quản lý cư trú', brands: ['dancuquocgia'], shortBrands: ['dancu', 'cutru'], home: 'dichvucong.dancuquocgia.gov.vn', kind: 'government' },
   // "congan" is also the name of the police's own newspapers (congan.com.vn, cand.com.vn): a cue word is needed.
   { domains: ['bocongan.gov.vn', 'mps.gov.vn'], name: 'Bộ Công an', brands: ['bocongan'], shortBrands: ['congan', 'csgt'], kind: 'government' },
@@ -41,22 +41,22 @@ export const GOVERNMENT: readonly OfficialEntry[] = [
 
 export const BANKS: readonly OfficialEntry[] = [
   { domains: ['vietcombank.com.vn', 'vcbdigibank.com.vn'], name: 'Vietcombank', brands: ['vietcombank', 'vcbdigibank'], shortBrands: ['vcb'], kind: 'bank' },
-  { domains: ['bidv.com.vn', 'bidv.vn'], name: 'BIDV', brands: [], shortBrands: ['bidv'], kind: 'bank' },
+  { domains: ['bidv.com.vn', 'bidv.vn'], name: 'BIDV', brands: ['bidv'], kind: 'bank' },
   { domains: ['agribank.com.vn'], name: 'Agribank', brands: ['agribank'], kind: 'bank' },
   { domains: ['vietinbank.vn', 'vietinbank.com.vn'], name: 'VietinBank', brands: ['vietinbank'], shortBrands: ['ipay'], kind: 'bank' },
   { domains: ['techcombank.com', 'techcombank.com.vn'], name: 'Techcombank', brands: ['techcombank'], shortBrands: ['tcb'], kind: 'bank' },
   { domains: ['mbbank.com.vn', 'mbbank.vn'], name: 'MB', brands: ['mbbank'], kind: 'bank' },
   { domains: ['vpbank.com.vn', 'vpbankonline.com.vn'], name: 'VPBank', brands: ['vpbank'], kind: 'bank' },
   { domains: ['acb.com.vn'], name: 'ACB', brands: [], shortBrands: ['acb'], kind: 'bank' },
-  { domains: ['sacombank.com.vn', 'sacombank.com'], name: 'Sacombank', brands: ['sacombank'], kind: 'bank' },
+  { domains: ['sacombank.com.vn', 'sacombank.com', 'isacombank.com.vn'], name: 'Sacombank', brands: ['sacombank'], kind: 'bank' },
   { domains: ['tpb.vn', 'tpbank.vn', 'tpbank.com.vn'], name: 'TPBank', brands: ['tpbank'], kind: 'bank' },
   { domains: ['hdbank.com.vn'], name: 'HDBank', brands: ['hdbank'], kind: 'bank' },
   { domains: ['shb.com.vn'], name: 'SHB', brands: [], shortBrands: ['shb'], kind: 'bank' },
   { domains: ['vib.com.vn'], name: 'VIB', brands: [], shortBrands: ['vib'], kind: 'bank' },
   { domains: ['ocb.com.vn'], name: 'OCB', brands: [], shortBrands: ['ocb'], kind: 'bank' },
-  { domains: ['msb.com.vn'], name: 'MSB', brands: ['maritimebank'], shortBrands: ['msb'], kind: 'bank' },
+  { domains: ['msb.com.vn', 'maritimebank.com.vn'], name: 'MSB', brands: ['maritimebank'], shortBrands: ['msb'], kind: 'bank' },
   { domains: ['seabank.com.vn'], name: 'SeABank', brands: ['seabank'], kind: 'bank' },
-  { domains: ['lpbank.com.vn'], name: 'LPBank', brands: ['lpbank', 'lienvietpostbank'], kind: 'bank' },
+  { domains: ['lpbank.com.vn', 'lienvietpostbank.com.vn'], name: 'LPBank', brands: ['lpbank', 'lienvietpostbank'], kind: 'bank' },
   { domains: ['eximbank.com.vn'], name: 'Eximbank', brands: ['eximbank'], kind: 'bank' },
   { domains: ['namabank.com.vn'], name: 'Nam A Bank', brands: ['namabank'], kind: 'bank' },
   { domains: ['baca-bank.vn', 'bacabank.com.vn'], name: 'Bac A Bank', brands: ['bacabank'], kind: 'bank' },
@@ -75,8 +75,8 @@ export const BANKS: readonly OfficialEntry[] = [
   // typo rule never flags them; an official registrable domain is official, full stop.
   { domains: ['cbbank.vn'], name: 'CBBank', brands: [], kind: 'bank' },
   { domains: ['gpbank.com.vn'], name: 'GPBank', brands: [], kind: 'bank' },
-  { domains: ['oceanbank.vn'], name: 'OceanBank', brands: ['oceanbank'], kind: 'bank' },
-  { domains: ['dongabank.com.vn'], name: 'DongA Bank', brands: ['dongabank'], kind: 'bank' },
+  { domains: ['oceanbank.vn'], name: 'OceanBank', brands: [], kind: 'bank' },
+  { domains: ['dongabank.com.vn'], name: 'DongA Bank', brands: [], kind: 'bank' },
   { domains: ['vbsp.org.vn'], name: 'Ngân hàng Chính sách xã hội', brands: [], shortBrands: ['vbsp'], kind: 'bank' },
   { domains: ['co-opbank.vn'], name: 'Co-opBank', brands: [], kind: 'bank' },
   { domains: ['shinhan.com.vn'], name: 'Shinhan Bank Việt Nam', brands: [], kind: 'bank' },
@@ -91,7 +91,7 @@ export const BANKS: readonly OfficialEntry[] = [
 export const WALLETS: readonly OfficialEntry[] = [
   { domains: ['momo.vn'], name: 'MoMo', brands: [], shortBrands: ['momo'], kind: 'wallet' },
   { domains: ['zalopay.vn'], name: 'ZaloPay', brands: ['zalopay'], kind: 'wallet' },
-  { domains: ['vnpay.vn'], name: 'VNPAY', brands: ['vnpay'], kind: 'payment' },
+  { domains: ['vnpay.vn', 'vnpayment.vn', 'vnpayqr.vn'], name: 'VNPAY', brands: ['vnpay'], kind: 'payment' },
   { domains: ['shopeepay.vn'], name: 'ShopeePay', brands: ['shopeepay'], kind: 'wallet' },
   { domains: ['viettelmoney.vn', 'viettelpay.vn'], name: 'Viettel Money', brands: ['viettelmoney', 'viettelpay'], kind: 'wallet' },
   { domains: ['vnptmoney.vn', 'vnptpay.vn'], name: 'VNPT Money', brands: ['vnptmoney', 'vnptpay'], kind: 'wallet' },
@@ -112,5 +112,9 @@ export const ELECTRICITY: readonly OfficialEntry[] = [
  *  section, which tldts reads with allowPrivateDomains: github.io, vercel.app, netlify.app, web.app, firebaseapp.com,
  *  blogspot.com, wixsite.com, pages.dev, herokuapp.com…): those the list does not name. */
 export const FREE_HOSTS: readonly string[] = ['weebly.com', '000webhostapp.com', 'wordpress.com', 'glitch.me', 'mystrikingly.com', 'business.site', 'site123.me'];
+
+/** Other organisations' sites that bear an official brand's name abroad (AgriBank FCB in the United States, Sea
+ *  Bank in Indonesia and the Philippines): never a lookalike. Registrable domains. */
+export const NAMESAKES: readonly string[] = ['agribank.com', 'seabank.co.id', 'seabank.ph'];
 
 export const OFFICIAL: readonly OfficialEntry[] = [...GOVERNMENT, ...BANKS, ...WALLETS, ...ELECTRICITY];

@@ -11,7 +11,7 @@
 import { remove as skeletonOf } from 'confusables';
 import { toUnicode } from 'punycode/punycode.es6.js';
 import { parse } from 'tldts';
-import { FREE_HOSTS, OFFICIAL, type OfficialEntry } from './official-domains';
+import { FREE_HOSTS, NAMESAKES, OFFICIAL, type OfficialEntry } from './official-domains';
 import { digitReadings, editDistance, singleEdit, splitsIntoKnown, splitsIntoWords } from './scam-words';
 
 export type Verdict = 'official' | 'lookalike' | 'other';
@@ -46,7 +46,7 @@ export const CUE_WORDS: ReadonlySet<string> = new Set([
   'login', 'signin', 'dangnhap', 'xacthuc', 'xacminh', 'otp', 'hotro', 'cskh', 'khachhang', 'taikhoan', 'online',
   'ebank', 'ebanking', 'ibank', 'ibanking', 'banking', 'bank', 'nganhang', 'secure', 'security', 'verify', 'update',
   'capnhat', 'account', 'vay', 'vaytien', 'card', 'mokhoa', 'hoantien', 'nhantien', 'chuyentien', 'thanhtoan',
-  'phatnguoi', 'dichvu', 'hoadon', 'tiendien', 'support', 'auth', 'vn', 'app', 'ekyc', 'kyc', 'hosting',
+  'phatnguoi', 'dichvu', 'hoadon', 'tiendien', 'tracuu', 'dientu', 'support', 'auth', 'vn', 'app', 'ekyc', 'kyc',
 ]);
 /** Words that may stand beside a brand inside one label ("vietcombankvn", "myvneid", "dichvucong247") besides
  *  cue words, Vietnamese syllables and digits. */
@@ -95,6 +95,7 @@ export function checkHost(input: string): HostCheck {
   const icann = parse(host);
   if (icann.isIp || !icann.domain || !icann.publicSuffix) return OTHER;
   if (isOfficial(host, icann.domain)) return { verdict: 'official', reasons: [] };
+  if (NAMESAKES.includes(icann.domain)) return OTHER;
   const suffixLabels = icann.publicSuffix.split('.').length;
   const labels = host.split('.');
   const readings = labels.slice(0, labels.length - suffixLabels).map(readingsOf);
@@ -116,6 +117,13 @@ export function checkHost(input: string): HostCheck {
 /** gov.vn and every host under it; any host whose registrable domain is in the official list. */
 function isOfficial(host: string, domain: string): boolean {
   return host === 'gov.vn' || host.endsWith('.gov.vn') || OFFICIAL_DOMAINS.has(domain);
+}
+
+/** Whether checkHost would call the host (or URL) official, without looking for lookalikes. */
+export function isOfficialHost(input: string): boolean {
+  const host = hostOf(input);
+  const domain = host ? parse(host).domain : null;
+  return domain != null && isOfficial(host, domain);
 }
 
 function homeOf(entry: OfficialEntry): string {
@@ -262,17 +270,19 @@ function insideBetweenWords(joined: string, brand: string): boolean {
 }
 
 /** A typo of a brand: one edit for brands of 7 to 9 letters, two for 10 or more; for 6-letter brands ("mbbank",
- *  "tpbank", one letter from other banks' names) only a swapped, doubled or dropped letter after the second.
+ *  "tpbank", one letter from other banks' names) only a swapped, doubled or dropped letter after the second; for
+ *  5-letter ones ("vneid", "napas") only a swapped or doubled letter after the second.
  *  Never a known name (another bank's brand or domain), and never a change that spells Vietnamese words
  *  ("chinhphuc", "dinhdang", "dichvucung"): a letter changed or added that makes words is another phrase, while
- *  a swapped, doubled or dropped letter is a slip whatever it spells. Brands under 6 letters have no typos. */
+ *  a swapped, doubled or dropped letter is a slip whatever it spells. Brands under 5 letters have no typos. */
 function isTypo(word: string, brand: string): boolean {
-  if (word === brand || brand.length < 6 || KNOWN_NAMES.has(word) || Math.abs(word.length - brand.length) > 2) return false;
+  if (word === brand || brand.length < 5 || KNOWN_NAMES.has(word) || Math.abs(word.length - brand.length) > 2) return false;
   const distance = editDistance(word, brand);
   if (distance === 1) {
     const edit = singleEdit(word, brand);
     if (!edit) return false;
     const slip = edit.kind === 'transpose' || edit.kind === 'double' || edit.kind === 'drop';
+    if (brand.length === 5) return (edit.kind === 'transpose' || edit.kind === 'double') && edit.at >= 2;
     if (brand.length === 6) return slip && edit.at >= 2;
     return slip || !splitsIntoWords(word);
   }
