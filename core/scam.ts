@@ -91,6 +91,7 @@ export function hostOf(input: string): string {
 
 export function checkHost(input: string): HostCheck {
   const host = hostOf(input);
+  if (host === 'gov.vn' || host.endsWith('.gov.vn')) return { verdict: 'official', reasons: [] };
   if (!host.includes('.') || host.startsWith('[')) return OTHER;
   const icann = parse(host);
   if (icann.isIp || !icann.domain || !icann.publicSuffix) return OTHER;
@@ -114,16 +115,16 @@ export function checkHost(input: string): HostCheck {
   };
 }
 
-/** gov.vn and every host under it; any host whose registrable domain is in the official list. */
-function isOfficial(host: string, domain: string): boolean {
-  return host === 'gov.vn' || host.endsWith('.gov.vn') || OFFICIAL_DOMAINS.has(domain);
+/** gov.vn and every host under it (only the state registers there); any host whose registrable domain is in the
+ *  official list. */
+function isOfficial(host: string, domain: string | null): boolean {
+  return host === 'gov.vn' || host.endsWith('.gov.vn') || (domain !== null && OFFICIAL_DOMAINS.has(domain));
 }
 
 /** Whether checkHost would call the host (or URL) official, without looking for lookalikes. */
 export function isOfficialHost(input: string): boolean {
   const host = hostOf(input);
-  const domain = host ? parse(host).domain : null;
-  return domain != null && isOfficial(host, domain);
+  return host !== '' && isOfficial(host, parse(host).domain);
 }
 
 function homeOf(entry: OfficialEntry): string {
