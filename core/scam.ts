@@ -12,7 +12,7 @@ import { remove as skeletonOf } from 'confusables';
 import { toUnicode } from 'punycode/punycode.es6.js';
 import { parse } from 'tldts';
 import { FREE_HOSTS, NAMESAKES, OFFICIAL, type OfficialEntry } from './official-domains';
-import { digitReadings, editDistance, singleEdit, splitsIntoKnown, splitsIntoWords } from './scam-words';
+import { digitReadings, editDistance, isVietnameseSyllable, singleEdit, splitsIntoKnown, splitsIntoWords } from './scam-words';
 
 export type Verdict = 'official' | 'lookalike' | 'other';
 
@@ -47,7 +47,19 @@ export const CUE_WORDS: ReadonlySet<string> = new Set([
   'ebank', 'ebanking', 'ibank', 'ibanking', 'banking', 'bank', 'nganhang', 'secure', 'security', 'verify', 'update',
   'capnhat', 'account', 'vay', 'vaytien', 'card', 'mokhoa', 'hoantien', 'nhantien', 'chuyentien', 'thanhtoan',
   'phatnguoi', 'dichvu', 'hoadon', 'tiendien', 'tracuu', 'dientu', 'support', 'auth', 'vn', 'app', 'ekyc', 'kyc',
+  'quocgia', 'khuyenmai', 'quatang', 'trungthuong', 'uudai', 'nhanqua', 'lixi', 'digital', 'digibank', 'smart',
+  'smartbanking', 'mobile', 'mobilebanking', 'internetbanking', 'my', 'epay',
 ]);
+/** Top-level domains sold cheaply and favoured by the fakes reported: under one, a short brand needs no other cue
+ *  ("acb.online", "momo.top"). */
+const CHEAP_TLDS: ReadonlySet<string> = new Set([
+  'top', 'xyz', 'vip', 'online', 'site', 'info', 'club', 'shop', 'icu', 'cc', 'tk', 'ml', 'ga', 'cf', 'gq', 'buzz', 'live',
+  'link', 'click', 'work', 'store', 'website', 'space', 'fun', 'cyou', 'sbs', 'cfd', 'lol', 'bond', 'asia',
+]);
+/** Abbreviations of state services (police, traffic police, social insurance, ID card, public services, residence):
+ *  no business pairs them with another word, so as a hyphen word beside any other word they are a lookalike
+ *  ("congan-tphcm", "bhxh-hanoi"); alone ("congan.com.vn", the police's newspaper) they still need a cue. */
+const STATE_ABBREVIATIONS: ReadonlySet<string> = new Set(['congan', 'csgt', 'bhxh', 'cccd', 'dvc', 'cutru', 'dancu']);
 /** Words that may stand beside a brand inside one label ("vietcombankvn", "myvneid", "dichvucong247") besides
  *  cue words, Vietnamese syllables and digits. */
 const EXTRA_WORDS: ReadonlySet<string> = new Set([
@@ -102,7 +114,7 @@ export function checkHost(input: string): HostCheck {
   const readings = labels.slice(0, labels.length - suffixLabels).map(readingsOf);
   const suffix = labels.slice(labels.length - suffixLabels).join('.');
   const gov = govInside(host, readings, suffix);
-  const brand = bestBrand(readings, hasCue(readings));
+  const brand = bestBrand(readings, hasCue(readings) || CHEAP_TLDS.has(suffix));
   if (!gov && !brand) return OTHER;
   const reasons = new Set<ScamReason>([...(gov?.reasons ?? []), ...(brand?.reasons ?? [])]);
   if (brand && onFreeHost(host, icann.domain)) reasons.add('free-host');
@@ -242,7 +254,8 @@ function matchBrand(text: string, brand: Brand, cue: boolean): { strength: numbe
   if (brand.short) {
     // Short brands collide with words and companies (acbs, vibe, evnfinance, momofuku): the whole label or a
     // hyphen word, beside a cue word somewhere in the host; or the label is the brand glued to cue words only.
-    if ((joined === b || words.includes(b)) && cue) return { strength: 3, reasons: ['brand-elsewhere', ...extra] };
+    const loose = STATE_ABBREVIATIONS.has(b) && words.length > 1;
+    if ((joined === b || words.includes(b)) && (cue || loose)) return { strength: 3, reasons: ['brand-elsewhere', ...extra] };
     if (gluedToCues(joined, b)) return { strength: 2, reasons: ['brand-elsewhere', 'extra-words'] };
     return undefined;
   }
@@ -262,12 +275,34 @@ function gluedToCues(joined: string, brand: string): boolean {
 }
 
 /** The brand inside a longer label with words on either side ("dichvucongquocgia", "vietcombankhotro"), not
- *  the start of another word ("chinhphucdinhcao": chinhphu + c… is "chinh phuc", to conquer). */
+ *  the start of another word ("chinhphucdinhcao": chinhphu + c… is "chinh phuc", to conquer; "chinhphuong", a
+ *  name: the brand's last syllable runs on into the next letters). */
 function insideBetweenWords(joined: string, brand: string): boolean {
   for (let at = joined.indexOf(brand); at >= 0; at = joined.indexOf(brand, at + 1)) {
-    if (splitsIntoWords(joined.slice(0, at), EXTRA_WORDS) && splitsIntoWords(joined.slice(at + brand.length), EXTRA_WORDS)) return true;
+    const before = joined.slice(0, at);
+    const after = joined.slice(at + brand.length);
+    if (!splitsIntoWords(before, EXTRA_WORDS) || !splitsIntoWords(after, EXTRA_WORDS)) continue;
+    if (!runsOn(brand, after) && !runsOn(before, brand, true)) return true;
   }
   return false;
+}
+
+/** Whether a syllable at the end of `left` continues into the first letters of `right` ("chinhphu|ong" →
+ *  "phuo…"); with `rightIsBrand`, whether the end of `left` runs into the brand's first syllable. */
+function runsOn(left: string, right: string, rightIsBrand = false): boolean {
+  if (!left || !right) return false;
+  const tail = lastSyllable(left);
+  if (!tail) return false;
+  for (let k = 1; k <= Math.min(3, right.length); k++) {
+    if (isVietnameseSyllable(tail + right.slice(0, k))) return rightIsBrand ? !isVietnameseSyllable(tail) : true;
+  }
+  return false;
+}
+
+/** The longest end of `text` that is a Vietnamese syllable ('' when none). */
+function lastSyllable(text: string): string {
+  for (let n = Math.min(7, text.length); n > 0; n--) if (isVietnameseSyllable(text.slice(-n))) return text.slice(-n);
+  return '';
 }
 
 /** A typo of a brand: one edit for brands of 7 to 9 letters, two for 10 or more; for 6-letter brands ("mbbank",

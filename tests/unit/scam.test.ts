@@ -57,7 +57,7 @@ describe('19 checkHost: other hosts are never a false alarm', () => {
     'shbfinance.com.vn', 'tcbs.com.vn', 'vcbs.com.vn', 'vpbanks.com.vn', 'scbeasy.com', 'ocbc.com', 'bidvest.com',
     'bidvmetlife.com.vn', 'acb.com', 'evn.com', 'vib.com', 'momo.com',
     // The police's own newspapers; Vietnamese words a letter from a brand
-    'congan.com.vn', 'cand.com.vn', 'chinhphuc.vn', 'dinhdang.vn', 'dichvucung.vn', 'baohiemxehoi.vn', 'dichvuchung.vn',
+    'congan.com.vn', 'cand.com.vn', 'chinhphuc.vn', 'chinhphuong.com', 'payos.vn', 'dinhdang.vn', 'dichvucung.vn', 'baohiemxehoi.vn', 'dichvuchung.vn',
     // Namesakes abroad
     'agribank.com', 'seabank.co.id',
   ];
@@ -98,6 +98,9 @@ describe('19 checkHost: lookalikes, each rule', () => {
     ['acbonline.top', ['brand-elsewhere', 'extra-words'], 'acb.com.vn'],
     ['evn-hoantien.com', ['brand-elsewhere', 'extra-words'], 'evn.com.vn'],
     ['vcb.xacthuc-taikhoan.com', ['brand-elsewhere'], 'vietcombank.com.vn'],
+    ['acb.online', ['brand-elsewhere'], 'acb.com.vn'], // a cheap top-level domain is a cue
+    ['myvib.com', ['brand-elsewhere', 'extra-words'], 'vib.com.vn'],
+    ['congan-tphcm.com', ['brand-elsewhere', 'extra-words'], 'bocongan.gov.vn'], // a state abbreviation with any word
     // Typos: swapped, doubled, dropped, changed letters, rn for m
     ['vietcmobank.com', ['typo'], 'vietcombank.com.vn'],
     ['viettcombank.com', ['typo'], 'vietcombank.com.vn'],
