@@ -11,6 +11,7 @@
 // 4. One entry per host, in the order they first appear; at most LINKS_MAX.
 // Limits: a host split by spaces ("dichvucong . gov . vn") or written with words ("chấm vn") is not found.
 import { parse } from 'tldts';
+import { OFFICIAL, type OfficialEntry } from './official-domains';
 import { hostOf } from './scam';
 
 export interface FoundLink {
@@ -51,4 +52,13 @@ export function linksIn(text: string): FoundLink[] {
     if (out.length >= LINKS_MAX) break;
   }
   return out;
+}
+
+/**
+ * The organisation in core/official-domains.ts a host (or a registrable domain, as checkHost's `imitates`) belongs
+ * to, for its name; undefined for a host not listed there (a ward's *.gov.vn portal, any other site).
+ */
+export function officialEntryOf(host: string): OfficialEntry | undefined {
+  const domain = parse(host).domain ?? host;
+  return OFFICIAL.find((e) => e.domains.includes(domain) || e.domains.includes(host));
 }
