@@ -1,6 +1,6 @@
 // core/links.ts linksIn: the links and hosts in an SMS or a chat message, as a volunteer pastes it.
 import { describe, expect, it } from 'vitest';
-import { LINKS_MAX, linksIn } from '../../core/links';
+import { LINKS_MAX, linksIn, officialEntryOf } from '../../core/links';
 
 const hosts = (text: string): string[] => linksIn(text).map((l) => l.host);
 
@@ -58,5 +58,17 @@ describe('19 linksIn', () => {
       '',
     ])
       expect(linksIn(text), text).toEqual([]);
+  });
+});
+
+describe('19 officialEntryOf', () => {
+  it('19 names the organisation of an official host or registrable domain, and none for others', () => {
+    expect(officialEntryOf('dichvucong.gov.vn')?.name).toBe('Cổng Dịch vụ công Quốc gia');
+    expect(officialEntryOf('abc.dichvucong.gov.vn')?.name).toBe('Cổng Dịch vụ công Quốc gia');
+    expect(officialEntryOf('vneid.gov.vn')?.name).toBe('VNeID');
+    expect(officialEntryOf('portal.vietcombank.com.vn')?.name).toBe('Vietcombank');
+    expect(officialEntryOf('hanoi.gov.vn')).toBeUndefined();
+    expect(officialEntryOf('vietcombank-hotro.com')).toBeUndefined();
+    expect(officialEntryOf('vnexpress.net')).toBeUndefined();
   });
 });
