@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { extractFields, formatField } from '../core/fields';
+import { linksIn } from '../core/links';
 import type { DocumentField } from '../core/read-document/index';
 import type { Lang, MessageKey, Translate } from '../core/i18n';
 import type { OcrApi, OcrProgress, OcrReadResult } from '../core/ocr';
@@ -26,6 +27,8 @@ export interface OcrHelperProps {
   onClose?(): void;
   /** The webcam's frames and photo. @default through a canvas (components/camera-frames.ts) */
   frames?: CameraFrames;
+  /** "Kiểm tra" on a link in the text read: hands the link to the link checker, in memory (absent: not offered). */
+  onCheckLink?(link: string): void;
 }
 
 interface Result {
@@ -99,7 +102,7 @@ function stopStream(stream: MediaStream | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }
 
-export function OcrHelper({ t, lang = 'vi', api, onClose, frames: givenFrames }: OcrHelperProps): JSX.Element {
+export function OcrHelper({ t, lang = 'vi', api, onClose, frames: givenFrames, onCheckLink }: OcrHelperProps): JSX.Element {
   const frames = useMemo(() => givenFrames ?? createCanvasFrames(), [givenFrames]);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [shot, setShot] = useState<Shot | null>(null);
@@ -154,6 +157,8 @@ export function OcrHelper({ t, lang = 'vi', api, onClose, frames: givenFrames }:
     [api, clear],
   );
   const busy = progress !== null;
+  // The links in the text read (an SMS on a phone's screen, a QR poster's address), each offered to the checker.
+  const links = useMemo(() => (result && onCheckLink ? linksIn(result.text) : []), [result, onCheckLink]);
 
   // Everything goes when the page hides (panel closed, tab closed or navigated) and when the helper closes.
   useEffect(() => {
@@ -398,6 +403,21 @@ export function OcrHelper({ t, lang = 'vi', api, onClose, frames: givenFrames }:
               <p class="note-help">{t('ocr.checkHint')}</p>
             </>
           )}
+          {links.length ? (
+            <div class="ocr-links" data-testid="ocr-links">
+              <h3>{t('ocr.links')}</h3>
+              <ul>
+                {links.map((l) => (
+                  <li key={l.host}>
+                    <span class="ocr-link-host">{l.host}</span>
+                    <button type="button" class="btn" onClick={() => onCheckLink!(l.text)} aria-label={t('ocr.checkLinkLabel', { host: l.host })} data-testid="ocr-check-link">
+                      {t('ocr.checkLink')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <p class="note-help">{t('ocr.time', { seconds: new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(result.ms / 1000) })}</p>
           <details class="ocr-raw">
             <summary>{t('ocr.rawText')}</summary>

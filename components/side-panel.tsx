@@ -13,6 +13,7 @@ import type { RecordingView, StepView } from '../core/views';
 import { CategorySelect } from './category-select';
 import { DeskPacks, type PacksApi } from './desk-packs';
 import { HintText } from './hint-text';
+import { LinkCheck } from './link-check';
 import { OcrHelper, type OcrApi } from './ocr-helper';
 
 export interface PanelApi {
@@ -84,7 +85,10 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
   const [recording, setRecording] = useState<RecordingView | null>(null);
   const [waiting, setWaiting] = useState(0);
   const [ocrOpen, setOcrOpen] = useState(false);
-  // The resident's paper belongs to their session: when it ends, the OCR helper closes and forgets it.
+  // "Kiểm tra đường link": open or not, and a link handed over by the OCR helper (`n` renews the checker for each).
+  const [linkCheck, setLinkCheck] = useState<{ text: string; n: number } | null>(null);
+  // The resident's paper and messages belong to their session: when it ends, the OCR helper and the link checker
+  // close and forget them.
   const sessionRef = useRef<string | null>(null);
 
   useEffect(() => {
@@ -96,7 +100,10 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
         ([v, r, n]) => {
           setWaiting(n);
           const id = v && v.status !== 'finished' && v.status !== 'abandoned' ? v.sessionId : null;
-          if (sessionRef.current && sessionRef.current !== id) setOcrOpen(false);
+          if (sessionRef.current && sessionRef.current !== id) {
+            setOcrOpen(false);
+            setLinkCheck(null);
+          }
           sessionRef.current = id;
           setView(v);
           setRecording(r);
@@ -151,15 +158,30 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
           ) : null}
         </details>
       </header>
-      {api.ocr ? (
-        ocrOpen ? (
-          <OcrHelper t={t} lang={settings.lang} api={api.ocr} onClose={() => setOcrOpen(false)} />
-        ) : (
-          <button type="button" class="btn panel-open-ocr" onClick={() => setOcrOpen(true)} data-testid="ocr-open">
-            {t('ocr.open')}
-          </button>
-        )
+      {(api.ocr && !ocrOpen) || !linkCheck ? (
+        <div class="panel-open-tools">
+          {api.ocr && !ocrOpen ? (
+            <button type="button" class="btn panel-open-ocr" onClick={() => setOcrOpen(true)} data-testid="ocr-open">
+              {t('ocr.open')}
+            </button>
+          ) : null}
+          {!linkCheck ? (
+            <button type="button" class="btn panel-open-links" onClick={() => setLinkCheck({ text: '', n: 0 })} data-testid="links-open">
+              {t('links.open')}
+            </button>
+          ) : null}
+        </div>
       ) : null}
+      {api.ocr && ocrOpen ? (
+        <OcrHelper
+          t={t}
+          lang={settings.lang}
+          api={api.ocr}
+          onClose={() => setOcrOpen(false)}
+          onCheckLink={(text) => setLinkCheck((c) => ({ text, n: (c?.n ?? 0) + 1 }))}
+        />
+      ) : null}
+      {linkCheck ? <LinkCheck key={linkCheck.n} t={t} initial={linkCheck.text} onClose={() => setLinkCheck(null)} /> : null}
       {message ? (
         <p class="panel-message" role="status" data-testid="panel-message">
           {message}

@@ -1,6 +1,7 @@
 // Side panel wiring: the console component, talking to the background through the protocol.
 import './style.css';
 import '../../components/ocr-helper.css';
+import '../../components/link-check.css';
 import { render, type JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
