@@ -181,7 +181,7 @@ describe('18.5 readDocument: codes first, then the text, every value checked', (
       }
     expect(Math.abs(a!.x0 - 1500)).toBeLessThanOrEqual(60);
     expect(Math.abs(a!.y0 - 300)).toBeLessThanOrEqual(60);
-  });
+  }, 30_000); // decoding a 1200 px page's codes: 2–6 s on a busy 2-core machine
 
   it('18.5 a value from a QR is exact and marked so; the text\'s other reading of it must be checked; a value failing its check is not sure', async () => {
     const pay = vietQr('970436', '0011004123456', tlv('54', '150000'));
