@@ -52,14 +52,22 @@ interface LogSchema extends DBSchema {
   packIndex: { key: number; value: PackIndex };
   /** `sealedUntil`: local midnight before which every day is folded into rollups, months and packs. */
   meta: { key: string; value: number };
+  /** Issue 19: scam warnings shown ("cảnh báo trang giả"), one anonymous count per local day: no host, URL or tab. */
+  warnings: { key: number; value: DayCount };
 }
 
-type Store = 'sessions' | 'rollups' | 'months' | 'packs' | 'packIndex' | 'meta';
-const STORES: Store[] = ['sessions', 'rollups', 'months', 'packs', 'packIndex', 'meta'];
+/** Warnings shown on one day (`day`: its local midnight). */
+export interface DayCount {
+  day: number;
+  count: number;
+}
+
+type Store = 'sessions' | 'rollups' | 'months' | 'packs' | 'packIndex' | 'meta' | 'warnings';
+const STORES: Store[] = ['sessions', 'rollups', 'months', 'packs', 'packIndex', 'meta', 'warnings'];
 const SEALED = 'sealedUntil';
 
 export const LOG_DB_NAME = 'dan-buoc-logs';
-export const LOG_DB_VERSION = 3;
+export const LOG_DB_VERSION = 4;
 
 /**
  * Why a write (or opening the database) failed, for a clear message to the volunteer: `quota` the disk is
@@ -151,6 +159,10 @@ const MIGRATIONS: ((db: AnyDb, tx: AnyUpgradeTx, now: number) => Promise<void>)[
     }
     await flush();
     await tx.objectStore('meta').put(today, SEALED);
+  },
+  // 3 → 4: the scam warnings' daily counts (none before).
+  async (db) => {
+    db.createObjectStore('warnings', { keyPath: 'day' });
   },
 ];
 
@@ -287,6 +299,17 @@ export interface LogStore {
   maintain(retentionCutoff: number): Promise<number>;
   clear(): Promise<void>;
   close(): void;
+  /** Issue 19: one scam warning shown at `at` (its day's count goes up by one). */
+  countWarning(at: number): Promise<void>;
+  /** Scam warnings shown on the days a period covers (`from`/`to` as in a summary filter). */
+  warnings(filter?: Pick<SummaryFilter, 'from' | 'to'>): Promise<number>;
+  /** Every day's count, in day order (for an export). */
+  warningDays(): Promise<DayCount[]>;
+  /**
+   * Counts from another desk's export: a day already counted keeps the larger of the two, so importing the
+   * same file twice changes nothing (and two desks' counts of one day are not added up: the larger stands).
+   */
+  addWarningDays(days: DayCount[]): Promise<void>;
 }
 
 function nextMonth(t: number): number {
@@ -509,6 +532,7 @@ export async function createLogStore(options: { name?: string; version?: number;
       removed++;
     }
     for (let c = await tx.objectStore('rollups').index('day').openCursor(before_); c; c = await c.continue()) await c.delete();
+    await tx.objectStore('warnings').delete(before_);
     // Packs of months before the cut-off's go; the cut-off's month keeps its lines from the cut-off on.
     const packs = tx.objectStore('packs');
     const packIndex = tx.objectStore('packIndex');
@@ -700,6 +724,30 @@ export async function createLogStore(options: { name?: string; version?: number;
       noFuture = false;
     },
     close: () => db.close(),
+    async countWarning(at) {
+      const day = dayOf(at);
+      const tx = db.transaction('warnings', 'readwrite');
+      const had = await tx.store.get(day);
+      await tx.store.put({ day, count: (had?.count ?? 0) + 1 });
+      await tx.done;
+    },
+    async warnings(filter = {}) {
+      const lo = filter.from !== undefined ? dayOf(filter.from) : Number.NEGATIVE_INFINITY;
+      const hi = filter.to !== undefined ? filter.to : Number.POSITIVE_INFINITY;
+      const range = span(lo, hi);
+      if (range === null) return 0;
+      return (await db.getAll('warnings', range)).reduce((n, d) => n + d.count, 0);
+    },
+    warningDays: () => db.getAll('warnings'),
+    async addWarningDays(days) {
+      const tx = db.transaction('warnings', 'readwrite');
+      for (const d of days) {
+        const day = dayOf(d.day);
+        const had = await tx.store.get(day);
+        if (!had || had.count < d.count) await tx.store.put({ day, count: d.count });
+      }
+      await tx.done;
+    },
   };
 }
 
