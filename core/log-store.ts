@@ -303,8 +303,8 @@ export interface LogStore {
   countWarning(at: number): Promise<void>;
   /** Scam warnings shown on the days a period covers (`from`/`to` as in a summary filter). */
   warnings(filter?: Pick<SummaryFilter, 'from' | 'to'>): Promise<number>;
-  /** Every day's count, in day order (for an export). */
-  warningDays(): Promise<DayCount[]>;
+  /** Each day's count in a period, in day order (for an export). */
+  warningDays(filter?: Pick<SummaryFilter, 'from' | 'to'>): Promise<DayCount[]>;
   /**
    * Counts from another desk's export: a day already counted keeps the larger of the two, so importing the
    * same file twice changes nothing (and two desks' counts of one day are not added up: the larger stands).
@@ -589,6 +589,13 @@ export async function createLogStore(options: { name?: string; version?: number;
     return removed;
   }
 
+  /** The days of scam warnings a period covers (a day counts when its midnight is inside it). */
+  async function warningDays(filter: Pick<SummaryFilter, 'from' | 'to'> = {}): Promise<DayCount[]> {
+    const lo = filter.from !== undefined ? dayOf(filter.from) : Number.NEGATIVE_INFINITY;
+    const range = span(lo, filter.to ?? Number.POSITIVE_INFINITY);
+    return range === null ? [] : db.getAll('warnings', range);
+  }
+
   /** Unsealed records (from the mark on) a filter keeps, as rollups. */
   function rollupsOf(records: AssistRecord[], filter: SummaryFilter): Rollup[] {
     const out = new Map<string, Rollup>();
@@ -732,13 +739,9 @@ export async function createLogStore(options: { name?: string; version?: number;
       await tx.done;
     },
     async warnings(filter = {}) {
-      const lo = filter.from !== undefined ? dayOf(filter.from) : Number.NEGATIVE_INFINITY;
-      const hi = filter.to !== undefined ? filter.to : Number.POSITIVE_INFINITY;
-      const range = span(lo, hi);
-      if (range === null) return 0;
-      return (await db.getAll('warnings', range)).reduce((n, d) => n + d.count, 0);
+      return (await warningDays(filter)).reduce((n, d) => n + d.count, 0);
     },
-    warningDays: () => db.getAll('warnings'),
+    warningDays,
     async addWarningDays(days) {
       const tx = db.transaction('warnings', 'readwrite');
       for (const d of days) {

@@ -42,12 +42,8 @@ export default defineBackground(() => {
   const sessionTab = async () => ((s) => (s && isActive(s) ? s.tabId : null))(await sessionStore.get());
 
   // Every message passes the gate first: its sender checked, its data validated (extension/message-gate.ts).
-  const gate = createMessageGate({
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-    sessionTab,
-    recordingTab: async () => (await recordingItem.getValue())?.tabId ?? null,
-  });
+  const recordingTab = async () => (await recordingItem.getValue())?.tabId ?? null;
+  const gate = createMessageGate({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), sessionTab, recordingTab });
   const on = createOn(gate, (type, receive) => messaging.onMessage(type, receive as never), ready);
   const repair = createRepair({ library: libraryItem, builtInIds: BUILT_IN_IDS, catalog, session: sessionStore, reloadCatalog: refresh, repaired: controller.repaired });
   registerHandlers(on, { controller, recording, catalog, repair });
