@@ -206,7 +206,7 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
       const cutoff = retentionCutoff(api.now(), settings.retentionMonths);
       const r = await api.addMany(parsed.records, { retentionCutoff: cutoff });
       // The other desk's daily warning counts, within retention and not from the future.
-      await api.addWarningDays?.(parsed.scamWarnings.filter((d) => d.day >= dayOf(cutoff) && d.day <= api.now()));
+      await api.addWarningDays?.((parsed.scamWarnings ?? []).filter((d) => d.day >= dayOf(cutoff) && d.day <= api.now()));
       const parts = [t('dashboard.imported', { added: r.added, duplicates: r.duplicates })];
       if (r.future) parts.push(t('dashboard.importFuture', { n: r.future }));
       if (r.expired) parts.push(t('dashboard.importExpired', { n: r.expired, months: settings.retentionMonths }));

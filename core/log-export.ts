@@ -157,7 +157,7 @@ const ExportSchema = v.object({
   scamWarnings: v.optional(v.pipe(v.array(DayCountSchema, code('log.recordList')), v.maxLength(100_000, code('log.tooManyRecords')))),
 });
 
-export type ImportParse = { ok: true; records: AssistRecord[]; scamWarnings: { day: number; count: number }[] } | { ok: false; errors: DataError[] };
+export type ImportParse = { ok: true; records: AssistRecord[]; scamWarnings?: { day: number; count: number }[] } | { ok: false; errors: DataError[] };
 
 /** Parse an export from another desk. Never throws; errors name the field (JSON pointer) and say what is wrong. */
 export function parseExport(text: string): ImportParse {
@@ -169,7 +169,10 @@ export function parseExport(text: string): ImportParse {
     return { ok: false, errors: [{ path: '', code: 'log.json' }] };
   }
   const r = v.safeParse(ExportSchema, data, { abortPipeEarly: true });
-  if (r.success) return { ok: true, records: r.output.records as AssistRecord[], scamWarnings: r.output.scamWarnings ?? [] };
+  if (r.success) {
+    const records = r.output.records as AssistRecord[];
+    return r.output.scamWarnings ? { ok: true, records, scamWarnings: r.output.scamWarnings } : { ok: true, records };
+  }
   const pointer = (keys: (string | number)[]): string => '/' + keys.map((k) => String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
   const errors = issuesToErrors(r.issues.slice(0, 10), pointer);
   return { ok: false, errors };

@@ -62,8 +62,9 @@ export interface DayCount {
   count: number;
 }
 
-type Store = 'sessions' | 'rollups' | 'months' | 'packs' | 'packIndex' | 'meta' | 'warnings';
-const STORES: Store[] = ['sessions', 'rollups', 'months', 'packs', 'packIndex', 'meta', 'warnings'];
+/** The records' stores (written together); the warnings' counts are written apart. */
+type Store = 'sessions' | 'rollups' | 'months' | 'packs' | 'packIndex' | 'meta';
+const STORES: Store[] = ['sessions', 'rollups', 'months', 'packs', 'packIndex', 'meta'];
 const SEALED = 'sealedUntil';
 
 export const LOG_DB_NAME = 'dan-buoc-logs';
@@ -519,6 +520,8 @@ export async function createLogStore(options: { name?: string; version?: number;
     // Called after every write: most of the time nothing is old enough, and a read-only look at the
     // oldest start hour says so without a read-write transaction.
     const oldest = await db.transaction('sessions').store.index('startHour').openKeyCursor();
+    // The warnings' daily counts of those days go too (there may be counts and no records).
+    if (db.objectStoreNames.contains('warnings')) await db.delete('warnings', IDBKeyRange.upperBound(cutoff, true));
     if (!oldest || oldest.key >= cutoff) {
       purgedTo = cutoff;
       return 0;
@@ -532,7 +535,6 @@ export async function createLogStore(options: { name?: string; version?: number;
       removed++;
     }
     for (let c = await tx.objectStore('rollups').index('day').openCursor(before_); c; c = await c.continue()) await c.delete();
-    await tx.objectStore('warnings').delete(before_);
     // Packs of months before the cut-off's go; the cut-off's month keeps its lines from the cut-off on.
     const packs = tx.objectStore('packs');
     const packIndex = tx.objectStore('packIndex');
@@ -726,6 +728,7 @@ export async function createLogStore(options: { name?: string; version?: number;
     async clear() {
       const tx = db.transaction(STORES, 'readwrite');
       await Promise.all([...STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
+      if (db.objectStoreNames.contains('warnings')) await db.clear('warnings');
       knownSealed = undefined;
       purgedTo = undefined;
       noFuture = false;

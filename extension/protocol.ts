@@ -77,7 +77,7 @@ export interface ProtocolMap {
   startTrial(data: { packId: string; walkthroughId: string; tabId: number }): StepView;
   /** The scam warning page, after the deliberate second step: let its own tab open this lookalike host once. */
   scamContinue(data: { host: string }): void;
-  /** The scam warning page's "Quay lại an toàn" when its tab has no page to go back to: the new-tab page. */
+  /** The scam warning page's "Quay lại an toàn": back to the page before, or the new-tab page when there was none. */
   scamLeave(): void;
 }
 

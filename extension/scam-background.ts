@@ -10,6 +10,8 @@ import { readSettings, settingsItem } from './settings';
 
 /** "Vẫn tiếp tục": `${tabId}|${host}` entries, in the session area (extension contexts only; gone at browser exit). */
 const allowances = storage.defineItem<string[]>('session:dan-buoc-scam-allowed', { fallback: [] });
+/** Tabs whose warning has no page to go back to: tab ids only. */
+const freshTabs = storage.defineItem<string[]>('session:dan-buoc-scam-fresh', { fallback: [] });
 
 /** One warning shown today, in the log database (no host, no URL, no tab). */
 async function countWarning(): Promise<void> {
@@ -31,7 +33,12 @@ async function newTab(tabId: number): Promise<void> {
   await browser.tabs.remove(tabId);
 }
 
+interface WebNavigationFrames {
+  getFrame(details: { tabId: number; frameId: number }): Promise<{ url: string } | null>;
+}
+
 export function startScamGuard(): ScamGuard {
+  const api = browser as unknown as { webNavigation?: ReturnType<NavigationApi['webNavigation']>; permissions: NavigationApi['permissions'] };
   // The setting read once at start and kept current: a navigation waits for storage only when the worker woke for it.
   let enabled = readSettings().then((s) => s.scamWarning, () => false);
   settingsItem.watch((s) => {
@@ -42,10 +49,15 @@ export function startScamGuard(): ScamGuard {
     navigate: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
     warningPage: () => browser.runtime.getURL(`/${WARNING_PAGE}`),
     newTab,
+    goBack: (tabId) => browser.tabs.goBack(tabId),
+    hadPage: async (tabId) => {
+      const frame = await (api.webNavigation as unknown as WebNavigationFrames | undefined)?.getFrame({ tabId, frameId: 0 });
+      return !!frame && /^(https?|chrome-extension|moz-extension):/.test(frame.url);
+    },
     allowances: { get: () => allowances.getValue(), set: (v) => allowances.setValue(v) },
+    freshTabs: { get: () => freshTabs.getValue(), set: (v) => freshTabs.setValue(v) },
     counted: countWarning,
   });
-  const api = browser as unknown as { webNavigation?: ReturnType<NavigationApi['webNavigation']>; permissions: NavigationApi['permissions'] };
   keepNavigationListener({ webNavigation: () => api.webNavigation, permissions: api.permissions }, (d) => void guard.beforeNavigate(d).catch(() => undefined));
   browser.tabs.onRemoved.addListener((tabId) => void guard.tabClosed(tabId));
   return guard;

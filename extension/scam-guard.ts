@@ -28,7 +28,16 @@ export interface ScamGuardDeps {
   warningPage(): string;
   /** Leave the warning for the browser's new-tab page (when the tab has no page to go back to). */
   newTab(tabId: number): Promise<void>;
+  /** tabs.goBack. */
+  goBack(tabId: number): Promise<void>;
+  /**
+   * Whether the tab shows a page before the lookalike's navigation (webNavigation.getFrame: its main frame's
+   * document is not the empty one of a new tab). Only this yes/no is kept, never the page.
+   */
+  hadPage(tabId: number): Promise<boolean>;
   allowances: Allowances;
+  /** Tabs whose warning has no page to go back to (tab ids only; storage.session). */
+  freshTabs: Allowances;
   /** One warning shown: the day's anonymous count in the logs. */
   counted(): Promise<void>;
   /** @default core/scam.ts checkHost */
@@ -71,7 +80,11 @@ export function createScamGuard(deps: ScamGuardDeps) {
       if (verdict.verdict !== 'lookalike') return false;
       if (!(await deps.enabled().catch(() => false))) return false;
       if (await takeAllowance(d.tabId, host)) return false;
+      // Asked before the tab is taken over, answered after: the question must see the page before the warning.
+      const hadPage = deps.hadPage(d.tabId).catch(() => true);
       await deps.navigate(d.tabId, warningAddress(deps.warningPage(), host, verdict.imitates));
+      const fresh = (await deps.freshTabs.get().catch(() => [] as string[])).filter((k) => k !== String(d.tabId));
+      await deps.freshTabs.set((await hadPage) ? fresh : [...fresh, String(d.tabId)].slice(-MAX_ALLOWANCES));
       await deps.counted().catch(() => undefined);
       return true;
     },
@@ -87,13 +100,20 @@ export function createScamGuard(deps: ScamGuardDeps) {
       await deps.allowances.set([...list, key(tabId, clean)].slice(-MAX_ALLOWANCES));
       await deps.navigate(tabId, `https://${clean}/`);
     },
-    /** "Quay lại an toàn" when the tab has nothing to go back to: the browser's new-tab page. */
-    leave: (tabId: number): Promise<void> => deps.newTab(tabId),
+    /** "Quay lại an toàn": the page before the lookalike, or the browser's new-tab page when there was none. */
+    async leave(tabId: number): Promise<void> {
+      const fresh = await deps.freshTabs.get().catch(() => [] as string[]);
+      if (!fresh.includes(String(tabId))) return deps.goBack(tabId);
+      await deps.freshTabs.set(fresh.filter((k) => k !== String(tabId)));
+      await deps.newTab(tabId);
+    },
     /** A closed tab's allowances go with it. */
     async tabClosed(tabId: number): Promise<void> {
       const list = await deps.allowances.get().catch(() => [] as string[]);
       const kept = list.filter((k) => !k.startsWith(`${tabId}|`));
       if (kept.length !== list.length) await deps.allowances.set(kept);
+      const fresh = await deps.freshTabs.get().catch(() => [] as string[]);
+      if (fresh.includes(String(tabId))) await deps.freshTabs.set(fresh.filter((k) => k !== String(tabId)));
     },
   };
 }

@@ -17,7 +17,8 @@ const check = checkHost(host);
 const imitates = check.verdict === 'lookalike' ? check.imitates : undefined;
 
 const api: WarningApi = {
-  back: () => (history.length > 1 ? history.back() : void messaging.sendMessage('scamLeave').catch(() => undefined)),
+  // The background knows whether the tab had a page before the lookalike (else: the new-tab page).
+  back: () => void messaging.sendMessage('scamLeave').catch(() => history.back()),
   proceed: () => messaging.sendMessage('scamContinue', { host }),
 };
 
