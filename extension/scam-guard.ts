@@ -81,7 +81,8 @@ export function createScamGuard(deps: ScamGuardDeps) {
       if (!(await deps.enabled().catch(() => false))) return false;
       if (await takeAllowance(d.tabId, host)) return false;
       // Asked before the tab is taken over, answered after: the question must see the page before the warning.
-      const hadPage = deps.hadPage(d.tabId).catch(() => true);
+      // A tab with no frame yet (opened at the lookalike's address) has no page either.
+      const hadPage = deps.hadPage(d.tabId).catch(() => false);
       await deps.navigate(d.tabId, warningAddress(deps.warningPage(), host, verdict.imitates));
       const fresh = (await deps.freshTabs.get().catch(() => [] as string[])).filter((k) => k !== String(d.tabId));
       await deps.freshTabs.set((await hadPage) ? fresh : [...fresh, String(d.tabId)].slice(-MAX_ALLOWANCES));
@@ -103,7 +104,8 @@ export function createScamGuard(deps: ScamGuardDeps) {
     /** "Quay lại an toàn": the page before the lookalike, or the browser's new-tab page when there was none. */
     async leave(tabId: number): Promise<void> {
       const fresh = await deps.freshTabs.get().catch(() => [] as string[]);
-      if (!fresh.includes(String(tabId))) return deps.goBack(tabId);
+      // No page to go back to after all (tabs.goBack refuses): the new-tab page.
+      if (!fresh.includes(String(tabId))) return deps.goBack(tabId).catch(() => deps.newTab(tabId));
       await deps.freshTabs.set(fresh.filter((k) => k !== String(tabId)));
       await deps.newTab(tabId);
     },
