@@ -25,7 +25,7 @@ function mount(granted: boolean | Error) {
     release: async () => void released++,
   };
   const draw = (settings: Settings): void =>
-    act(() => render(<ScamWarningSetting t={vi} settings={settings} onSettings={(s) => (saved.push(s), draw(s))} api={api} />, rootOf()));
+    void act(() => render(<ScamWarningSetting t={vi} settings={settings} onSettings={(s) => (saved.push(s), draw(s))} api={api} />, rootOf()));
   draw(DEFAULT_SETTINGS);
   const box = (): HTMLInputElement => rootOf().querySelector<HTMLInputElement>('[data-testid="scam-warning"]')!;
   return { saved, box, asked: () => asked, released: () => released };
