@@ -182,6 +182,12 @@ describe('19 the live scam warning', () => {
   it('19 after a browser restart (same profile) the warning still works; with no page to go back to, "Quay lại an toàn" opens the new-tab page', async () => {
     await browser.close();
     await start();
+    // puppeteer loads the unpacked extension again at each launch: wait until it is loaded, with its permission,
+    // as a browser that restarted has it before any tab loads.
+    const probe = await browser.newPage();
+    await probe.goto(`chrome-extension://${extensionId}/dashboard.html`);
+    await probe.waitForFunction(() => (globalThis as unknown as { chrome: { webNavigation?: unknown } }).chrome.webNavigation !== undefined);
+    await probe.close();
     // Straight from an SMS link into a new tab opened at that address: nothing to go back to.
     const cdp = await browser.target().createCDPSession();
     await cdp.send('Target.createTarget', { url: `https://${LOOKALIKE}/dang-nhap` });
