@@ -179,7 +179,7 @@ describe('19 the live scam warning', () => {
     await dashboard.close();
   }, 90_000);
 
-  it('19 after a browser restart (same profile) the warning still works; with no page to go back to, "Quay lại an toàn" opens the new-tab page', async () => {
+  it('19 after a browser restart (same profile) the warning still works; with no page to go back to, "Quay lại an toàn" leaves the warning, never for the lookalike', async () => {
     await browser.close();
     await start();
     // puppeteer loads the unpacked extension again at each launch: wait until it is loaded, with its permission,
