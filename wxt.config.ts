@@ -52,7 +52,11 @@ export default defineConfig({
     host_permissions: [...OFFICIAL_MATCH_PATTERNS],
     // Other sites are asked for one origin at a time, at run time, when a pack for them is installed (a
     // provincial portal, or an origin the ward admin chose to trust): never granted at install.
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    // "webNavigation" only when the ward admin turns on "Cảnh báo trang giả mạo" (issue 19, asked at run time from
+    // the console: extension/scam-permission.ts): it lets the background see a tab start loading a lookalike.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'webNavigation'] }
+      : { optional_host_permissions: ['https://*/*'], optional_permissions: ['webNavigation'] }),
     // No "tabs" permission: the URLs of other sites' tabs are none of our business. "scripting" injects the guide
     // into the session's tab and the author's tools into the recorded one (no content script is declared);
     // "activeTab" only lets the OCR helper capture the tab

@@ -9,8 +9,8 @@ import { errorText as translateError } from '../core/error-text';
 import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
 import { parseExport, toJson, type CsvLabel } from '../core/log-export';
 import { AGE_BANDS, RECORD_OUTCOMES, retentionCutoff, type AgeBand, type AssistRecord, type RecordOutcome } from '../core/log-record';
-import type { Funnel, Summary } from '../core/log-summary';
-import type { CsvExport, ImportOptions, ImportResult } from '../core/log-store';
+import { dayOf, type Funnel, type Summary } from '../core/log-summary';
+import type { CsvExport, DayCount, ImportOptions, ImportResult } from '../core/log-store';
 import type { Settings } from '../core/settings';
 import { BarChart } from './dashboard-chart';
 import {
@@ -51,6 +51,12 @@ export interface DashboardApi {
   now(): number;
   /** The editor page of a pack (a repaired step's link); absent: no link. */
   editorUrl?(packId: string, walkthroughId: string): string;
+  /** Issue 19: scam warnings shown in a period ("cảnh báo trang giả"); absent: not shown. */
+  warnings?(filter: ReturnType<typeof toSummaryFilter>): Promise<number>;
+  /** The daily counts of a period, for the JSON export. */
+  warningDays?(filter: ReturnType<typeof toSummaryFilter>): Promise<DayCount[]>;
+  /** Daily counts from an imported export (core/log-store.ts `addWarningDays`). */
+  addWarningDays?(days: DayCount[]): Promise<void>;
 }
 
 export interface DashboardProps {
@@ -81,6 +87,7 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
   const lang: Lang = settings.lang;
   const [form, setForm] = useState<FilterForm>(() => ({ ...last12Months(api.now()), walkthrough: '', outcome: '', ageBand: '' }));
   const [summary, setSummary] = useState<Summary | null>(null);
+  const [warnings, setWarnings] = useState<number | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [stored, setStored] = useState<{ count: number; usage: number | null } | null>(null);
   const [version, setVersion] = useState(0);
@@ -100,6 +107,10 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
         setLoadError(null);
       },
       (err: unknown) => current && setLoadError(t('dashboard.loadFailed', { reason: errorText(t, err) })),
+    );
+    api.warnings?.(filter).then(
+      (n) => current && setWarnings(n),
+      () => current && setWarnings(null),
     );
     return () => {
       current = false;
@@ -171,7 +182,7 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
       } else {
         const records = await api.records(filter);
         n = records.length;
-        api.download(name, 'application/json', toJson(records, api.now()));
+        api.download(name, 'application/json', toJson(records, api.now(), await api.warningDays?.(filter)));
       }
       setMessage({ kind: 'status', text: t('dashboard.exported', { n, file: name }) });
     } catch (err) {
@@ -192,7 +203,10 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
         setMessage({ kind: 'error', text: t('dashboard.importRefused', { file: file.name }), details: parsed.errors });
         return;
       }
-      const r = await api.addMany(parsed.records, { retentionCutoff: retentionCutoff(api.now(), settings.retentionMonths) });
+      const cutoff = retentionCutoff(api.now(), settings.retentionMonths);
+      const r = await api.addMany(parsed.records, { retentionCutoff: cutoff });
+      // The other desk's daily warning counts, within retention and not from the future.
+      await api.addWarningDays?.((parsed.scamWarnings ?? []).filter((d) => d.day >= dayOf(cutoff) && d.day <= api.now()));
       const parts = [t('dashboard.imported', { added: r.added, duplicates: r.duplicates })];
       if (r.future) parts.push(t('dashboard.importFuture', { n: r.future }));
       if (r.expired) parts.push(t('dashboard.importExpired', { n: r.expired, months: settings.retentionMonths }));
@@ -250,7 +264,7 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
         {!summary ? (
           <p aria-busy="true">{t('dashboard.loading')}</p>
         ) : (
-          <Figures t={t} summary={summary} titleOf={titleOf} outcomeLabel={outcomeLabel} ageLabel={ageLabel} monthLabel={monthLabel} />
+          <Figures t={t} summary={summary} warnings={warnings} titleOf={titleOf} outcomeLabel={outcomeLabel} ageLabel={ageLabel} monthLabel={monthLabel} />
         )}
         {summary && summary.total > 0 ? <Funnels t={t} lang={lang} summary={summary} catalog={catalog} titleOf={titleOf} /> : null}
         {summary ? <Repairs t={t} summary={summary} titleOf={titleOf} editorUrl={api.editorUrl} /> : null}
@@ -421,13 +435,15 @@ function Breakdown({ t, id, title, keyHeader, rows, total, horizontal }: { t: Tr
 interface FiguresProps {
   t: Translate;
   summary: Summary;
+  /** Scam warnings shown in the period; null: not known (not shown). */
+  warnings: number | null;
   titleOf(key: string): string;
   outcomeLabel(o: string): string;
   ageLabel(a: string): string;
   monthLabel(key: string): string;
 }
 
-function Figures({ t, summary, titleOf, outcomeLabel, ageLabel, monthLabel }: FiguresProps): JSX.Element {
+function Figures({ t, summary, warnings, titleOf, outcomeLabel, ageLabel, monthLabel }: FiguresProps): JSX.Element {
   const completed = summary.byOutcome.completed ?? 0;
   const median = summary.medianDurationSec;
   const rows = (m: Record<string, number>, label: (k: string) => string, order?: readonly string[]): Row[] => {
@@ -458,7 +474,20 @@ function Figures({ t, summary, titleOf, outcomeLabel, ageLabel, monthLabel }: Fi
               {median === null ? t('dashboard.noMedian') : t('dashboard.duration', minutesSeconds(median))}
             </dd>
           </div>
+          {warnings !== null ? (
+            <div class="stat">
+              <dt>{t('dashboard.scamWarnings')}</dt>
+              <dd data-testid="scam-warnings" data-value={warnings} aria-describedby="scam-warnings-help">
+                {warnings}
+              </dd>
+            </div>
+          ) : null}
         </dl>
+        {warnings !== null ? (
+          <p id="scam-warnings-help" class="dash-note">
+            {t('dashboard.scamWarningsHelp')}
+          </p>
+        ) : null}
       </section>
       {summary.total === 0 ? (
         <p class="dash-note" data-testid="no-data">

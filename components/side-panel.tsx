@@ -15,6 +15,7 @@ import { DeskPacks, type PacksApi } from './desk-packs';
 import { HintText } from './hint-text';
 import { LinkCheck } from './link-check';
 import { OcrHelper, type OcrApi } from './ocr-helper';
+import { ScamWarningSetting, type ScamPermissionApi } from './scam-warning-setting';
 
 export interface PanelApi {
   /** Start at the first step, or (`fromStep`) at the step whose page the resident's tab is on. */
@@ -52,6 +53,8 @@ export interface PanelApi {
   };
   /** "Đọc giấy tờ": read codes from a photo of a paper document on this machine (absent: not shown). */
   ocr?: OcrApi;
+  /** "Cảnh báo trang giả mạo": the webNavigation permission it needs (absent: the setting is not shown). */
+  scamPermission?: ScamPermissionApi;
   /**
    * Heal on the spot (issue 17.3): let the volunteer pick step `index`'s control on the resident's page and
    * save it as the step's new anchor. Null when the pick was cancelled. (Absent: not offered.)
@@ -150,6 +153,7 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
             </select>
           </label>
           <DeskSettings t={t} settings={settings} onSettings={onSettings} />
+          {api.scamPermission ? <ScamWarningSetting t={t} settings={settings} onSettings={onSettings} api={api.scamPermission} /> : null}
           {api.packs ? <DeskPacks t={t} lang={settings.lang} api={api.packs} /> : null}
           {api.openDashboard ? (
             <button type="button" class="btn" onClick={() => api.openDashboard!()} data-testid="open-dashboard">

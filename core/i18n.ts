@@ -20,6 +20,11 @@ export function createTranslator(lang: Lang): Translate {
   return (key, params) => fillTemplate(catalog[key] ?? vi[key] ?? key, params);
 }
 
+/** True when the locale files have this key (for keys built at run time, e.g. a reason code's). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(vi, key);
+}
+
 /** The on-page guide's words in one language (core/page-words.ts), Vietnamese where a text is missing. */
 export function pageWords(lang: Lang): Words {
   const t = createTranslator(lang);

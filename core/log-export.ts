@@ -19,10 +19,13 @@ export interface LogExport {
   version: number;
   exportedAt: string;
   records: AssistRecord[];
+  /** Issue 19: scam warnings shown per day (`day`: the local midnight, ms); absent in older exports. */
+  scamWarnings?: { day: number; count: number }[];
 }
 
-export function toJson(records: AssistRecord[], now: number): string {
+export function toJson(records: AssistRecord[], now: number, scamWarnings?: { day: number; count: number }[]): string {
   const out: LogExport = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), records };
+  if (scamWarnings?.length) out.scamWarnings = scamWarnings.map(({ day, count }) => ({ day, count }));
   return JSON.stringify(out);
 }
 
@@ -141,13 +144,20 @@ export const RecordSchema = v.strictObject({
   note: v.optional(v.pipe(v.string(msg.text), v.maxLength(300, code('log.tooLong')))),
 });
 
+/** A day's count of scam warnings: a day and a number, nothing else (no host, no URL, no tab). */
+export const DayCountSchema = v.strictObject({
+  day: v.pipe(v.number(code('log.time')), v.integer(code('log.time')), v.minValue(Date.UTC(2020, 0, 1), code('log.tooEarly')), v.maxValue(8.64e15, code('log.time'))),
+  count: count,
+});
+
 const ExportSchema = v.object({
   format: v.literal(EXPORT_FORMAT, code('log.format')),
   version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(EXPORT_VERSION, code('log.newer'))),
   records: v.pipe(v.array(RecordSchema, code('log.recordList')), v.maxLength(500_000, code('log.tooManyRecords'))),
+  scamWarnings: v.optional(v.pipe(v.array(DayCountSchema, code('log.recordList')), v.maxLength(100_000, code('log.tooManyRecords')))),
 });
 
-export type ImportParse = { ok: true; records: AssistRecord[] } | { ok: false; errors: DataError[] };
+export type ImportParse = { ok: true; records: AssistRecord[]; scamWarnings?: { day: number; count: number }[] } | { ok: false; errors: DataError[] };
 
 /** Parse an export from another desk. Never throws; errors name the field (JSON pointer) and say what is wrong. */
 export function parseExport(text: string): ImportParse {
@@ -159,7 +169,10 @@ export function parseExport(text: string): ImportParse {
     return { ok: false, errors: [{ path: '', code: 'log.json' }] };
   }
   const r = v.safeParse(ExportSchema, data, { abortPipeEarly: true });
-  if (r.success) return { ok: true, records: r.output.records as AssistRecord[] };
+  if (r.success) {
+    const records = r.output.records as AssistRecord[];
+    return r.output.scamWarnings ? { ok: true, records, scamWarnings: r.output.scamWarnings } : { ok: true, records };
+  }
   const pointer = (keys: (string | number)[]): string => '/' + keys.map((k) => String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
   const errors = issuesToErrors(r.issues.slice(0, 10), pointer);
   return { ok: false, errors };

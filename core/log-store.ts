@@ -52,14 +52,23 @@ interface LogSchema extends DBSchema {
   packIndex: { key: number; value: PackIndex };
   /** `sealedUntil`: local midnight before which every day is folded into rollups, months and packs. */
   meta: { key: string; value: number };
+  /** Issue 19: scam warnings shown ("cảnh báo trang giả"), one anonymous count per local day: no host, URL or tab. */
+  warnings: { key: number; value: DayCount };
 }
 
+/** Warnings shown on one day (`day`: its local midnight). */
+export interface DayCount {
+  day: number;
+  count: number;
+}
+
+/** The records' stores (written together); the warnings' counts are written apart. */
 type Store = 'sessions' | 'rollups' | 'months' | 'packs' | 'packIndex' | 'meta';
 const STORES: Store[] = ['sessions', 'rollups', 'months', 'packs', 'packIndex', 'meta'];
 const SEALED = 'sealedUntil';
 
 export const LOG_DB_NAME = 'dan-buoc-logs';
-export const LOG_DB_VERSION = 3;
+export const LOG_DB_VERSION = 4;
 
 /**
  * Why a write (or opening the database) failed, for a clear message to the volunteer: `quota` the disk is
@@ -151,6 +160,10 @@ const MIGRATIONS: ((db: AnyDb, tx: AnyUpgradeTx, now: number) => Promise<void>)[
     }
     await flush();
     await tx.objectStore('meta').put(today, SEALED);
+  },
+  // 3 → 4: the scam warnings' daily counts (none before).
+  async (db) => {
+    db.createObjectStore('warnings', { keyPath: 'day' });
   },
 ];
 
@@ -287,6 +300,17 @@ export interface LogStore {
   maintain(retentionCutoff: number): Promise<number>;
   clear(): Promise<void>;
   close(): void;
+  /** Issue 19: one scam warning shown at `at` (its day's count goes up by one). */
+  countWarning(at: number): Promise<void>;
+  /** Scam warnings shown on the days a period covers (`from`/`to` as in a summary filter). */
+  warnings(filter?: Pick<SummaryFilter, 'from' | 'to'>): Promise<number>;
+  /** Each day's count in a period, in day order (for an export). */
+  warningDays(filter?: Pick<SummaryFilter, 'from' | 'to'>): Promise<DayCount[]>;
+  /**
+   * Counts from another desk's export: a day already counted keeps the larger of the two, so importing the
+   * same file twice changes nothing (and two desks' counts of one day are not added up: the larger stands).
+   */
+  addWarningDays(days: DayCount[]): Promise<void>;
 }
 
 function nextMonth(t: number): number {
@@ -496,6 +520,8 @@ export async function createLogStore(options: { name?: string; version?: number;
     // Called after every write: most of the time nothing is old enough, and a read-only look at the
     // oldest start hour says so without a read-write transaction.
     const oldest = await db.transaction('sessions').store.index('startHour').openKeyCursor();
+    // The warnings' daily counts of those days go too (there may be counts and no records).
+    if (db.objectStoreNames.contains('warnings')) await db.delete('warnings', IDBKeyRange.upperBound(cutoff, true));
     if (!oldest || oldest.key >= cutoff) {
       purgedTo = cutoff;
       return 0;
@@ -563,6 +589,13 @@ export async function createLogStore(options: { name?: string; version?: number;
     await tx.done;
     noFuture = true;
     return removed;
+  }
+
+  /** The days of scam warnings a period covers (a day counts when its midnight is inside it). */
+  async function warningDays(filter: Pick<SummaryFilter, 'from' | 'to'> = {}): Promise<DayCount[]> {
+    const lo = filter.from !== undefined ? dayOf(filter.from) : Number.NEGATIVE_INFINITY;
+    const range = span(lo, filter.to ?? Number.POSITIVE_INFINITY);
+    return range === null ? [] : db.getAll('warnings', range);
   }
 
   /** Unsealed records (from the mark on) a filter keeps, as rollups. */
@@ -695,11 +728,32 @@ export async function createLogStore(options: { name?: string; version?: number;
     async clear() {
       const tx = db.transaction(STORES, 'readwrite');
       await Promise.all([...STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
+      if (db.objectStoreNames.contains('warnings')) await db.clear('warnings');
       knownSealed = undefined;
       purgedTo = undefined;
       noFuture = false;
     },
     close: () => db.close(),
+    async countWarning(at) {
+      const day = dayOf(at);
+      const tx = db.transaction('warnings', 'readwrite');
+      const had = await tx.store.get(day);
+      await tx.store.put({ day, count: (had?.count ?? 0) + 1 });
+      await tx.done;
+    },
+    async warnings(filter = {}) {
+      return (await warningDays(filter)).reduce((n, d) => n + d.count, 0);
+    },
+    warningDays,
+    async addWarningDays(days) {
+      const tx = db.transaction('warnings', 'readwrite');
+      for (const d of days) {
+        const day = dayOf(d.day);
+        const had = await tx.store.get(day);
+        if (!had || had.count < d.count) await tx.store.put({ day, count: d.count });
+      }
+      await tx.done;
+    },
   };
 }
 

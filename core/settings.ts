@@ -32,9 +32,14 @@ export interface Settings {
   volunteer?: string;
   /** Months the records are kept before they are deleted automatically. @default 12 */
   retentionMonths: number;
+  /**
+   * "Cảnh báo trang giả mạo" (issue 19): a main-frame navigation to a host core/scam.ts calls a lookalike is
+   * replaced by the extension's warning page. Needs the optional `webNavigation` permission. @default false
+   */
+  scamWarning: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { lang: 'vi', residentMode: false, retentionMonths: DEFAULT_RETENTION_MONTHS };
+export const DEFAULT_SETTINGS: Settings = { lang: 'vi', residentMode: false, retentionMonths: DEFAULT_RETENTION_MONTHS, scamWarning: false };
 
 /** Settings sanitised: anything malformed falls back to the defaults. */
 export function sanitizeSettings(raw: Partial<Settings> | null | undefined): Settings {
@@ -42,6 +47,7 @@ export function sanitizeSettings(raw: Partial<Settings> | null | undefined): Set
   const settings: Settings = {
     ...displayOf(raw),
     retentionMonths: typeof months === 'number' && Number.isInteger(months) && months >= 1 && months <= 60 ? months : DEFAULT_RETENTION_MONTHS,
+    scamWarning: raw?.scamWarning === true,
   };
   if (typeof raw?.wardCode === 'string' && /^\d{5}$/.test(raw.wardCode)) settings.wardCode = raw.wardCode;
   if (typeof raw?.volunteer === 'string' && raw.volunteer.trim()) settings.volunteer = raw.volunteer.trim().slice(0, 40);

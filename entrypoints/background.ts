@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createController } from '../extension/controller';
 import { createRecordingController } from '../extension/recording-controller';
-import { registerHandlers } from '../extension/background-handlers';
+import { registerHandlers, registerScamHandlers } from '../extension/background-handlers';
 import { dropOldGuideRegistration, keepDisplaySettings, openConsoleFromToolbar } from '../extension/background-upkeep';
 import { guideBoot, keepGuideInjected, offeredHere, sendOrInject } from '../extension/guide-injection';
 import { BUILT_IN_IDS, libraryItem, liveCatalog } from '../extension/library';
@@ -15,6 +15,7 @@ import { readSettings } from '../extension/settings';
 import { isActive } from '../core/session';
 import { injectRecorder, keepRecorderInjected } from '../extension/author-scripts';
 import { createRepair } from '../extension/repair';
+import { startScamGuard } from '../extension/scam-background';
 
 export default defineBackground(() => {
   // Shipped packs and the desk's own: answers wait for the first load (a woken worker reads storage first).
@@ -41,15 +42,12 @@ export default defineBackground(() => {
   const sessionTab = async () => ((s) => (s && isActive(s) ? s.tabId : null))(await sessionStore.get());
 
   // Every message passes the gate first: its sender checked, its data validated (extension/message-gate.ts).
-  const gate = createMessageGate({
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-    sessionTab,
-    recordingTab: async () => (await recordingItem.getValue())?.tabId ?? null,
-  });
+  const recordingTab = async () => (await recordingItem.getValue())?.tabId ?? null;
+  const gate = createMessageGate({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), sessionTab, recordingTab });
   const on = createOn(gate, (type, receive) => messaging.onMessage(type, receive as never), ready);
   const repair = createRepair({ library: libraryItem, builtInIds: BUILT_IN_IDS, catalog, session: sessionStore, reloadCatalog: refresh, repaired: controller.repaired });
   registerHandlers(on, { controller, recording, catalog, repair });
+  registerScamHandlers(on, startScamGuard());
 
   browser.runtime.onStartup.addListener(() => void controller.browserStarted());
   browser.tabs.onRemoved.addListener((tabId) => void controller.tabClosed(tabId));

@@ -2,7 +2,8 @@
 // (recording-controller.ts). Registered through the message gate's `on` (message-gate.ts), never directly.
 import type { Catalog } from '../core/catalog';
 import type { Controller } from './controller';
-import { tabOf, type On } from './message-gate';
+import { tabOf, warningTabOf, type On } from './message-gate';
+import type { ScamGuard } from './scam-guard';
 import type { RecordingController } from './recording-controller';
 import type { Repair } from './repair';
 import type { Anchor } from '../core/anchors/index';
@@ -37,4 +38,10 @@ export function registerHandlers(on: On, deps: { controller: Controller; recordi
   on('undoStep', (_, caller) => recording.undo(caller));
   on('stopRecording', (details, caller) => recording.stop(details, caller));
   on('cancelRecording', () => recording.cancel());
+}
+
+/** The scam warning page's two ways out (issue 19): each about the page's own tab only. */
+export function registerScamHandlers(on: On, guard: ScamGuard): void {
+  on('scamContinue', (d, caller) => guard.continueTo(warningTabOf(caller), d.host));
+  on('scamLeave', (_, caller) => guard.leave(warningTabOf(caller)));
 }

@@ -12,9 +12,10 @@ import { check, type Received } from './protocol-schemas';
  * - `tab-or-page`: both; a content script is answered about its own tab only;
  * - `session`: extension pages, or a content script whose tab the running session is on;
  * - `recording`: extension pages, or a content script whose tab the recording is on;
+ * - `warning`: the extension's own scam warning page (warning.html) in a tab, about that tab only;
  * - `none`: the background never receives it (it goes to content scripts).
  */
-export type Access = 'page' | 'tab' | 'tab-or-page' | 'session' | 'recording' | 'none';
+export type Access = 'page' | 'tab' | 'tab-or-page' | 'session' | 'recording' | 'warning' | 'none';
 
 export const ACCESS: { [K in keyof ProtocolMap]: Access } = {
   start: 'page',
@@ -48,6 +49,10 @@ export const ACCESS: { [K in keyof ProtocolMap]: Access } = {
   startTrial: 'page',
   // A repair changes the desk's library: the console only, never a page's script.
   repairStep: 'page',
+  // Whitelisting a lookalike for a tab: the warning page shown in that tab, never a content script, a web page
+  // or another extension page.
+  scamContinue: 'warning',
+  scamLeave: 'warning',
 };
 
 /** The sender as the browser reports it (runtime.MessageSender); never anything the message says. */
@@ -57,8 +62,14 @@ export interface Sender {
   tab?: { id?: number };
 }
 
-/** An extension page, or a content script in a tab. */
-export type Caller = { kind: 'page' } | { kind: 'tab'; tabId: number };
+/**
+ * An extension page (its path, e.g. `warning.html`, and its tab when it is shown in one), or a content script
+ * in a tab.
+ */
+export type Caller = { kind: 'page'; page?: string; tabId?: number } | { kind: 'tab'; tabId: number };
+
+/** The extension's scam warning page (entrypoints/warning/). */
+export const WARNING_PAGE = 'warning.html';
 
 export interface GateDeps {
   /** runtime.id. */
@@ -87,15 +98,20 @@ export function createMessageGate(deps: GateDeps) {
    */
   function callerOf(sender: Sender): Caller | null {
     if (!sender || sender.id !== deps.extensionId) return null;
-    if (typeof sender.url === 'string' && sender.url.startsWith(deps.extensionOrigin)) return { kind: 'page' };
     const tabId = sender.tab?.id;
-    if (typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0) return { kind: 'tab', tabId };
+    const inTab = typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0;
+    if (typeof sender.url === 'string' && sender.url.startsWith(deps.extensionOrigin)) {
+      const page = sender.url.slice(deps.extensionOrigin.length).replace(/^\//, '').replace(/[?#].*$/, '');
+      return inTab ? { kind: 'page', page, tabId } : { kind: 'page', page };
+    }
+    if (inTab) return { kind: 'tab', tabId };
     return null;
   }
 
   /** Why `caller` may not send a message of this access, or null when it may. */
   async function refusal(access: Access, caller: Caller): Promise<string | null> {
     if (access === 'none') return 'the background does not take it';
+    if (access === 'warning') return caller.kind === 'page' && caller.page === WARNING_PAGE && caller.tabId !== undefined ? null : 'only the warning page, in its tab, may send it';
     if (caller.kind === 'page') return access === 'tab' ? 'only a content script sends it, about its own tab' : null;
     switch (access) {
       case 'page':
@@ -159,5 +175,11 @@ export function createOn(
 /** The sender's tab: the gate lets only content scripts send the messages that ask for it. */
 export function tabOf(caller: Caller): number {
   if (caller.kind !== 'tab') throw new Error('message must come from a tab');
+  return caller.tabId;
+}
+
+/** The tab of the warning page that sent a `warning` message (the gate admitted only that page, in a tab). */
+export function warningTabOf(caller: Caller): number {
+  if (caller.kind !== 'page' || caller.tabId === undefined) throw new Error('message must come from the warning page');
   return caller.tabId;
 }

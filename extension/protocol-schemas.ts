@@ -66,6 +66,9 @@ export const schemas = {
   startTrial: v.strictObject({ packId: id, walkthroughId: id, tabId }),
   // The anchor is checked by parsePack with the repaired pack (its errors name the anchor's fields).
   repairStep: v.strictObject({ index, anchor: v.record(v.string(), v.unknown(), 'must be an object') }),
+  // A host name only (the guard checks again that it calls it a lookalike).
+  scamContinue: v.strictObject({ host: v.pipe(v.string('must be a string'), v.maxLength(253, 'is too long'), v.regex(/^[a-z0-9.-]+$/, 'must be a host name')) }),
+  scamLeave: none,
 } satisfies { [K in keyof ProtocolMap]: v.GenericSchema<unknown, Received[K]> };
 
 /** Validate a message's data; throws a short error naming the bad field's path (as a JSON pointer). */

@@ -75,6 +75,10 @@ export interface ProtocolMap {
   repairStep(data: { index: number; anchor: Anchor }): RepairResult;
   /** Editor → background: play a walkthrough as a trial (not logged) on a tab. */
   startTrial(data: { packId: string; walkthroughId: string; tabId: number }): StepView;
+  /** The scam warning page, after the deliberate second step: let its own tab open this lookalike host once. */
+  scamContinue(data: { host: string }): void;
+  /** The scam warning page's "Quay lại an toàn": back to the page before, or the new-tab page when there was none. */
+  scamLeave(): void;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -37,6 +37,9 @@ const api: DashboardApi = {
   download,
   print: () => window.print(),
   now: () => Date.now(),
+  warnings: (filter) => withStore((s) => s.warnings(filter)),
+  warningDays: (filter) => withStore((s) => s.warningDays(filter)),
+  addWarningDays: (days) => withStore((s) => s.addWarningDays(days)),
   editorUrl: (packId, walkthroughId) => browser.runtime.getURL(`/editor.html?pack=${encodeURIComponent(packId)}&w=${encodeURIComponent(walkthroughId)}`),
 };
 

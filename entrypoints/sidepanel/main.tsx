@@ -24,6 +24,7 @@ import { sessionStore } from '../../extension/session-storage';
 import { settingsItem } from '../../extension/settings';
 import { coalesce } from '../../core/serial-queue';
 import { useDeskSettings } from '../../extension/use-settings';
+import { scamPermission } from '../../extension/scam-permission';
 
 /** The console answers changes of the session, recording and waiting logs this long after the first of a burst. @default 20 */
 const CONSOLE_COALESCE_MS = 20;
@@ -80,6 +81,7 @@ const api: PanelApi = {
     cancel: () => messaging.sendMessage('cancelRecording'),
   },
   ocr: createPageOcr({ captureTab: true, openInTab: true }),
+  scamPermission: scamPermission(),
   // Heal on the spot: the picker goes into the resident's tab (it is not in the guide), the pick to the background.
   heal: {
     pick: async (index, hint) => {

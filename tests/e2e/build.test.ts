@@ -43,6 +43,8 @@ describe('builds', () => {
     // Other sites only at run time, one origin per request (extension/site-access.ts); no stylesheet or
     // other file of ours is exposed to pages.
     expect(m.optional_host_permissions).toEqual(['https://*/*']);
+    // 19: the scam warning's webNavigation is asked for at run time, never at install.
+    expect(m.optional_permissions).toEqual(['webNavigation']);
     expect(m.web_accessible_resources).toBeUndefined();
     // 16: no content script is declared (even an empty one costs every official page's load event); the guide
     // is injected into the session's tab after its load, and holds only the guide (the recorder and picker
@@ -60,7 +62,9 @@ describe('builds', () => {
     for (const h of hostAccess(m)) expect(h).toMatch(ONE_HOST);
     expect(m.sidebar_action).toBeTruthy();
     expect(m.content_scripts).toBeUndefined();
-    expect(m.optional_permissions).toEqual(['https://*/*']);
+    expect(m.optional_permissions).toEqual(['https://*/*', 'webNavigation']);
+    // 19: webNavigation only at run time (MV2 lists the host permissions here too).
+    expect((m.permissions as string[]).filter((p) => !p.includes('://'))).toEqual(['storage', 'scripting', 'activeTab']);
     expect(m.web_accessible_resources).toBeUndefined();
     expect(m.content_security_policy).toBe(OCR_CSP);
   }, 60_000);

@@ -215,6 +215,10 @@ function fullStore(): LogStore {
     maintain: unused,
     clear: unused,
     close: () => undefined,
+    countWarning: unused,
+    warnings: unused,
+    warningDays: unused,
+    addWarningDays: unused,
   };
 }
 

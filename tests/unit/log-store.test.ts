@@ -218,7 +218,7 @@ describe('log store', () => {
     expect(await v2.count('rollups')).toBeGreaterThan(0);
     v2.close();
 
-    const store = await createLogStore({ name, now: () => now });
+    const store = await createLogStore({ name, version: 3, now: () => now });
     expect(await store.all()).toEqual([...data].sort((a, b) => a.startHour - b.startHour || (a.id < b.id ? -1 : 1)));
     for (const f of [{}, { from: new Date(2026, 9, 1).getTime(), to: new Date(2026, 10, 1).getTime() }, { from: new Date(2026, 10, 20).getTime() }]) {
       expect(await store.summary(f)).toEqual(summarizeRecords(data, f));
@@ -230,6 +230,45 @@ describe('log store', () => {
     const v3 = await openDB(name, 3);
     expect([...v3.objectStoreNames].sort()).toEqual(['meta', 'months', 'packIndex', 'packs', 'rollups', 'sessions']);
     v3.close();
+  });
+
+  it('19 upgrades a version-3 database to version 4 keeping every record, figure and export line, with no scam warnings counted yet', async () => {
+    const name = freshName();
+    const now = new Date(2026, 10, 20, 14).getTime();
+    const data = [...records(150, now, 60, 31), ...records(5, now, 0.2, 32)];
+    // Version 3 as it shipped, holding records of sealed days and of today.
+    const v3 = await createLogStore({ name, version: 3, now: () => now });
+    await v3.addMany(data);
+    v3.close();
+    const raw3 = await openDB(name, 3);
+    expect([...raw3.objectStoreNames]).not.toContain('warnings');
+    raw3.close();
+
+    const store = await createLogStore({ name, now: () => now });
+    expect(LOG_DB_VERSION).toBe(4);
+    const sorted = [...data].sort((a, b) => a.startHour - b.startHour || (a.id < b.id ? -1 : 1));
+    expect(await store.all()).toEqual(sorted);
+    expect(await store.summary()).toEqual(summarizeRecords(data, {}));
+    const label = (kind: string, code: string): string => `${kind}:${code}`;
+    expect(text(await store.csv({}, 'vi', label))).toBe(toCsv(sorted, 'vi', label));
+    expect(await store.warnings()).toBe(0);
+    // Counted per day: two today, one three days ago; a period counts the days it covers.
+    await store.countWarning(now);
+    await store.countWarning(now + HOUR);
+    await store.countWarning(now - 3 * 24 * HOUR);
+    expect(await store.warnings()).toBe(3);
+    expect(await store.warnings({ from: new Date(2026, 10, 20).getTime() })).toBe(2);
+    expect(await store.warnings({ from: new Date(2026, 10, 1).getTime(), to: new Date(2026, 10, 20).getTime() })).toBe(1);
+    // Nothing but a day and a number.
+    const days = await store.warningDays();
+    expect(days).toEqual([
+      { day: new Date(2026, 10, 17).getTime(), count: 1 },
+      { day: new Date(2026, 10, 20).getTime(), count: 2 },
+    ]);
+    // The counts go with retention, like the records.
+    await store.purgeBefore(new Date(2026, 10, 19).getTime());
+    expect(await store.warningDays()).toEqual([{ day: new Date(2026, 10, 20).getTime(), count: 2 }]);
+    store.close();
   });
 
   it('maintain() after a write purges past the retention once, and records an import older than that go too', async () => {
@@ -288,6 +327,40 @@ describe('exports and imports', () => {
     const data = records(30);
     const parsed = parseExport(toJson(data, Date.UTC(2026, 10, 25)));
     expect(parsed).toEqual({ ok: true, records: data });
+  });
+
+  it('19 the daily scam warning counts go out with the JSON export and come back in; an import takes the larger count of a day, so the same file twice changes nothing', async () => {
+    const at = new Date(2026, 10, 25, 9).getTime();
+    const day = (d: number): number => new Date(2026, 10, d).getTime();
+    const file = toJson(records(3, at, 5, 51), at, [
+      { day: day(20), count: 4 },
+      { day: day(24), count: 1 },
+    ]);
+    expect(JSON.parse(file).scamWarnings).toEqual([
+      { day: day(20), count: 4 },
+      { day: day(24), count: 1 },
+    ]);
+    const parsed = parseExport(file);
+    expect(parsed).toMatchObject({ ok: true, scamWarnings: [{ day: day(20), count: 4 }, { day: day(24), count: 1 }] });
+    const store = await createLogStore({ name: freshName(), now: () => at });
+    await store.countWarning(day(24) + 5 * HOUR);
+    await store.countWarning(day(24) + 6 * HOUR);
+    if (!parsed.ok) return;
+    await store.addWarningDays(parsed.scamWarnings!);
+    await store.addWarningDays(parsed.scamWarnings!);
+    expect(await store.warningDays()).toEqual([
+      { day: day(20), count: 4 },
+      { day: day(24), count: 2 },
+    ]);
+    store.close();
+    // An export without them (before issue 19) is still taken; a count with anything else, or a bad number, is refused.
+    expect(parseExport(toJson(records(2, at, 5, 52), at))).toMatchObject({ ok: true });
+    expect(parseExport(toJson(records(2, at, 5, 52), at))).not.toHaveProperty('scamWarnings');
+    const bad = (warnings: unknown): unknown => parseExport(JSON.stringify({ format: 'dan-buoc-logs', version: 2, exportedAt: '', records: [], scamWarnings: warnings }));
+    expect(bad([{ day: day(20), count: 1, host: 'dichvucong-gov.vn.xyz' }])).toMatchObject({ ok: false, errors: [{ path: '/scamWarnings/0/host' }] });
+    expect(bad([{ day: day(20), count: -1 }])).toMatchObject({ ok: false, errors: [{ path: '/scamWarnings/0/count' }] });
+    expect(bad([{ day: 'today', count: 1 }])).toMatchObject({ ok: false, errors: [{ path: '/scamWarnings/0/day' }] });
+    expect(bad({ day: day(20), count: 1 })).toMatchObject({ ok: false, errors: [{ path: '/scamWarnings' }] });
   });
 
   it('refuses a bad import with the path of the bad field, and anything that is not an export', () => {

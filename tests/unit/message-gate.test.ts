@@ -28,11 +28,17 @@ const SENDERS: Record<string, Sender> = {
   foreign: { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: `${ORIGIN}sidepanel.html` },
   /** Our id, a web URL, no tab. */
   noTab: { id: ID, url: 'https://dichvucong.gov.vn/' },
+  /** 19: the scam warning page, shown in the tab it replaced a lookalike in. */
+  warningPage: { id: ID, url: `${ORIGIN}warning.html?host=dichvucong-gov.vn.xyz`, tab: { id: 4 } },
+  /** The warning page's address outside a tab (it is never shown so). */
+  warningNoTab: { id: ID, url: `${ORIGIN}warning.html` },
+  /** A web page on a host whose path merely names the warning page. */
+  warningLookalike: { id: ID, url: `https://evil.example/warning.html`, tab: { id: 4 } },
 };
 type SenderName = keyof typeof SENDERS;
 
-const PAGES: SenderName[] = ['panel', 'pageInTab'];
-const TABS: SenderName[] = ['sessionTab', 'recordingTab', 'otherTab', 'lookalike'];
+const PAGES: SenderName[] = ['panel', 'pageInTab', 'warningPage', 'warningNoTab'];
+const TABS: SenderName[] = ['sessionTab', 'recordingTab', 'otherTab', 'lookalike', 'warningLookalike'];
 
 /** For every message: valid data, and who may send it (written out, not derived from ACCESS). */
 const CASES: { [K in keyof ProtocolMap]: { data: unknown; allowed: SenderName[] } } = {
@@ -63,6 +69,8 @@ const CASES: { [K in keyof ProtocolMap]: { data: unknown; allowed: SenderName[] 
   cancelPick: { data: undefined, allowed: [] },
   startTrial: { data: { packId: 'dichvucong', walkthroughId: 'dang-nhap-vneid', tabId: 7 }, allowed: PAGES },
   repairStep: { data: { index: 1, anchor: { v: 2, kind: 'action', tag: 'button' } }, allowed: PAGES },
+  scamContinue: { data: { host: 'dichvucong-gov.vn.xyz' }, allowed: ['warningPage'] },
+  scamLeave: { data: undefined, allowed: ['warningPage'] },
 };
 
 function gate(sessionTab: number | null = SESSION_TAB, recordingTab: number | null = RECORDING_TAB) {
@@ -113,6 +121,20 @@ describe('15.5 one message gate: the background trusts a content script with its
     await expect(gate(SESSION_TAB, null).admit('undoStep', undefined, SENDERS.recordingTab!)).rejects.toThrow(/refused undoStep/);
     // Extension pages drive both whatever tab they are on.
     await expect(gate().admit('pause', { paused: true }, SENDERS.pageInTab!)).resolves.toMatchObject({ caller: { kind: 'page' } });
+  });
+
+  it('19 only the warning page, in its own tab, may let that tab open a lookalike once: not the console, a content script or a web page', async () => {
+    await expect(gate().admit('scamContinue', { host: 'dichvucong-gov.vn.xyz' }, SENDERS.warningPage!)).resolves.toEqual({
+      data: { host: 'dichvucong-gov.vn.xyz' },
+      caller: { kind: 'page', page: 'warning.html', tabId: 4 },
+    });
+    for (const name of ['panel', 'pageInTab', 'sessionTab', 'otherTab', 'warningNoTab', 'warningLookalike', 'foreign'] as const) {
+      await expect(gate().admit('scamContinue', { host: 'dichvucong-gov.vn.xyz' }, SENDERS[name]!), name).rejects.toThrow(/refused scamContinue/);
+    }
+    // A host only: no URL, path or query can ride along.
+    for (const host of ['https://dichvucong-gov.vn.xyz/', 'dichvucong-gov.vn.xyz/?cccd=001', 'x'.repeat(254)]) {
+      await expect(gate().admit('scamContinue', { host }, SENDERS.warningPage!)).rejects.toThrow(/invalid scamContinue: \/host /);
+    }
   });
 
   it('15.5 hands the handler the sender tab the browser reported, never one named in the data', async () => {

@@ -115,7 +115,7 @@ describe('15.5 the library and trust list are kept where content scripts cannot 
     const { sessionStore } = await import('../../extension/session-storage');
     const { readDisplaySettings } = await import('../../extension/display-settings');
     expect((await libraryItem.getValue()).trusted).toEqual(['https://xa.example']);
-    expect(await readSettings()).toEqual({ lang: 'en', residentMode: true, wardCode: '26734', volunteer: 'Lan', retentionMonths: 6 });
+    expect(await readSettings()).toEqual({ lang: 'en', residentMode: true, wardCode: '26734', volunteer: 'Lan', retentionMonths: 6, scamWarning: false });
     expect(await sessionStore.get()).toMatchObject({ id: 's1', tabId: 4 });
     expect(await fakeBrowser.storage.local.get(['dan-buoc-library', 'dan-buoc-settings', 'dan-buoc-session'])).toEqual({});
 
@@ -130,13 +130,13 @@ describe('15.5 the library and trust list are kept where content scripts cannot 
     expect(await sessionStore.get()).toMatchObject({ id: 's1' });
 
     // Saving the settings refreshes the copy the on-page guide reads: language and resident mode only.
-    await settingsItem.setValue({ lang: 'vi', residentMode: true, wardCode: '26734', volunteer: 'Lan', retentionMonths: 6 });
+    await settingsItem.setValue({ lang: 'vi', residentMode: true, wardCode: '26734', volunteer: 'Lan', retentionMonths: 6, scamWarning: false });
     expect(await readDisplaySettings()).toEqual({ lang: 'vi', residentMode: true });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/Lan|26734/);
     // 16: and the guide's words, in that language (the content script carries none).
     const { readGuideCopy } = await import('../../extension/page-display');
     expect((await readGuideCopy()).words['overlay.next']).toBe('Tiếp');
-    await settingsItem.setValue({ lang: 'en', residentMode: false, wardCode: '26734', volunteer: 'Lan', retentionMonths: 6 });
+    await settingsItem.setValue({ lang: 'en', residentMode: false, wardCode: '26734', volunteer: 'Lan', retentionMonths: 6, scamWarning: true });
     expect(await readGuideCopy()).toMatchObject({ display: { lang: 'en', residentMode: false }, words: { 'overlay.next': 'Next' } });
     // A content script that rewrites the words gets them put back by the background's upkeep.
     const { keepDisplaySettings } = await import('../../extension/background-upkeep');

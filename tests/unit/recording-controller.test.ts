@@ -144,6 +144,6 @@ describe('16 createOn: handlers run only behind the gate', () => {
     await expect(receive({ data: { tabId: 'x' }, sender: { id: 'me', url: 'chrome-extension://me/sidepanel.html' } })).rejects.toThrow(/^invalid startRecording: \/tabId/);
     expect(calls).toEqual([]);
     await expect(receive({ data: { tabId: 3 }, sender: { id: 'me', url: 'chrome-extension://me/sidepanel.html' } })).resolves.toEqual({ tabId: 3, steps: 0 });
-    expect(calls).toEqual([[{ tabId: 3 }, { kind: 'page' }]]);
+    expect(calls).toEqual([[{ tabId: 3 }, { kind: 'page', page: 'sidepanel.html' }]]);
   });
 });
