@@ -9,7 +9,7 @@ import type { ScamReason, Verdict } from '../../core/scam';
 
 export const SCAM_HOSTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/scam-hosts');
 /** The lists, in the order they are reported; frozen is held out. */
-export const SCAM_LISTS = ['tune', 'frozen'] as const;
+export const SCAM_LISTS = ['tune', 'tune-2', 'frozen'] as const;
 export type ScamListName = (typeof SCAM_LISTS)[number];
 
 export interface LabelledHost {
