@@ -32,11 +32,12 @@ export const GOVERNMENT: readonly OfficialEntry[] = [
   { domains: ['vneid.gov.vn'], name: 'VNeID', brands: ['vneid', 'dinhdanh', 'dinhdanhdientu', 'cancuoccongdan'], shortBrands: ['cccd'], kind: 'government' },
   { domains: ['dancuquocgia.gov.vn'], name: 'Cổng dịch vụ công quản lý cư trú', brands: ['dancuquocgia'], shortBrands: ['dancu', 'cutru'], home: 'dichvucong.dancuquocgia.gov.vn', kind: 'government' },
   // "congan" is also the name of the police's own newspapers (congan.com.vn, cand.com.vn): a cue word is needed.
-  { domains: ['bocongan.gov.vn', 'mps.gov.vn'], name: 'Bộ Công an', brands: ['bocongan'], shortBrands: ['congan', 'csgt'], kind: 'government' },
+  { domains: ['bocongan.gov.vn', 'mps.gov.vn', 'csgt.vn'], name: 'Bộ Công an', brands: ['bocongan'], shortBrands: ['congan', 'csgt'], kind: 'government' },
   { domains: ['baohiemxahoi.gov.vn', 'vss.gov.vn'], name: 'Bảo hiểm xã hội Việt Nam', brands: ['baohiemxahoi', 'vssid'], shortBrands: ['bhxh'], kind: 'government' },
   { domains: ['gdt.gov.vn'], name: 'Tổng cục Thuế', brands: ['thuedientu', 'tongcucthue'], shortBrands: ['etax'], home: 'thuedientu.gdt.gov.vn', kind: 'government' },
   { domains: ['chinhphu.vn', 'baochinhphu.vn'], name: 'Chính phủ', brands: ['chinhphu'], kind: 'government' },
   { domains: ['vnpost.vn'], name: 'Bưu điện Việt Nam (VNPost)', brands: ['vnpost'], kind: 'government' },
+  { domains: ['quochoi.vn'], name: 'Quốc hội', brands: ['quochoi'], kind: 'government' },
 ];
 
 export const BANKS: readonly OfficialEntry[] = [
@@ -97,6 +98,8 @@ export const WALLETS: readonly OfficialEntry[] = [
   { domains: ['vnptmoney.vn', 'vnptpay.vn'], name: 'VNPT Money', brands: ['vnptmoney', 'vnptpay'], kind: 'wallet' },
   { domains: ['napas.com.vn'], name: 'NAPAS', brands: ['napas'], kind: 'payment' },
   { domains: ['payoo.vn'], name: 'Payoo', brands: ['payoo'], kind: 'payment' },
+  { domains: ['onepay.vn'], name: 'OnePay', brands: ['onepay'], kind: 'payment' },
+  { domains: ['nganluong.vn'], name: 'Ngân Lượng', brands: ['nganluong'], kind: 'wallet' },
 ];
 
 export const ELECTRICITY: readonly OfficialEntry[] = [

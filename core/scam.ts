@@ -113,8 +113,16 @@ export function checkHost(input: string): HostCheck {
   const labels = host.split('.');
   const readings = labels.slice(0, labels.length - suffixLabels).map(readingsOf);
   const suffix = labels.slice(labels.length - suffixLabels).join('.');
+  // The whole host as the eye reads it is an official one ("mоmo.vn" with a Cyrillic о, "xn--…", "bidvv.com.vn"):
+  // a lookalike whatever the brand's length.
+  const seen = officialLookalike(readings, suffix);
+  if (seen) return seen;
   const gov = govInside(host, readings, suffix);
-  const brand = bestBrand(readings, hasCue(readings) || CHEAP_TLDS.has(suffix));
+  let brand = bestBrand(readings, hasCue(readings) || CHEAP_TLDS.has(suffix));
+  // A typo alone, under another country's domain ("mbank.pl", a Polish bank, one letter from mbbank): the fakes sent
+  // to residents use .vn and the generic or cheap domains, and one letter is too little to call another country's
+  // site a fake.
+  if (brand && !gov && brand.strength === 1 && foreignCountry(suffix)) brand = undefined;
   if (!gov && !brand) return OTHER;
   const reasons = new Set<ScamReason>([...(gov?.reasons ?? []), ...(brand?.reasons ?? [])]);
   if (brand && onFreeHost(host, icann.domain)) reasons.add('free-host');
@@ -137,6 +145,47 @@ function isOfficial(host: string, domain: string | null): boolean {
 export function isOfficialHost(input: string): boolean {
   const host = hostOf(input);
   return host !== '' && isOfficial(host, parse(host).domain);
+}
+
+/** Country-code domains used worldwide as generic ones (and by the fakes): not "another country's". */
+const GENERIC_CCTLDS: ReadonlySet<string> = new Set(['io', 'co', 'me', 'cc', 'tv', 'ws', 'to', 'la', 'ai', 'gg', 'ly', 'tk', 'ml', 'ga', 'cf', 'gq', 'app', 'vn']);
+
+/** A public suffix of another country ("pl", "co.th", "com.au"): its last label is a country code in no wide use. */
+function foreignCountry(suffix: string): boolean {
+  const tld = suffix.split('.').at(-1)!;
+  return tld.length === 2 && !GENERIC_CCTLDS.has(tld);
+}
+
+/**
+ * The host read as the eye reads it — punycode decoded, homoglyphs, digits for letters, rn for m — is an official
+ * host, or its registrable label is an official one's with a letter doubled under the same suffix ("bidvv.com.vn").
+ * Whatever the brand's length: a whole official address copied letter for letter is no coincidence.
+ */
+function officialLookalike(readings: readonly Reading[][], suffix: string): HostCheck | undefined {
+  for (const forms of combinations(readings)) {
+    const via = [...new Set(forms.flatMap((f) => f.via))];
+    const seenHost = [...forms.map((f) => f.text), suffix].join('.');
+    const domain = parse(seenHost).domain;
+    const entry = domain ? OFFICIAL_DOMAINS.get(domain) : undefined;
+    if (entry && via.length > 0) {
+      return { verdict: 'lookalike', imitates: homeOf(entry), name: entry.name, reasons: SCAM_REASONS.filter((r) => via.includes(r)) };
+    }
+    const label = forms.at(-1)?.text ?? '';
+    for (const [official, e] of OFFICIAL_DOMAINS) {
+      const [first, ...rest] = official.split('.');
+      if (rest.join('.') !== suffix || label.length !== first!.length + 1) continue;
+      const edit = singleEdit(label, first!);
+      if (edit?.kind === 'double') return { verdict: 'lookalike', imitates: homeOf(e), name: e.name, reasons: SCAM_REASONS.filter((r) => r === 'typo' || via.includes(r)) };
+    }
+  }
+  return undefined;
+}
+
+/** Every way of reading the host's labels together (each label's readings are few: at most a handful). */
+function combinations(readings: readonly Reading[][]): Reading[][] {
+  let out: Reading[][] = [[]];
+  for (const forms of readings) out = out.flatMap((prefix) => forms.map((f) => [...prefix, f])).slice(0, 64);
+  return out;
 }
 
 function homeOf(entry: OfficialEntry): string {
