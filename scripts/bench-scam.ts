@@ -1,5 +1,6 @@
 // `npm run bench:scam` (`-- --why`): the scam guard's checkHost (core/scam.ts) on each host list in bench/scam-hosts
-// (tune.json, the detector author's; frozen.json, a colleague's held-out list, when present), beside two naive
+// (tune.json, the detector author's; tune-2.json, a colleague's list held out once, then tuned on; frozen.json, a third list,
+// held out, when present), beside two naive
 // baselines measured in the same run:
 //   (a) substring: not official, and an official brand appears anywhere in the host → lookalike;
 //   (b) allow-list: not under gov.vn nor an official domain → lookalike.

@@ -1,7 +1,7 @@
 // The scam guard's host lists (bench/scam-hosts, issue 19): each host labelled official, lookalike (with the real
 // site it imitates and the rule it tests) or other. Read by `npm run bench:scam` and checked by
-// tests/unit/scam.test.ts. tune.json is the detector author's list (tuned on); frozen.json, when present, a
-// colleague's held-out list: measured, never tuned on, its misses never printed.
+// tests/unit/scam.test.ts. tune.json is the detector author's list, tune-2.json a colleague's once held out (both tuned on);
+// frozen.json, when present, another colleague's held-out list: measured, never tuned on, its misses never printed.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
