@@ -52,7 +52,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void controller.browserStarted());
   browser.tabs.onRemoved.addListener((tabId) => void controller.tabClosed(tabId));
   keepDisplaySettings();
-  keepGuideInjected({ sessionTab, offered: (url) => offeredHere(catalog, url), boot: guideBoot(controller.pageReady) });
+  keepGuideInjected({ sessionTab, offered: (url) => ready.then(() => offeredHere(catalog, url)), boot: guideBoot(controller.pageReady) });
   dropOldGuideRegistration();
   openConsoleFromToolbar();
 });

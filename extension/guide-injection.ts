@@ -65,8 +65,9 @@ export interface GuideTabEvents {
 export interface KeepGuideDeps {
   /** The tab the running session guides, or null. */
   sessionTab(): Promise<number | null>;
-  /** Whether a page opened on a hand-off link gets the guide, to offer the walkthrough (see offeredHere). */
-  offered(url: string): boolean;
+  /** Whether a page opened on a hand-off link gets the guide, to offer the walkthrough (see offeredHere); async when
+   *  it must wait for the catalogue (a worker just started reads it from storage). */
+  offered(url: string): boolean | Promise<boolean>;
   /** What the guide is handed for a loaded page of the session's tab (see guideBoot); without it, it asks. */
   boot?(tabId: number, url: string): Promise<GuideBoot | null>;
   tabs?: GuideTabEvents;
@@ -99,20 +100,21 @@ export function keepGuideInjected(deps: KeepGuideDeps): void {
 
   tabs.onUpdated.addListener((tabId, info, tab) => {
     const url = info.url ?? tab.url;
-    const handOff = !!url && !!parseHandOff(hashOf(url)) && deps.offered(url);
+    const link = !!url && !!parseHandOff(hashOf(url));
+    // Asked at once (the event's order), answered when the catalogue is there: a link opened as the browser starts
+    // must not find an empty catalogue.
+    const handOff = link ? Promise.resolve(deps.offered(url)).catch(() => false) : Promise.resolve(false);
     if (info.status !== 'loading' && info.status !== 'complete') {
       // A hand-off link to the page already open (only its fragment changed): no load, no "complete".
-      if (handOff && info.url) void injectGuide(tabId, inject);
+      if (link && info.url) void handOff.then((offer) => offer && injectGuide(tabId, inject));
       return;
     }
     const event = ++events;
     latest.set(tabId, event);
     stopWaiting(tabId);
-    if (info.status === 'complete' && handOff) {
-      void injectGuide(tabId, inject);
-      return;
-    }
-    void isSessionTab(tabId).then(async (guided) => {
+    void (async () => {
+      if (info.status === 'complete' && (await handOff)) return void (await injectGuide(tabId, inject));
+      const guided = await isSessionTab(tabId);
       if (!guided || latest.get(tabId) !== event) return;
       if (info.status !== 'complete') return armFallback(tabId);
       // The step and copy first (the worker's work, not the page's), put in place just before the guide: it
@@ -121,7 +123,7 @@ export function keepGuideInjected(deps: KeepGuideDeps): void {
       if (latest.get(tabId) !== event) return;
       if (boot) await deliver(tabId, boot).catch(() => undefined);
       await injectGuide(tabId, inject);
-    });
+    })();
   });
 
   function armFallback(tabId: number): void {

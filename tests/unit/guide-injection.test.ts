@@ -7,7 +7,7 @@ import { deliverGuideBoot, GUIDE_BOOT_KEY, takeGuideBoot, type GuideBoot } from 
 
 type Listener = Parameters<GuideTabEvents['onUpdated']['addListener']>[0];
 
-function harness(sessionTab: number | null, offered = (url: string) => url.includes('#dan-buoc=evn/'), boot?: (tabId: number, url: string) => Promise<GuideBoot | null>) {
+function harness(sessionTab: number | null, offered: (url: string) => boolean | Promise<boolean> = (url) => url.includes('#dan-buoc=evn/'), boot?: (tabId: number, url: string) => Promise<GuideBoot | null>) {
   let listener: Listener = () => undefined;
   const injected: number[] = [];
   const order: string[] = [];
@@ -117,6 +117,19 @@ describe('16.6 the guide is injected where a session runs, after the page has lo
     await h.fire(5, { status: 'complete' }, 'https://evn.example/#dan-buoc=khac/x');
     await h.fire(5, { url: 'https://evn.example/#muc-2' }, 'https://evn.example/#muc-2');
     expect(h.injected).toEqual([3, 4]);
+  });
+
+  it('16.6 a hand-off link opened as the browser starts waits for the catalogue: the guide goes in once it is read', async () => {
+    // The worker has just started and reads the catalogue from storage: the answer comes after the tab's load.
+    let loaded!: () => void;
+    const catalogue = new Promise<void>((r) => (loaded = r));
+    const h = harness(null, (url) => catalogue.then(() => url.includes('#dan-buoc=evn/')));
+    await h.fire(3, { status: 'complete' }, 'https://evn.example/#dan-buoc=evn/thanh-toan-tien-dien');
+    await h.fire(4, { status: 'complete' }, 'https://evn.example/#dan-buoc=khac/x');
+    expect(h.injected).toEqual([]);
+    loaded();
+    await h.flush();
+    expect(h.injected).toEqual([3]);
   });
 
   it('16.6 a step sent to a tab without a guide injects it (it then asks for its step); ending a session injects nothing', async () => {
