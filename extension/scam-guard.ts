@@ -59,11 +59,24 @@ export function warningAddress(page: string, host: string, imitates?: string): s
 export function createScamGuard(deps: ScamGuardDeps) {
   const check = deps.check ?? checkHost;
 
+  // The allowances as this worker last read or wrote them: a lookalike's tab is taken over without waiting for
+  // storage (a page served fast commits within milliseconds of its navigation starting; measured in the e2e test).
+  // Storage keeps them for a worker woken later, which reads them once.
+  let known: string[] | null = null;
+  void deps.allowances.get().then(
+    (list) => void (known ??= list),
+    () => void (known ??= []),
+  );
+  const allow = async (list: string[]): Promise<void> => {
+    known = list;
+    await deps.allowances.set(list);
+  };
+
   /** Use a tab's allowance for a host, if it has one (once: it is gone after). */
   async function takeAllowance(tabId: number, host: string): Promise<boolean> {
-    const list = await deps.allowances.get().catch(() => [] as string[]);
+    const list = known ?? (known = await deps.allowances.get().catch(() => [] as string[]));
     if (!list.includes(key(tabId, host))) return false;
-    await deps.allowances.set(list.filter((k) => k !== key(tabId, host)));
+    await allow(list.filter((k) => k !== key(tabId, host)));
     return true;
   }
 
@@ -97,8 +110,8 @@ export function createScamGuard(deps: ScamGuardDeps) {
     async continueTo(tabId: number, host: string): Promise<void> {
       const clean = hostOf(host);
       if (!clean || clean !== host || check(clean).verdict !== 'lookalike') throw new Error('not a lookalike host');
-      const list = (await deps.allowances.get().catch(() => [] as string[])).filter((k) => k !== key(tabId, clean));
-      await deps.allowances.set([...list, key(tabId, clean)].slice(-MAX_ALLOWANCES));
+      const list = (known ?? (await deps.allowances.get().catch(() => [] as string[]))).filter((k) => k !== key(tabId, clean));
+      await allow([...list, key(tabId, clean)].slice(-MAX_ALLOWANCES));
       await deps.navigate(tabId, `https://${clean}/`);
     },
     /** "Quay lại an toàn": the page before the lookalike, or the browser's new-tab page when there was none. */
@@ -111,9 +124,9 @@ export function createScamGuard(deps: ScamGuardDeps) {
     },
     /** A closed tab's allowances go with it. */
     async tabClosed(tabId: number): Promise<void> {
-      const list = await deps.allowances.get().catch(() => [] as string[]);
+      const list = known ?? (await deps.allowances.get().catch(() => [] as string[]));
       const kept = list.filter((k) => !k.startsWith(`${tabId}|`));
-      if (kept.length !== list.length) await deps.allowances.set(kept);
+      if (kept.length !== list.length) await allow(kept);
       const fresh = await deps.freshTabs.get().catch(() => [] as string[]);
       if (fresh.includes(String(tabId))) await deps.freshTabs.set(fresh.filter((k) => k !== String(tabId)));
     },

@@ -12,17 +12,27 @@
 // permissions.request then answers true at once, as it does after the admin accepted the prompt. The shipped
 // manifest keeps it optional (tests/e2e/build.test.ts), and the refusal path is tested in
 // tests/unit/scam-warning.test.tsx.
+//
+// The network: a lookalike is a remote site — a DNS lookup, a TCP and a TLS handshake away, tens of milliseconds at
+// the least — while the stand-in server answers in one or two. Chromium's extensions cannot hold a navigation
+// (no blocking webRequest in MV3): the warning takes the tab over from webNavigation.onBeforeNavigate, and a
+// server that answers within a millisecond or two can commit first. So the lookalike hosts reach the stand-in
+// server through a local relay that opens each connection LOOKALIKE_LATENCY_MS late, the least a remote site takes.
+import type { Server } from 'node:net';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath, EXTENSION_DIR, extensionWorker, startSites, type SitesServer } from '../support/harness';
-import { axe, clickWhenReady, textWhen, until } from './fixture';
+import { axe, clickWhenReady, selectWhenReady, textWhen, until } from './fixture';
+import { latencyRelay } from '../support/latency-relay';
 
 const LOOKALIKE = 'dichvucong-gov.vn.xyz';
 const BANK_LOOKALIKE = 'vietcombank-hotro.com';
 const PORTAL = 'https://dichvucong.gov.vn/index.html';
+/** A remote site's least delay before its first byte (DNS, TCP, TLS: three round trips of ≥ 20 ms). */
+const LOOKALIKE_LATENCY_MS = 60;
 
 /** Every main-frame URL a page committed, and every request it sent to a lookalike host. */
 function watch(page: Page): { committed: string[]; lookalikeRequests: string[] } {
@@ -39,6 +49,7 @@ function watch(page: Page): { committed: string[]; lookalikeRequests: string[] }
 
 describe('19 the live scam warning', () => {
   let server: SitesServer;
+  let relay: { server: Server; port: number };
   let extensionDir: string;
   let profile: string;
   let browser: Browser;
@@ -53,13 +64,16 @@ describe('19 the live scam warning', () => {
       acceptInsecureCerts: true,
       defaultViewport: { width: 1280, height: 800 },
       enableExtensions: [extensionDir],
-      args: chromiumArgs({ ...server, hosts: [...server.hosts, LOOKALIKE, BANK_LOOKALIKE] }),
+      args: chromiumArgs(server).map((a) =>
+        a.startsWith('--host-resolver-rules=') ? `${a}, ${[LOOKALIKE, BANK_LOOKALIKE].map((h) => `MAP ${h}:443 127.0.0.1:${relay.port}`).join(', ')}` : a,
+      ),
     });
     extensionId = (await extensionWorker(browser)).id;
   }
 
   beforeAll(async () => {
     server = await startSites();
+    relay = await latencyRelay(server.port, LOOKALIKE_LATENCY_MS);
     extensionDir = mkdtempSync(path.join(tmpdir(), 'dan-buoc-scam-ext-'));
     cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
     const manifestFile = path.join(extensionDir, 'manifest.json');
@@ -76,6 +90,7 @@ describe('19 the live scam warning', () => {
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    relay?.server.close();
     for (const dir of [extensionDir, profile]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -177,6 +192,18 @@ describe('19 the live scam warning', () => {
     expect(Object.keys(stored[0] as object).sort()).toEqual(['count', 'day']);
     expect(JSON.stringify(stored)).not.toMatch(/vietcombank|dichvucong|xyz/);
     await dashboard.close();
+
+    // In English when the console is: the same page, its words in English, axe still clean.
+    const panel = await browser.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await selectWhenReady(panel, '[data-testid="language"]', 'en');
+    await site.bringToFront();
+    await follow(site, `https://${BANK_LOOKALIKE}/dang-nhap`, (u) => u.href.startsWith(warningPrefix()));
+    await site.waitForFunction(() => document.documentElement.lang === 'en' && !!document.querySelector('[data-testid="warning-do"]'), { timeout: 15_000 });
+    expect(await site.$eval('[data-testid="warning-do"]', (e) => e.textContent)).toBe('Do not type anything into this site. The real site is vietcombank.com.vn.');
+    expect(await axe(site)).toEqual([]);
+    await selectWhenReady(panel, '[data-testid="language"]', 'vi');
+    await panel.close();
   }, 90_000);
 
   it('19 after a browser restart (same profile) the warning still works; with no page to go back to, "Quay lại an toàn" leaves the warning, never for the lookalike', async () => {

@@ -1,6 +1,6 @@
 // A running test environment: the stand-in sites server and Chromium with the built extension.
 import type { Browser } from 'puppeteer-core';
-import { extensionWorker, launch, startSites, type Launched, type SitesServer } from './harness';
+import { extensionWorker, launch, startSites, workerListening, type Launched, type SitesServer } from './harness';
 
 export interface Env {
   server: SitesServer;
@@ -14,6 +14,7 @@ export async function setup(options: { headless?: boolean } = {}): Promise<Env> 
   const server = await startSites();
   const chrome = await launch({ server, headless: options.headless ?? true });
   const { id } = await extensionWorker(chrome.browser);
+  await workerListening(chrome.browser, id);
   return {
     server,
     chrome,

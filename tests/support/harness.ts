@@ -341,6 +341,32 @@ export async function extensionWorker(browser: Browser): Promise<{ target: Targe
   return { target, id: new URL(target.url()).host };
 }
 
+/**
+ * Wait until the extension's worker has run its script (its listeners are in place): a message from an extension
+ * page reaches a listener instead of failing with "Receiving end does not exist". On a fresh profile the worker
+ * starts as the browser does, and a tab's events before its listeners exist are lost — after that first start the
+ * browser wakes the worker for them. Opened and closed from a page: attaching to the worker would keep it alive.
+ */
+export async function workerListening(browser: Browser, extensionId: string, timeout = 15_000): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const answered = await page.evaluate(() =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
+          .sendMessage({ type: 'ping-from-test' })
+          .then(() => true, (e: unknown) => !/Receiving end does not exist/i.test(String(e))),
+      );
+      if (answered) return;
+      if (Date.now() > deadline) throw new Error('the extension\'s worker never listened');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await page.close();
+  }
+}
+
 /** Open the side panel page as an ordinary tab (the real panel needs a user gesture). */
 export async function openSidePanel(browser: Browser, extensionId: string): Promise<Page> {
   const page = await browser.newPage();
