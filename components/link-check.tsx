@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../core/i18n';
 import { linksIn, officialEntryOf } from '../core/links';
 import { checkHost, type HostCheck } from '../core/scam';
+import { ToolHead } from './tool-head';
 
 export interface LinkCheckProps {
   t: Translate;
@@ -59,27 +60,7 @@ export function LinkCheck({ t, initial = '', onClose }: LinkCheckProps): JSX.Ele
 
   return (
     <section class="links" aria-labelledby="links-title" data-testid="link-check" ref={section}>
-      <div class="links-head">
-        <h2 id="links-title">{t('links.title')}</h2>
-        <div class="links-head-actions">
-          <button type="button" class="btn" onClick={clear} data-testid="links-clear">
-            {t('links.clear')}
-          </button>
-          {onClose ? (
-            <button
-              type="button"
-              class="btn"
-              onClick={() => {
-                clear();
-                onClose();
-              }}
-              data-testid="links-close"
-            >
-              {t('links.close')}
-            </button>
-          ) : null}
-        </div>
-      </div>
+      <ToolHead name="links" titleId="links-title" title={t('links.title')} clearLabel={t('links.clear')} closeLabel={t('links.close')} onClear={clear} onClose={onClose} />
       <p class="links-intro">{t('links.intro')}</p>
       <form
         class="links-form"

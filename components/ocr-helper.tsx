@@ -13,6 +13,7 @@ import type { OcrApi, OcrProgress, OcrReadResult } from '../core/ocr';
 import { canvasBlob, createCanvasFrames, type CameraFrames } from './camera-frames';
 import { CameraView } from './camera-view';
 import { LineCrop } from './line-crop';
+import { ToolHead } from './tool-head';
 
 export type { CameraFrames };
 
@@ -265,27 +266,7 @@ export function OcrHelper({ t, lang = 'vi', api, onClose, frames: givenFrames, o
         if (file && !busy) void read(file);
       }}
     >
-      <div class="ocr-head">
-        <h2 id="ocr-title">{t('ocr.title')}</h2>
-        <div class="ocr-head-actions">
-          <button type="button" class="btn" onClick={clear} data-testid="ocr-clear">
-            {t('ocr.clear')}
-          </button>
-          {onClose ? (
-            <button
-              type="button"
-              class="btn"
-              onClick={() => {
-                clear();
-                onClose();
-              }}
-              data-testid="ocr-close"
-            >
-              {t('ocr.close')}
-            </button>
-          ) : null}
-        </div>
-      </div>
+      <ToolHead name="ocr" titleId="ocr-title" title={t('ocr.title')} clearLabel={t('ocr.clear')} closeLabel={t('ocr.close')} onClear={clear} onClose={onClose} />
       <p class="ocr-intro">{t('ocr.intro')}</p>
 
       <div class="ocr-sources">
