@@ -17,7 +17,7 @@
 // the least — while the stand-in server answers in one or two. Chromium's extensions cannot hold a navigation
 // (no blocking webRequest in MV3): the warning takes the tab over from webNavigation.onBeforeNavigate, and a
 // server that answers within a millisecond or two can commit first. So the lookalike hosts reach the stand-in
-// server through a local relay that opens each connection LOOKALIKE_LATENCY_MS late, the least a remote site takes.
+// server through a local relay that opens each connection LOOKALIKE_LATENCY_MS late, as a fast remote site would.
 import type { Server } from 'node:net';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +31,12 @@ import { latencyRelay } from '../support/latency-relay';
 const LOOKALIKE = 'dichvucong-gov.vn.xyz';
 const BANK_LOOKALIKE = 'vietcombank-hotro.com';
 const PORTAL = 'https://dichvucong.gov.vn/index.html';
-/** A remote site's least delay before its first byte (DNS, TCP, TLS: three round trips of ≥ 20 ms). */
-const LOOKALIKE_LATENCY_MS = 60;
+/**
+ * A remote site's delay before its first byte: a new domain's DNS lookup, then TCP and TLS (three round trips).
+ * 60 ms, the least, lost the race once in two fresh-clone CI runs with a core kept busy: on a loaded machine the
+ * worker's turn can come later than that. 150 ms is a fast remote site, not the least.
+ */
+const LOOKALIKE_LATENCY_MS = 150;
 
 /** Every main-frame URL a page committed, and every request it sent to a lookalike host. */
 function watch(page: Page): { committed: string[]; lookalikeRequests: string[] } {
