@@ -39,13 +39,20 @@ interface WebNavigationFrames {
 
 export function startScamGuard(): ScamGuard {
   const api = browser as unknown as { webNavigation?: ReturnType<NavigationApi['webNavigation']>; permissions: NavigationApi['permissions'] };
-  // The setting read once at start and kept current: a navigation waits for storage only when the worker woke for it.
-  let enabled = readSettings().then((s) => s.scamWarning, () => false);
+  // The setting read once at start and kept current. Until that first read is in, a navigation does not wait for it: webNavigation events come only while the
+  // permission is granted, and it is granted only with the setting on (turning the setting off gives it back). A
+  // worker woken by a lookalike's navigation would otherwise read storage first, and a fast site commits meanwhile.
+  let known: boolean | undefined;
+  let enabled = readSettings().then(
+    (s) => (known ??= s.scamWarning),
+    () => (known ??= false),
+  );
   settingsItem.watch((s) => {
-    enabled = Promise.resolve(s?.scamWarning === true);
+    known = s?.scamWarning === true;
+    enabled = Promise.resolve(known);
   });
   const guard = createScamGuard({
-    enabled: () => enabled,
+    enabled: () => (known === undefined ? Promise.resolve(true) : enabled),
     navigate: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
     warningPage: () => browser.runtime.getURL(`/${WARNING_PAGE}`),
     newTab,

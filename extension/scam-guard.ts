@@ -72,9 +72,13 @@ export function createScamGuard(deps: ScamGuardDeps) {
     await deps.allowances.set(list);
   };
 
-  /** Use a tab's allowance for a host, if it has one (once: it is gone after). */
+  /**
+   * Use a tab's allowance for a host, if it has one (once: it is gone after). A worker woken by the navigation has
+   * not read them yet and does not wait: an allowance is used right after it is given ("Vẫn tiếp tục" navigates at
+   * once), by the same worker; at worst the site is warned about again.
+   */
   async function takeAllowance(tabId: number, host: string): Promise<boolean> {
-    const list = known ?? (known = await deps.allowances.get().catch(() => [] as string[]));
+    const list = known ?? [];
     if (!list.includes(key(tabId, host))) return false;
     await allow(list.filter((k) => k !== key(tabId, host)));
     return true;
