@@ -12,6 +12,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}', 'core/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['tests/unit/setup.ts'],
+          // The image tests (finding the paper, QR codes, the pipeline with a fake engine) take 1–2 s on a quiet
+          // machine and 5–7 s on a loaded 2-core one: a slow machine is not a failure.
+          testTimeout: 30_000,
         },
       },
       {

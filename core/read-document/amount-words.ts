@@ -115,6 +115,20 @@ const allowed = (spelling: number): number => Math.max(3, Math.round(spelling * 
  * letters) and further from the spelling of every amount one digit away.
  */
 export function wordsConfirm(digits: string, line: string): boolean {
+  const key = `${digits}\u0000${line}`;
+  const known = confirmed.get(key);
+  if (known !== undefined) return known;
+  // A reading asks the same question up to three times per amount (the check, the unsure-digit rule, the second
+  // look's skip), each comparing about 180 neighbours' spellings: the answer is kept for the last few questions.
+  if (confirmed.size >= 256) confirmed.clear();
+  const answer = confirmUncached(digits, line);
+  confirmed.set(key, answer);
+  return answer;
+}
+
+const confirmed = new Map<string, boolean>();
+
+function confirmUncached(digits: string, line: string): boolean {
   if (!/^\d{1,12}$/.test(digits)) return false;
   const words = wordsOf(line);
   if (!words) return false;
