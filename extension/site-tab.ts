@@ -44,7 +44,10 @@ export async function waitForTabLoad(tabId: number, timeoutMs = 30_000): Promise
 export async function guidedTabId(): Promise<number> {
   const tabs = await browser.tabs.query({ currentWindow: true });
   const own = browser.runtime.getURL('/');
-  const candidates = tabs.filter((tab) => typeof tab.id === 'number' && !(tab.url ?? '').startsWith(own));
+  // The console's own tab when it is open as a page (not as the side panel): some Chromium versions show no URL of
+  // an extension's own tabs to it without the "tabs" permission, so its URL alone cannot tell.
+  const self = await browser.tabs.getCurrent().catch(() => undefined);
+  const candidates = tabs.filter((tab) => typeof tab.id === 'number' && tab.id !== self?.id && !(tab.url ?? '').startsWith(own));
   const pick = candidates.find((tab) => tab.active) ?? candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   if (!pick?.id) throw new Error('no-tab');
   return pick.id;
