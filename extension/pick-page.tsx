@@ -57,7 +57,7 @@ export function startPickPage(ctx: PageContext): void {
           const el = controlAt(e.target);
           const step = el ? recordStep(el, location.href) : null;
           if (!step?.anchor) return; // not a control: keep waiting
-          done({ anchor: step.anchor, page: step.page, label: step.text.vi, ...(step.private ? { private: step.private } : {}) });
+          done({ anchor: step.anchor, page: step.page, label: step.text.vi, text: step.text, advance: step.advance, ...(step.private ? { private: step.private } : {}) });
         },
         options,
       );

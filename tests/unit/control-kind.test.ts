@@ -4,7 +4,9 @@ import { captureAnchor } from '../../core/capture';
 import { controlKind, controlOf, CONTROL_KINDS } from '../../core/control-kind';
 
 function anchorOf(html: string) {
-  document.body.innerHTML = html;
+  document.body.replaceChildren();
+  const doc = new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
+  document.body.append(...Array.from(doc.body.childNodes, (n) => document.importNode(n, true)));
   return captureAnchor(document.querySelector('[data-me]')!);
 }
 
