@@ -39,8 +39,9 @@ export interface EditorApi {
   /**
    * Let the author click a control on the site (a tab of the pack's origins, on `step.page` if one is open);
    * null: cancelled. Rejects with 'no-tab', 'data' (its words hold a resident's data) or another reason.
+   * `add`: for a new step (the bar on the page says so).
    */
-  pick(pack: Pack, wi: number, step: Pick<Step, 'page' | 'text'>): Promise<Picked | null>;
+  pick(pack: Pack, wi: number, step: Pick<Step, 'page' | 'text'>, options?: { add?: boolean }): Promise<Picked | null>;
   cancelPick(): void;
   /** Outline step `index` of `steps` on the site's tab, brought to the front; whether it was found. */
   show(pack: Pack, wi: number, steps: readonly Step[], index: number): Promise<ShownTarget>;
@@ -86,7 +87,7 @@ function HintPreview({ t, text, lang, testId }: { t: Translate; text: string; la
           <HintText text={text} />
         </p>
       ) : (
-        <p class="muted">{t(lang === 'en' ? 'editor.previewEnEmpty' : 'editor.previewEmpty')}</p>
+        <p class="muted">{lang === 'en' ? t('editor.previewEnEmpty') : t('editor.previewEmpty')}</p>
       )}
     </div>
   );
@@ -194,7 +195,7 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
     const n = after + 2;
     try {
       const near = steps[after] ?? steps[0];
-      const picked = await api.pick(pack, wi, { page: near?.page ?? draft.startUrl, text: { vi: t('editor.addHint', { n }) } });
+      const picked = await api.pick(pack, wi, { page: near?.page ?? draft.startUrl, text: { vi: t('editor.addHint', { n }) } }, { add: true });
       if (!picked) {
         setStatus(t('editor.addCancelled'));
         return;

@@ -21,7 +21,7 @@ export interface EditorDeps {
   /** Bring the editor's own tab back to the front. */
   backHere(): Promise<void>;
   /** Ask the tab's content script to let the author pick (rejects when the page navigated away). */
-  pickTarget(tabId: number, hint: string): Promise<PickedTarget | null>;
+  pickTarget(tabId: number, hint: string, add: boolean): Promise<PickedTarget | null>;
   cancelPick(tabId: number): Promise<void>;
   /** Ask the tab's content script to outline a control (the picker, put into the tab first). */
   showTarget(tabId: number, data: { anchor: Anchor; n: number; peers: Anchor[]; alternates: Anchor[] }): Promise<ShownTarget>;
@@ -38,7 +38,7 @@ export function createEditorApi(deps: EditorDeps) {
   const maxTries = deps.maxTries ?? 600;
   let picking: { tabId: number; cancelled: boolean } | null = null;
 
-  async function pickOn(pack: Pack, wi: number, step: Pick<Step, 'page' | 'text'>): Promise<PickedTarget | null> {
+  async function pickOn(pack: Pack, wi: number, step: Pick<Step, 'page' | 'text'>, add: boolean): Promise<PickedTarget | null> {
     const w = pack.walkthroughs[wi]!;
     const tabId = await deps.findSiteTab(pack.origins, step.page, w.startUrl);
     await deps.activate(tabId);
@@ -50,7 +50,7 @@ export function createEditorApi(deps: EditorDeps) {
       for (let tries = 0; tries < maxTries && !me.cancelled; tries++) {
         await deps.waitForTabLoad(tabId);
         try {
-          const picked = await deps.pickTarget(tabId, step.text.vi);
+          const picked = await deps.pickTarget(tabId, step.text.vi, add);
           return picked ?? null;
         } catch {
           if (me.cancelled) return null;
@@ -78,10 +78,11 @@ export function createEditorApi(deps: EditorDeps) {
     /**
      * Let the author click a control on a tab of the site (on `step.page` if one is open there): a step's new
      * target, or a new step. Rejects with 'data' when the control's words still hold a name, a number or a
-     * code — the recorder's second look (core/capture.ts dataIn) after the page's own gate.
+     * code — the recorder's second look (core/capture.ts dataIn) after the page's own gate. `add`: the bar on
+     * the page asks for a new step's control rather than this step's.
      */
-    pick: async (pack: Pack, wi: number, step: Pick<Step, 'page' | 'text'>): Promise<PickedTarget | null> => {
-      const picked = await pickOn(pack, wi, step);
+    pick: async (pack: Pack, wi: number, step: Pick<Step, 'page' | 'text'>, { add = false } = {}): Promise<PickedTarget | null> => {
+      const picked = await pickOn(pack, wi, step, add);
       if (picked && dataIn({ text: { ...picked.text }, anchor: picked.anchor }).length) throw new Error('data');
       return picked;
     },

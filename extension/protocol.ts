@@ -65,7 +65,7 @@ export interface ProtocolMap {
   /** Background → content script: the recording bar (null: recording over). */
   showRecording(data: RecordingView | null): void;
   /** Editor → content script: let the author click this step's target; null when cancelled. */
-  pickTarget(data: { hint: string }): PickedTarget | null;
+  pickTarget(data: { hint: string; add?: boolean }): PickedTarget | null;
   /** Editor → content script: stop waiting for a pick. */
   cancelPick(): void;
   /**

@@ -31,9 +31,9 @@ const api: EditorApi = createEditorApi({
   activate: async (tabId) => void (await browser.tabs.update(tabId, { active: true })),
   backHere,
   // The picker is put into the tab first (it is not in the content script); again after each page load.
-  pickTarget: async (tabId, hint) => {
+  pickTarget: async (tabId, hint, add) => {
     await injectPicker(tabId);
-    return messaging.sendMessage('pickTarget', { hint }, tabId);
+    return messaging.sendMessage('pickTarget', { hint, add }, tabId);
   },
   cancelPick: (tabId) => messaging.sendMessage('cancelPick', undefined, tabId),
   showTarget: async (tabId, data) => {

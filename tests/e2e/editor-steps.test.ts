@@ -101,7 +101,8 @@ describe('the editor step list (issue 20)', () => {
     // "Thêm bước" after step 1: the site's tab comes to the front with the picker's bar; the click on a link
     // only picks (the page stays where it is); the new step is step 2, named by the link's words.
     await clickWhenReady(editor, '[data-step="0"] [data-testid="step-add"]');
-    await waitForUi(site, '[data-dan-buoc="pick-prompt"]', { host: 'dan-buoc-picker', timeout: 15_000 });
+    const prompt = await waitForUi(site, '[data-dan-buoc="pick-prompt"]', { host: 'dan-buoc-picker', timeout: 15_000 });
+    expect(await prompt.evaluate((el) => el.textContent)).toBe('Bấm vào nút hoặc ô mà bước mới chỉ tới');
     const urlBefore = site.url();
     const link = await targetBox(site, 'nav-pay');
     await site.mouse.click(link.x + link.width / 2, link.y + link.height / 2);

@@ -169,8 +169,15 @@ describe('16 createEditorApi', () => {
       advance: { kind: 'click' },
     };
     const step = { page: 'https://evn.example/', text: { vi: 'bước mới (bước 2)' } };
-    const ok = editor({ pickTarget: async () => clean as never });
+    const asked: [string, boolean][] = [];
+    const ok = editor({ pickTarget: async (_tab, hint, add) => (asked.push([hint, add]), clean as never) });
+    expect(await ok.api.pick(local, 0, step, { add: true })).toEqual(clean);
     expect(await ok.api.pick(local, 0, step)).toEqual(clean);
+    // The bar on the page is told whether the control is for a new step.
+    expect(asked).toEqual([
+      ['bước mới (bước 2)', true],
+      ['bước mới (bước 2)', false],
+    ]);
     // A greeting to the signed-in person or a long number got past the page's gate: refused, never handed to the editor.
     for (const bad of [{ ...clean.anchor, name: 'Xin chào, Nguyễn Văn An' }, { ...clean.anchor, near: ['Mã khách hàng PE01000123456'] }]) {
       const h = editor({ pickTarget: async () => ({ ...clean, anchor: bad }) as never });
