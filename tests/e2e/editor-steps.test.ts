@@ -6,7 +6,7 @@
 // has it. A step added on a password field carries the privacy mark.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { axe, clickWhenReady, expectOutlines, inUi, SidePanelPage, targetBox, useEnv, waitForUi, waitInUi, type Box } from './fixture';
+import { axe, axeUi, clickWhenReady, expectOutlines, inUi, SidePanelPage, targetBox, useEnv, waitForUi, waitInUi, type Box } from './fixture';
 import { privateItem } from './private-items';
 import { openEditor } from '../support/pages/editor';
 
@@ -133,6 +133,7 @@ describe('the editor step list (issue 20)', () => {
     expectOutlines(outline, await targetBox(site, 'lookup-button'), 'Chỉ trên trang');
     expect(await site.evaluate(() => document.visibilityState)).toBe('visible');
     await editor.waitForFunction(() => /Đã khoanh chỗ của bước 3/.test(document.querySelector('[data-testid="editor-status"]')?.textContent ?? ''));
+    expect(await axeUi(site, 'dan-buoc-shown'), 'the outline and its bar').toEqual([]);
     // The outline lets the page be used; the author closes it with the bar's button.
     await (await waitForUi(site, '[data-dan-buoc="shown-close"]', { host: 'dan-buoc-shown' })).click();
     await site.waitForFunction(() => !document.querySelector('dan-buoc-shown'));
