@@ -1,25 +1,26 @@
 // The editor of one of the desk's packs: for each walkthrough its category and what to bring; for each step
-// its vi / en hint, move up / down, delete, merge with the next, and "Chọn lại trên trang" (re-capture: the
-// author clicks the control on the site and the step points there). "Chạy thử" plays the saved version on
+// its vi / en hint with a live preview drawn as the card draws it (components/hint-text.tsx), what it points at
+// (the control's kind and words) with "Chỉ trên trang" (the site's tab outlines it), move up / down, delete,
+// merge with the next, "Chọn lại trên trang" (re-capture: the author clicks the control on the site and the
+// step points there) and "Thêm bước" (a new step from a control picked on the site, made as the recorder
+// makes one: anchor, page pattern, suggested hint, privacy mark). "Chạy thử" plays the saved version on
 // the site and marks each step found / not found as the author goes. Saving validates the whole pack with
 // parsePack (a new patch version) and shows its messages beside the fields they name. Built-in packs are
 // never edited here (the library holds copies only).
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Anchor } from '../core/anchors/index';
 import { CategorySelect } from './category-select';
+import { HintText } from './hint-text';
+import { controlOf } from '../core/control-kind';
 import { errorText } from '../core/error-text';
 import { localText, type Lang, type Translate } from '../core/i18n';
-import { deleteStep, mergeWithNext, moveStep, recaptureStep, type Library } from '../core/pack-library';
+import { deleteStep, insertStep, mergeWithNext, moveStep, recaptureStep, type Library } from '../core/pack-library';
 import { type LocalText, type Pack, type PackError, type Step, type Walkthrough } from '../core/pack';
+import { nextStepId } from '../core/recorder';
+import type { PickedTarget, ShownTarget } from '../core/views';
 
-/** A step's target picked again on the page. */
-export interface Picked {
-  anchor: Anchor;
-  page: string;
-  label: string;
-  private?: Step['private'];
-}
+/** A control picked on the page: a step's new target, or a new step. */
+export type Picked = PickedTarget;
 
 /** A trial run's progress, as the running session says. */
 export interface TrialState {
@@ -35,9 +36,15 @@ export interface TrialState {
 export interface EditorApi {
   /** Validate and save the pack with this walkthrough at index `wi`; the saved pack or the messages. */
   save(pack: Pack, wi: number, walkthrough: Walkthrough): Promise<{ ok: true; pack: Pack } | { ok: false; errors: PackError[] }>;
-  /** Let the author click this step's target on the site (a tab of the pack's origins); null: cancelled. */
-  pick(pack: Pack, wi: number, step: Step): Promise<Picked | null>;
+  /**
+   * Let the author click a control on the site (a tab of the pack's origins, on `step.page` if one is open);
+   * null: cancelled. Rejects with 'no-tab', 'data' (its words hold a resident's data) or another reason.
+   * `add`: for a new step (the bar on the page says so).
+   */
+  pick(pack: Pack, wi: number, step: Pick<Step, 'page' | 'text'>, options?: { add?: boolean }): Promise<Picked | null>;
   cancelPick(): void;
+  /** Outline step `index` of `steps` on the site's tab, brought to the front; whether it was found. */
+  show(pack: Pack, wi: number, steps: readonly Step[], index: number): Promise<ShownTarget>;
   /** Play the saved version of walkthrough `wi` as a trial (not logged). */
   trial(pack: Pack, wi: number): Promise<void>;
   stopTrial(): Promise<void>;
@@ -59,6 +66,33 @@ function parseBring(text: string, before: LocalText[]): LocalText[] {
 
 type StepMark = 'found' | 'not-found' | 'current' | 'pending';
 
+/** A pick under way: re-capturing step `i`, or adding a step after step `i` (-1: first). */
+type Picking = { i: number; add: boolean };
+
+/** What a step points at, in words: "Chỉ tới: nút «Tra cứu»". */
+function pointsAt(t: Translate, s: Step): string {
+  if (!s.anchor) return t('editor.pointsNowhere');
+  const { kind, label } = controlOf(s.anchor);
+  const what = t(`editor.control.${kind}`);
+  return label ? t('editor.pointsAt', { kind: what, label }) : t('editor.pointsAtNoLabel', { kind: what });
+}
+
+/** The hint as the step card draws it, under its field. */
+function HintPreview({ t, text, lang, testId }: { t: Translate; text: string; lang: Lang; testId: string }): JSX.Element {
+  return (
+    <div class="hint-preview" data-testid={testId}>
+      <span class="preview-label">{t('editor.preview')}</span>
+      {text.trim() ? (
+        <p class="preview-text" lang={lang} data-testid={`${testId}-text`}>
+          <HintText text={text} />
+        </p>
+      ) : (
+        <p class="muted">{lang === 'en' ? t('editor.previewEnEmpty') : t('editor.previewEmpty')}</p>
+      )}
+    </div>
+  );
+}
+
 export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t: Translate; lang: Lang; library: Library; packId: string; walkthroughId?: string; api: EditorApi }): JSX.Element {
   const saved = library.packs[packId]?.at(-1);
   const first = Math.max(0, saved?.walkthroughs.findIndex((w) => w.id === walkthroughId) ?? 0);
@@ -69,8 +103,12 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<PackError[]>([]);
   const [status, setStatus] = useState<string | null>(null);
-  const [picking, setPicking] = useState<number | null>(null);
+  const [picking, setPicking] = useState<Picking | null>(null);
   const [repicked, setRepicked] = useState<Record<number, string>>({});
+  /** Steps added in this draft (by id), until saved. */
+  const [added, setAdded] = useState<string[]>([]);
+  /** "Chỉ trên trang": the step being looked for, and what the site's tab said. */
+  const [shown, setShown] = useState<{ id: string; state: 'looking' | 'found' | 'missing' } | null>(null);
   const [trial, setTrial] = useState<TrialState | null>(null);
 
   useEffect(() => {
@@ -108,6 +146,8 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
     setBringText(bringLines(p.walkthroughs[i]!.bring));
     setDirty(false);
     setRepicked({});
+    setAdded([]);
+    setShown(null);
   };
   const save = async (): Promise<void> => {
     const r = await api.save(pack, wi, { ...draft, bring: parseBring(bringText, draft.bring) });
@@ -121,8 +161,10 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
       setStatus(t('editor.invalid'));
     }
   };
+  const failure = (err: unknown): string =>
+    err instanceof Error && err.message === 'no-tab' ? t('editor.noTab') : err instanceof Error && err.message === 'data' ? t('editor.pickData') : t('editor.pageLeft');
   const repick = async (i: number): Promise<void> => {
-    setPicking(i);
+    setPicking({ i, add: false });
     setStatus(t('editor.picking'));
     try {
       const picked = await api.pick(pack, wi, steps[i]!);
@@ -139,9 +181,47 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
       setRepicked({ ...repicked, [i]: picked.label });
       setStatus(t('editor.picked', { n: i + 1 }));
     } catch (err) {
-      setStatus(t('editor.pickFailed', { reason: err instanceof Error && err.message === 'no-tab' ? t('editor.noTab') : t('editor.pageLeft') }));
+      setStatus(t('editor.pickFailed', { reason: failure(err) }));
     } finally {
       setPicking(null);
+    }
+  };
+  // A new step after step `after` (-1: first), from a control the author clicks on the site, made as the
+  // recorder makes one (core/recorder.ts recordStep, in the picker): anchor, page pattern, advance rule,
+  // suggested hint and the privacy mark of a password / OTP / PIN field; its words passed both privacy looks.
+  const addAfter = async (after: number): Promise<void> => {
+    setPicking({ i: after, add: true });
+    setStatus(t('editor.adding'));
+    const n = after + 2;
+    try {
+      const near = steps[after] ?? steps[0];
+      const picked = await api.pick(pack, wi, { page: near?.page ?? draft.startUrl, text: { vi: t('editor.addHint', { n }) } }, { add: true });
+      if (!picked) {
+        setStatus(t('editor.addCancelled'));
+        return;
+      }
+      const step: Step = { id: nextStepId(steps.map((s) => s.id)), page: picked.page, anchor: picked.anchor, text: picked.text, advance: picked.advance };
+      if (picked.private) step.private = picked.private;
+      edit(insertStep(after, step)(steps));
+      setAdded([...added, step.id]);
+      setStatus(t('editor.added', { n, text: picked.text.vi }));
+    } catch (err) {
+      setStatus(t('editor.addFailed', { reason: failure(err) }));
+    } finally {
+      setPicking(null);
+    }
+  };
+  const showOnPage = async (i: number): Promise<void> => {
+    const id = steps[i]!.id;
+    setShown({ id, state: 'looking' });
+    setStatus(t('editor.showing', { n: i + 1 }));
+    try {
+      const r = await api.show(pack, wi, steps, i);
+      setShown({ id, state: r.found ? 'found' : 'missing' });
+      setStatus(r.found ? t('editor.shown', { n: i + 1 }) : null);
+    } catch (err) {
+      setShown(null);
+      setStatus(t('editor.showFailed', { reason: failure(err) }));
     }
   };
   const trialHere = trial && trial.packId === pack.id && trial.walkthroughId === draft.id ? trial : null;
@@ -233,11 +313,24 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
           const path = `${base}/steps/${i}`;
           const mark = markOf(i);
           return (
-            <li key={s.id} data-step={i} data-mark={mark ?? undefined} class={mark === 'not-found' ? 'step-missing' : undefined}>
+            <li key={s.id} data-step={i} data-step-id={s.id} data-mark={mark ?? undefined} class={mark === 'not-found' ? 'step-missing' : undefined}>
+              {added.includes(s.id) ? (
+                <p class="step-new" data-testid="step-new">
+                  {t('editor.newStep')}
+                </p>
+              ) : null}
+              <p class="step-target" data-testid="step-target" data-kind={s.anchor ? controlOf(s.anchor).kind : undefined}>
+                {pointsAt(t, s)}
+              </p>
               <p class="muted">
                 {t(`editor.advance.${s.advance.kind}`)} · {s.page}
                 {s.private ? ` · ${t(`overlay.private.${s.private}`)}` : ''}
               </p>
+              {shown?.id === s.id && shown.state === 'missing' ? (
+                <p class="show-missing" role="status" data-testid="show-missing">
+                  {t('editor.showMissing', { what: pointsAt(t, s) })}
+                </p>
+              ) : null}
               {mark ? (
                 <p class={`trial-mark trial-${mark}`} data-testid="trial-mark">
                   {t(`editor.mark.${mark}`)}
@@ -247,11 +340,13 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
                 {t('editor.textVi')}
                 <textarea value={s.text.vi} rows={2} maxLength={600} onInput={(e) => setText(i, 'vi', (e.currentTarget as HTMLTextAreaElement).value)} data-testid="text-vi" aria-invalid={!!errorAt(`${path}/text/vi`)} />
               </label>
+              <HintPreview t={t} text={s.text.vi} lang="vi" testId="preview-vi" />
               {errorAt(`${path}/text/vi`) ? <p class="field-error">{errorAt(`${path}/text/vi`)}</p> : null}
               <label>
                 {t('editor.textEn')}
                 <textarea value={s.text.en ?? ''} rows={2} maxLength={600} onInput={(e) => setText(i, 'en', (e.currentTarget as HTMLTextAreaElement).value)} data-testid="text-en" aria-invalid={!!errorAt(`${path}/text/en`)} />
               </label>
+              <HintPreview t={t} text={s.text.en ?? ''} lang="en" testId="preview-en" />
               {errorAt(`${path}/text/en`) ? <p class="field-error">{errorAt(`${path}/text/en`)}</p> : null}
               {repicked[i] ? (
                 <p class="muted" data-testid="repicked">
@@ -259,13 +354,25 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
                 </p>
               ) : null}
               <div class="actions">
-                {picking === i ? (
+                <button type="button" class="btn" disabled={!s.anchor || picking !== null || shown?.state === 'looking'} onClick={() => void showOnPage(i)} data-testid="step-show">
+                  {t('editor.show')}
+                </button>
+                {picking?.i === i && !picking.add ? (
                   <button type="button" class="btn btn-main" onClick={() => api.cancelPick()} data-testid="pick-cancel">
                     {t('editor.pickCancel')}
                   </button>
                 ) : (
                   <button type="button" class="btn" disabled={picking !== null} onClick={() => void repick(i)} data-testid="step-repick">
                     {t('editor.repick')}
+                  </button>
+                )}
+                {picking?.i === i && picking.add ? (
+                  <button type="button" class="btn btn-main" onClick={() => api.cancelPick()} data-testid="add-cancel">
+                    {t('editor.addCancel')}
+                  </button>
+                ) : (
+                  <button type="button" class="btn" disabled={picking !== null} onClick={() => void addAfter(i)} data-testid="step-add">
+                    {t('editor.addAfter')}
                   </button>
                 )}
                 <button type="button" class="btn" disabled={i === 0} onClick={() => edit(moveStep(i, i - 1)(steps))}>
@@ -285,6 +392,17 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
           );
         })}
       </ol>
+      <div class="actions add-end">
+        {picking?.add && picking.i === steps.length - 1 ? (
+          <button type="button" class="btn btn-main" onClick={() => api.cancelPick()} data-testid="add-cancel-end">
+            {t('editor.addCancel')}
+          </button>
+        ) : (
+          <button type="button" class="btn" disabled={picking !== null} onClick={() => void addAfter(steps.length - 1)} data-testid="add-step-end">
+            {t('editor.addEnd')}
+          </button>
+        )}
+      </div>
       {otherErrors.length ? (
         <ul role="alert" class="field-error">
           {otherErrors.map((e, i) => (

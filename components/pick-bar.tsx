@@ -6,12 +6,13 @@ import type { Translate } from '../core/i18n';
 import { AuthorBar } from './author-bar';
 import { whenTrusted } from './trusted';
 
-export function PickBar({ t, hint, onCancel, dock = 'bottom' }: { t: Translate; hint: string; onCancel: () => void; dock?: 'top' | 'bottom' }): JSX.Element {
+/** `add`: the author picks a new step's control ("Thêm bước", issue 20), not one step's again. */
+export function PickBar({ t, hint, add = false, onCancel, dock = 'bottom' }: { t: Translate; hint: string; add?: boolean; onCancel: () => void; dock?: 'top' | 'bottom' }): JSX.Element {
   return (
     <AuthorBar
       t={t}
       kind="picker"
-      label={t('pick.label')}
+      label={add ? t('pick.addLabel') : t('pick.label')}
       dock={dock}
       buttons={
         <button type="button" class="db-btn" onClick={whenTrusted(onCancel)} data-dan-buoc="pick-cancel">
@@ -20,7 +21,7 @@ export function PickBar({ t, hint, onCancel, dock = 'bottom' }: { t: Translate; 
       }
     >
       <p class="db-step" role="status" data-dan-buoc="pick-prompt">
-        {t('pick.prompt')}
+        {add ? t('pick.addPrompt') : t('pick.prompt')}
       </p>
       <p class="db-text db-rec-last">{t('pick.step', { text: hint })}</p>
     </AuthorBar>

@@ -243,6 +243,17 @@ export const setStepText =
   (steps) =>
     steps.map((s, i) => (i === index ? { ...s, text } : s));
 
+/**
+ * Insert a new step after step `after` (-1: first; past the end: last), e.g. one the author picked on the page
+ * ("Thêm bước"). Its id must be free in the walkthrough (core/recorder.ts nextStepId).
+ */
+export const insertStep =
+  (after: number, step: Step): Edit =>
+  (steps) => {
+    const at = Math.max(0, Math.min(steps.length, after + 1));
+    return [...steps.slice(0, at), step, ...steps.slice(at)];
+  };
+
 /** Replace one step's target (re-capture): its anchor and page, keeping its text and rule. */
 export const recaptureStep =
   (index: number, fresh: Pick<Step, 'anchor' | 'page'>): Edit =>

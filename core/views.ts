@@ -35,7 +35,15 @@ export interface PickedTarget {
   page: string;
   /** The hint the recorder would suggest for it (shown to the author). */
   label: string;
+  /** That hint in both languages, and the advance rule that fits the control: a step added by picking (issue 20) takes them. */
+  text: LocalText;
+  advance: Step['advance'];
   private?: Step['private'];
+}
+
+/** Whether the control a step points at was found and outlined on the page ("Chỉ trên trang", issue 20). */
+export interface ShownTarget {
+  found: boolean;
 }
 
 /** What the side panel and the on-page bar show. */

@@ -46,6 +46,7 @@ export const ACCESS: { [K in keyof ProtocolMap]: Access } = {
   showRecording: 'none',
   pickTarget: 'none',
   cancelPick: 'none',
+  showTarget: 'none',
   startTrial: 'page',
   // A repair changes the desk's library: the console only, never a page's script.
   repairStep: 'page',

@@ -21,6 +21,7 @@ export function startPickPage(ctx: PageContext): void {
   ctx.onInvalidated(messaging.onMessage('cancelPick', () => pending?.cancel()));
   ctx.onInvalidated(messaging.onMessage('pickTarget', async ({ data }) => {
     const hint = typeof data?.hint === 'string' ? data.hint.slice(0, 300) : '';
+    const add = data?.add === true;
     pending?.cancel();
     const t = createTranslator((await readDisplaySettings()).lang);
     return new Promise<PickedTarget | null>((resolve) => {
@@ -57,7 +58,7 @@ export function startPickPage(ctx: PageContext): void {
           const el = controlAt(e.target);
           const step = el ? recordStep(el, location.href) : null;
           if (!step?.anchor) return; // not a control: keep waiting
-          done({ anchor: step.anchor, page: step.page, label: step.text.vi, ...(step.private ? { private: step.private } : {}) });
+          done({ anchor: step.anchor, page: step.page, label: step.text.vi, text: step.text, advance: step.advance, ...(step.private ? { private: step.private } : {}) });
         },
         options,
       );
@@ -72,7 +73,7 @@ export function startPickPage(ctx: PageContext): void {
       if (stop.signal.aborted) return;
       const mounted = mountPageUi(ctx, 'dan-buoc-picker', document, barCss);
       ui = mounted;
-      const draw = (dock: Dock): void => render(<PickBar t={t} hint={hint} dock={dock} onCancel={() => done(null)} />, mounted.uiContainer);
+      const draw = (dock: Dock): void => render(<PickBar t={t} hint={hint} add={add} dock={dock} onCancel={() => done(null)} />, mounted.uiContainer);
       followPointer(stop.signal, fromUs, draw);
       draw('bottom');
     });

@@ -63,6 +63,7 @@ export const schemas = {
   showRecording: notForBackground,
   pickTarget: notForBackground,
   cancelPick: notForBackground,
+  showTarget: notForBackground,
   startTrial: v.strictObject({ packId: id, walkthroughId: id, tabId }),
   // The anchor is checked by parsePack with the repaired pack (its errors name the anchor's fields).
   repairStep: v.strictObject({ index, anchor: v.record(v.string(), v.unknown(), 'must be an object') }),

@@ -7,12 +7,12 @@ import type { Outcome, OutcomeDetails } from '../core/outcomes';
 import type { Category, PackError, Step } from '../core/pack';
 import type { Anchor } from '../core/anchors/index';
 import type { DataError } from '../core/errors';
-import type { GuideState, PickedTarget, RecordingView, StepView } from '../core/views';
+import type { GuideState, PickedTarget, RecordingView, ShownTarget, StepView } from '../core/views';
 
 /** What a repair at the desk answers: the pack's new version, or why nothing was saved (paths name the bad field). */
 export type RepairResult = { ok: true; packId: string; version: string; view: StepView | null } | { ok: false; errors: DataError[] };
 
-export type { GuideState, PickedTarget, RecordingView, StepView };
+export type { GuideState, PickedTarget, RecordingView, ShownTarget, StepView };
 
 export interface ProtocolMap {
   /**
@@ -65,9 +65,14 @@ export interface ProtocolMap {
   /** Background → content script: the recording bar (null: recording over). */
   showRecording(data: RecordingView | null): void;
   /** Editor → content script: let the author click this step's target; null when cancelled. */
-  pickTarget(data: { hint: string }): PickedTarget | null;
+  pickTarget(data: { hint: string; add?: boolean }): PickedTarget | null;
   /** Editor → content script: stop waiting for a pick. */
   cancelPick(): void;
+  /**
+   * Editor → content script (the picker, injected): outline step `n`'s control on the page until the author
+   * closes it, looking for it as the guide does (`peers`: the other steps' anchors on that page). Whether it was found.
+   */
+  showTarget(data: { anchor: Anchor; n: number; peers?: Anchor[]; alternates?: Anchor[] }): ShownTarget;
   /**
    * Side panel: the volunteer picked the current step's control on the resident's page (the guide had not
    * found it); save it as the step's new anchor in a new version of the desk's copy and go on there.

@@ -1,5 +1,6 @@
 // Editor page wiring (editor.html?pack=<id>): the desk's library from the extension's private store, saving a new version,
-// re-capturing a step's target on a tab of the site, and trial runs through the background.
+// re-capturing a step's target or adding a step on a tab of the site, outlining a step's control there, and trial
+// runs through the background.
 import './style.css';
 import { render, type JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -30,11 +31,15 @@ const api: EditorApi = createEditorApi({
   activate: async (tabId) => void (await browser.tabs.update(tabId, { active: true })),
   backHere,
   // The picker is put into the tab first (it is not in the content script); again after each page load.
-  pickTarget: async (tabId, hint) => {
+  pickTarget: async (tabId, hint, add) => {
     await injectPicker(tabId);
-    return messaging.sendMessage('pickTarget', { hint }, tabId);
+    return messaging.sendMessage('pickTarget', { hint, add }, tabId);
   },
   cancelPick: (tabId) => messaging.sendMessage('cancelPick', undefined, tabId),
+  showTarget: async (tabId, data) => {
+    await injectPicker(tabId);
+    return messaging.sendMessage('showTarget', data, tabId);
+  },
   startTrial: (packId, walkthroughId, tabId) => messaging.sendMessage('startTrial', { packId, walkthroughId, tabId }).then(() => undefined),
   stopTrial: () => messaging.sendMessage('finish', { outcome: 'stopped' }).then(() => undefined),
 });

@@ -22,7 +22,7 @@ export interface Box {
 }
 
 /** The on-page UIs, by their host element's tag. */
-export type UiHost = 'dan-buoc-overlay' | 'dan-buoc-recorder' | 'dan-buoc-picker';
+export type UiHost = 'dan-buoc-overlay' | 'dan-buoc-recorder' | 'dan-buoc-picker' | 'dan-buoc-shown';
 
 /** True when puppeteer drives the page's browser over WebDriver BiDi (Firefox), not the DevTools protocol. */
 export function overBidi(page: Page): boolean {

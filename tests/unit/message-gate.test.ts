@@ -67,6 +67,7 @@ const CASES: { [K in keyof ProtocolMap]: { data: unknown; allowed: SenderName[] 
   showRecording: { data: null, allowed: [] },
   pickTarget: { data: { hint: 'x' }, allowed: [] },
   cancelPick: { data: undefined, allowed: [] },
+  showTarget: { data: { anchor: {}, n: 1 }, allowed: [] },
   startTrial: { data: { packId: 'dichvucong', walkthroughId: 'dang-nhap-vneid', tabId: 7 }, allowed: PAGES },
   repairStep: { data: { index: 1, anchor: { v: 2, kind: 'action', tag: 'button' } }, allowed: PAGES },
   scamContinue: { data: { host: 'dichvucong-gov.vn.xyz' }, allowed: ['warningPage'] },

@@ -11,6 +11,7 @@ import {
   emptyLibrary,
   exportPack,
   install,
+  insertStep,
   installFile,
   KEPT_VERSIONS,
   localCopy,
@@ -111,6 +112,14 @@ describe('pack library', () => {
     expect(edited.version).toBe(bumpVersion(pack.version));
     const anchor = { ...w.steps[1]!.anchor!, name: 'Tra cứu ngay', text: 'Tra cứu ngay' };
     expect(apply(recaptureStep(1, { anchor, page: w.steps[1]!.page })).walkthroughs[0]!.steps[1]!.anchor).toEqual(anchor);
+    // A new step picked on the page goes after the step it was added from, or first / last.
+    const added = { ...w.steps[1]!, id: 'buoc-moi', text: { vi: 'Bấm nút «Tra cứu».' } };
+    expect(apply(insertStep(0, added)).walkthroughs[0]!.steps.map((s) => s.id)).toEqual([ids[0], 'buoc-moi', ...ids.slice(1)]);
+    expect(apply(insertStep(w.steps.length - 1, added)).walkthroughs[0]!.steps.map((s) => s.id)).toEqual([...ids, 'buoc-moi']);
+    expect(apply(insertStep(99, added)).walkthroughs[0]!.steps.at(-1)!.id).toBe('buoc-moi');
+    expect(apply(insertStep(-1, added)).walkthroughs[0]!.steps[0]!.id).toBe('buoc-moi');
+    // Its id must be free: a duplicate is refused by parsePack.
+    expect(editWalkthrough(lib, pack, w.id, onSteps(insertStep(0, { ...added, id: ids[0]! })))).toMatchObject({ ok: false });
     // A text with markup, or a walkthrough with no step left, is refused with the path of the field.
     expect(editWalkthrough(lib, pack, w.id, onSteps(setStepText(0, { vi: '<b>x</b>' })))).toMatchObject({ ok: false, errors: [{ path: `/walkthroughs/0/steps/0/text/vi` }] });
     expect(editWalkthrough(lib, pack, w.id, onSteps(() => []))).toMatchObject({ ok: false, errors: [{ path: '/walkthroughs/0/steps' }] });

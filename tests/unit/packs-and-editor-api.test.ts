@@ -118,6 +118,7 @@ function editor(extra: Partial<EditorDeps> = {}) {
     backHere: async () => void calls.push('back'),
     pickTarget: async () => null,
     cancelPick: async (tab) => void calls.push(`cancel ${tab}`),
+    showTarget: async (tab, data) => (calls.push(`show ${tab} ${data.n} peers ${data.peers.length}`), { found: true }),
     startTrial: async (p, w, tab) => void calls.push(`trial ${p}/${w} ${tab}`),
     stopTrial: async () => void calls.push('stop'),
     sleep: async () => undefined,
@@ -157,6 +158,47 @@ describe('16 createEditorApi', () => {
     release();
     expect(await pending).toBeNull();
     expect(a.calls).toContain('cancel 3');
+  });
+
+  it('20 a picked control whose words hold a resident\'s data is refused (the second look), a clean one passes with its hint and rule', async () => {
+    const clean = {
+      anchor: { v: 2, kind: 'action', tag: 'button', role: 'button', name: 'Tra cứu', path: 'body>button', index: 0, count: 1 },
+      page: 'https://evn.example/',
+      label: 'Bấm nút «Tra cứu».',
+      text: { vi: 'Bấm nút «Tra cứu».', en: 'Press the button “Tra cứu”.' },
+      advance: { kind: 'click' },
+    };
+    const step = { page: 'https://evn.example/', text: { vi: 'bước mới (bước 2)' } };
+    const asked: [string, boolean][] = [];
+    const ok = editor({ pickTarget: async (_tab, hint, add) => (asked.push([hint, add]), clean as never) });
+    expect(await ok.api.pick(local, 0, step, { add: true })).toEqual(clean);
+    expect(await ok.api.pick(local, 0, step)).toEqual(clean);
+    // The bar on the page is told whether the control is for a new step.
+    expect(asked).toEqual([
+      ['bước mới (bước 2)', true],
+      ['bước mới (bước 2)', false],
+    ]);
+    // A greeting to the signed-in person or a long number got past the page's gate: refused, never handed to the editor.
+    for (const bad of [{ ...clean.anchor, name: 'Xin chào, Nguyễn Văn An' }, { ...clean.anchor, near: ['Mã khách hàng PE01000123456'] }]) {
+      const h = editor({ pickTarget: async () => ({ ...clean, anchor: bad }) as never });
+      await expect(h.api.pick(local, 0, step)).rejects.toThrow('data');
+      expect(h.calls.at(-1)).toBe('back');
+    }
+  });
+
+  it('20 "Chỉ trên trang" outlines a step on the site\'s tab among its page\'s peers; when it is not found the editor comes back', async () => {
+    const steps = local.walkthroughs[0]!.steps;
+    const samePage = steps.filter((s) => s.page === steps[0]!.page && s.anchor).length;
+    const h = editor();
+    expect(await h.api.show(local, 0, steps, 0)).toEqual({ found: true });
+    expect(h.calls).toEqual(['activate 7', 'load 7', `show 7 1 peers ${samePage - 1}`]);
+    const missing = editor({ showTarget: async () => ({ found: false }) });
+    expect(await missing.api.show(local, 0, steps, 0)).toEqual({ found: false });
+    expect(missing.calls.at(-1)).toBe('back');
+    // A page that does not answer (the picker could not be put in) is "not found" too, said calmly.
+    const silent = editor({ showTarget: async () => Promise.reject(new Error('no receiver')) });
+    expect(await silent.api.show(local, 0, steps, 0)).toEqual({ found: false });
+    await expect(h.api.show(local, 0, [{ ...steps[0]!, anchor: undefined }], 0)).rejects.toThrow('no-anchor');
   });
 
   it('16 trial runs start on a site tab; the state shows only a trial session; stop ends only a trial', async () => {
