@@ -144,9 +144,17 @@ async function showSettings(page: Page, open: boolean): Promise<void> {
  */
 async function residentByDefault(page: Page): Promise<void> {
   await showSettings(page, true);
-  const box = (await page.waitForSelector('[data-testid="resident-mode"]')) as ElementHandle<HTMLInputElement>;
-  if (!(await box.evaluate((el) => el.checked))) await box.click();
-  await page.waitForFunction(() => (document.querySelector('[data-testid="resident-mode"]') as HTMLInputElement | null)?.checked === true);
+  // A checkbox today; a switch (aria-checked) or a toggle button (aria-pressed) would do as well.
+  const on = (el: Element): boolean => (el as HTMLInputElement).checked === true || el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-pressed') === 'true';
+  const control = (await page.waitForSelector('[data-testid="resident-mode"]'))!;
+  if (!(await control.evaluate(on))) await control.click();
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('[data-testid="resident-mode"]');
+      return !!el && ((el as HTMLInputElement).checked === true || el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-pressed') === 'true');
+    },
+    { polling: 100 },
+  );
   await showSettings(page, false);
 }
 
