@@ -4,7 +4,7 @@
 import type { AgeBand, RecordOutcome } from '../core/log-record';
 import type { Summary, SummaryFilter } from '../core/log-summary';
 
-/** A period as the date inputs hold it: local dates "YYYY-MM-DD", both inclusive; '' = open-ended. */
+/** A period as the date fields hold it: local dates "YYYY-MM-DD" (written dd/mm/yyyy: core/dates.ts), both inclusive; '' = open-ended. */
 export interface Period {
   from: string;
   to: string;
@@ -96,12 +96,6 @@ export function shortHint(text: string, max = 60): string {
 export function monthParts(key: string): { y: number; m: number } | null {
   const m = /^(\d{4})-(\d{2})$/.exec(key);
   return m ? { y: Number(m[1]), m: Number(m[2]) } : null;
-}
-
-/** "YYYY-MM-DD" → "DD/MM/YYYY" (how dates are read in Vietnam, and fine in English too). */
-export function displayDate(s: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : s;
 }
 
 /** Bytes as megabytes rounded to one decimal (at least 0.1 once anything is used). */

@@ -1,11 +1,11 @@
 // The ward's dashboard: figures of the assisted sessions for a period (tables, with bar charts beside them),
-// the drop-off per step of each walkthrough, print, exports (CSV, JSON), import from other desks and
-// deleting everything. Talks to the records only through `DashboardApi`.
-import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+// the drop-off per step of each walkthrough with links to the steps to check in the editor; print, exports
+// (CSV, JSON), import from other desks and deleting everything in a toolbar at the top. Dates in one written
+// form everywhere (core/dates.ts). Talks to the records only through `DashboardApi`.
+import { Fragment, type JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
-import type { DataError } from '../core/errors';
-import { errorText as translateError } from '../core/error-text';
+import { formatDate } from '../core/dates';
 import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
 import { parseExport, toJson, type CsvLabel } from '../core/log-export';
 import { AGE_BANDS, RECORD_OUTCOMES, retentionCutoff, type AgeBand, type AssistRecord, type RecordOutcome } from '../core/log-record';
@@ -13,8 +13,9 @@ import { dayOf, type Funnel, type Summary } from '../core/log-summary';
 import type { CsvExport, DayCount, ImportOptions, ImportResult } from '../core/log-store';
 import type { Settings } from '../core/settings';
 import { BarChart } from './dashboard-chart';
+import { DateField } from './dashboard-date-field';
+import { Toolbar, type Message, type Numbered } from './dashboard-toolbar';
 import {
-  displayDate,
   exportFileName,
   isoDate,
   last12Months,
@@ -51,6 +52,14 @@ export interface DashboardApi {
   now(): number;
   /** The editor page of a pack (a repaired step's link); absent: no link. */
   editorUrl?(packId: string, walkthroughId: string): string;
+  /**
+   * A step of a walkthrough in the editor ("Cần kiểm tra gói": a control not found there): the link's address,
+   * and what a click does (a built-in pack opens through the desk's copy, made on the first click). Absent: no link.
+   */
+  editorStep?: {
+    href(packId: string, walkthroughId: string, step: number): string;
+    open(packId: string, walkthroughId: string, step: number): Promise<void>;
+  };
   /** Issue 19: scam warnings shown in a period ("cảnh báo trang giả"); absent: not shown. */
   warnings?(filter: ReturnType<typeof toSummaryFilter>): Promise<number>;
   /** The daily counts of a period, for the JSON export. */
@@ -65,10 +74,6 @@ export interface DashboardProps {
   catalog: { find(packId: string, walkthroughId: string): CatalogEntry | null; list(): CatalogEntry[] };
   api: DashboardApi;
 }
-
-type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string; details?: DataError[] };
-/** A message with its number: each is a new element, so the same words said twice are announced twice. */
-type Numbered = Message & { seq: number };
 
 function errorText(t: Translate, err: unknown): string {
   const code = (err as { code?: string } | null)?.code;
@@ -166,8 +171,8 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
   };
   const period: Period = { from: form.from, to: form.to };
   const periodText = t('dashboard.period', {
-    from: parseDate(form.from) !== undefined ? displayDate(form.from) : t('dashboard.periodStart'),
-    to: parseDate(form.to) !== undefined ? displayDate(form.to) : t('dashboard.periodNow'),
+    from: parseDate(form.from) !== undefined ? formatDate(form.from, lang) : t('dashboard.periodStart'),
+    to: parseDate(form.to) !== undefined ? formatDate(form.to, lang) : t('dashboard.periodNow'),
   });
 
   async function exportAs(kind: 'csv' | 'json'): Promise<void> {
@@ -247,8 +252,19 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
         <p class="dash-period" data-testid="period">
           {periodText}
         </p>
-        <p class="print-only">{t('dashboard.printedAt', { time: `${displayDate(isoDate(api.now()))}` })}</p>
+        <p class="print-only">{t('dashboard.printedAt', { time: formatDate(isoDate(api.now()), lang) })}</p>
       </header>
+      <Toolbar
+        t={t}
+        count={stored?.count ?? null}
+        busy={busy}
+        message={message}
+        importHelpId="dash-import-help"
+        onPrint={() => api.print()}
+        onExport={(kind) => void exportAs(kind)}
+        onImport={(input) => void importFile(input)}
+        onDelete={() => void deleteAll()}
+      />
       <main>
         <Filters t={t} lang={lang} form={form} onChange={setForm} now={api.now} catalog={catalog} seen={summary ? Object.keys(summary.byWalkthrough) : []} titleOf={titleOf} outcomeLabel={outcomeLabel} ageLabel={ageLabel} />
         {badPeriod ? (
@@ -266,20 +282,9 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
         ) : (
           <Figures t={t} summary={summary} warnings={warnings} titleOf={titleOf} outcomeLabel={outcomeLabel} ageLabel={ageLabel} monthLabel={monthLabel} />
         )}
-        {summary && summary.total > 0 ? <Funnels t={t} lang={lang} summary={summary} catalog={catalog} titleOf={titleOf} /> : null}
+        {summary && summary.total > 0 ? <Funnels t={t} lang={lang} summary={summary} catalog={catalog} titleOf={titleOf} editorStep={api.editorStep} onOpenFailed={(err) => setMessage({ kind: 'error', text: t('dashboard.openFailed', { reason: errorText(t, err) }) })} /> : null}
         {summary ? <Repairs t={t} summary={summary} titleOf={titleOf} editorUrl={api.editorUrl} /> : null}
-        <DataSection
-          t={t}
-          lang={lang}
-          settings={settings}
-          stored={stored}
-          busy={busy}
-          message={message}
-          onPrint={() => api.print()}
-          onExport={(kind) => void exportAs(kind)}
-          onImport={(input) => void importFile(input)}
-          onDelete={() => void deleteAll()}
-        />
+        <DataSection t={t} lang={lang} settings={settings} stored={stored} />
       </main>
     </div>
   );
@@ -300,7 +305,7 @@ interface FiltersProps {
   ageLabel(a: string): string;
 }
 
-function Filters({ t, form, onChange, now, catalog, seen, titleOf, outcomeLabel, ageLabel }: FiltersProps): JSX.Element {
+function Filters({ t, lang, form, onChange, now, catalog, seen, titleOf, outcomeLabel, ageLabel }: FiltersProps): JSX.Element {
   // The shipped walkthroughs, and those only the records know (older or other desks' packs).
   const keys = new Set(catalog.list().map((e) => `${e.pack.id}/${e.walkthrough.id}`));
   for (const k of seen) keys.add(k);
@@ -318,14 +323,8 @@ function Filters({ t, form, onChange, now, catalog, seen, titleOf, outcomeLabel,
     <section class="filters no-print" aria-labelledby="filters-title">
       <h2 id="filters-title">{t('dashboard.filters')}</h2>
       <div class="filter-row">
-        <label class="field">
-          <span>{t('dashboard.from')}</span>
-          <input type="date" value={form.from} max={form.to || undefined} onChange={(e) => set({ from: e.currentTarget.value })} data-testid="from" />
-        </label>
-        <label class="field">
-          <span>{t('dashboard.to')}</span>
-          <input type="date" value={form.to} min={form.from || undefined} onChange={(e) => set({ to: e.currentTarget.value })} data-testid="to" />
-        </label>
+        <DateField t={t} lang={lang} id="period-from" label={t('dashboard.from')} value={form.from} example={isoDate(now())} onChange={(from) => set({ from })} />
+        <DateField t={t} lang={lang} id="period-to" label={t('dashboard.to')} value={form.to} example={isoDate(now())} onChange={(to) => set({ to })} />
         <div class="field" role="group" aria-labelledby="quick-title">
           <span id="quick-title">{t('dashboard.quick')}</span>
           <div class="quick">
@@ -507,7 +506,17 @@ function Figures({ t, summary, warnings, titleOf, outcomeLabel, ageLabel, monthL
 
 // ---- per walkthrough: drop-off, controls not found, repeats ----
 
-function Funnels({ t, lang, summary, catalog, titleOf }: { t: Translate; lang: Lang; summary: Summary; catalog: DashboardProps['catalog']; titleOf(key: string): string }): JSX.Element {
+interface FunnelsProps {
+  t: Translate;
+  lang: Lang;
+  summary: Summary;
+  catalog: DashboardProps['catalog'];
+  titleOf(key: string): string;
+  editorStep?: DashboardApi['editorStep'];
+  onOpenFailed(err: unknown): void;
+}
+
+function Funnels({ t, lang, summary, catalog, titleOf, editorStep, onOpenFailed }: FunnelsProps): JSX.Element {
   const keys = Object.keys(summary.funnels).sort((a, b) => (summary.byWalkthrough[b] ?? 0) - (summary.byWalkthrough[a] ?? 0) || a.localeCompare(b));
   return (
     <section class="funnels" aria-labelledby="h-funnels">
@@ -517,7 +526,9 @@ function Funnels({ t, lang, summary, catalog, titleOf }: { t: Translate; lang: L
         const slash = key.indexOf('/');
         const entry = slash > 0 ? catalog.find(key.slice(0, slash), key.slice(slash + 1)) : null;
         const hints = entry ? entry.walkthrough.steps.map((s) => shortHint(localText(s.text, lang))) : [];
-        return <FunnelView key={key} t={t} id={key} title={titleOf(key)} sessions={summary.byWalkthrough[key] ?? 0} funnel={summary.funnels[key]!} hints={hints} hasEntry={entry !== null} />;
+        // Only a walkthrough the catalogue knows can be opened in the editor.
+        const stepLink = editorStep && entry ? stepLinks(editorStep, entry.pack.id, entry.walkthrough.id, onOpenFailed) : undefined;
+        return <FunnelView key={key} t={t} id={key} title={titleOf(key)} sessions={summary.byWalkthrough[key] ?? 0} funnel={summary.funnels[key]!} hints={hints} hasEntry={entry !== null} stepLink={stepLink} />;
       })}
     </section>
   );
@@ -565,19 +576,67 @@ function Repairs({ t, summary, titleOf, editorUrl }: { t: Translate; summary: Su
   );
 }
 
-function FunnelView({ t, id, title, sessions, funnel, hints, hasEntry }: { t: Translate; id: string; title: string; sessions: number; funnel: Funnel; hints: string[]; hasEntry: boolean }): JSX.Element {
+/** How a step (1-based) of one walkthrough links to the editor. */
+interface StepLink {
+  href(step: number): string;
+  open(step: number): void;
+}
+
+function stepLinks(editorStep: NonNullable<DashboardApi['editorStep']>, packId: string, walkthroughId: string, onFailed: (err: unknown) => void): StepLink {
+  return {
+    href: (step) => editorStep.href(packId, walkthroughId, step),
+    open: (step) => void editorStep.open(packId, walkthroughId, step).catch(onFailed),
+  };
+}
+
+/** "Cần kiểm tra gói…: không tìm thấy nút ở Bước 3 (2), Bước 5 (1)." with each step a link to it in the editor. */
+function NotFoundWarning({ t, title, notFound, stepLink }: { t: Translate; title: string; notFound: number[]; stepLink?: StepLink }): JSX.Element {
+  // The sentence is split around its {steps} so that the steps can be links, in either language's word order.
+  const MARK = '\u0000';
+  const [before = '', after = ''] = t('dashboard.notFoundWarn', { steps: MARK }).split(MARK);
+  const items = notFound.flatMap((n, i) => (n > 0 ? [{ step: i + 1, n }] : []));
+  return (
+    <p class="dash-warn" data-testid="not-found-warning">
+      {before}
+      {items.map(({ step, n }, k) => (
+        <Fragment key={step}>
+          {k > 0 ? ', ' : ''}
+          {stepLink ? (
+            <a
+              href={stepLink.href(step)}
+              target="_blank"
+              rel="noopener"
+              onClick={(e) => {
+                // A plain click opens through the extension (a built-in pack's copy is made first); other
+                // clicks (a new window, copying the address) keep the browser's own behaviour.
+                if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+                e.preventDefault();
+                stepLink.open(step);
+              }}
+              data-testid="not-found-step"
+              data-step={step}
+            >
+              {t('dashboard.step', { n: step })} <span class="sr-only">{t('dashboard.notFoundOpen', { title })}</span>
+            </a>
+          ) : (
+            t('dashboard.step', { n: step })
+          )}{' '}
+          ({n})
+        </Fragment>
+      ))}
+      {after}
+    </p>
+  );
+}
+
+function FunnelView({ t, id, title, sessions, funnel, hints, hasEntry, stepLink }: { t: Translate; id: string; title: string; sessions: number; funnel: Funnel; hints: string[]; hasEntry: boolean; stepLink?: StepLink }): JSX.Element {
   const headingId = `h-funnel-${id.replace(/[^a-z0-9-]/g, '-')}`;
   const steps = funnel.reachedAtLeast.map((_, i) => t('dashboard.step', { n: i + 1 }));
-  const notFoundSteps = funnel.notFound.flatMap((n, i) => (n > 0 ? [`${t('dashboard.step', { n: i + 1 })} (${n})`] : []));
   return (
     <article class="funnel" aria-labelledby={headingId} data-funnel={id}>
       <h3 id={headingId}>{title}</h3>
       <p class="dash-help">{t('dashboard.funnelSessions', { n: sessions, steps: funnel.total })}</p>
-      {notFoundSteps.length > 0 ? (
-        <p class="dash-warn" data-testid="not-found-warning">
-          {t('dashboard.notFoundWarn', { steps: notFoundSteps.join(', ') })}
-        </p>
-      ) : null}
+      {funnel.notFound.some((n) => n > 0) ? <NotFoundWarning t={t} title={title} notFound={funnel.notFound} stepLink={stepLink} /> : null}
       <div class="figure figure-funnel">
         <table class="counts steps">
           <caption class="sr-only">{t('dashboard.funnelTable', { title })}</caption>
@@ -622,112 +681,22 @@ function FunnelView({ t, id, title, sessions, funnel, hints, hasEntry }: { t: Tr
   );
 }
 
-// ---- print, export, import, delete, storage ----
+// ---- what the exports hold, the import, storage ----
 
-interface DataSectionProps {
-  t: Translate;
-  lang: Lang;
-  settings: Settings;
-  stored: { count: number; usage: number | null } | null;
-  busy: boolean;
-  message: Numbered | null;
-  onPrint(): void;
-  onExport(kind: 'csv' | 'json'): void;
-  onImport(input: HTMLInputElement): void;
-  onDelete(): void;
-}
-
-function DataSection({ t, lang, settings, stored, busy, message, onPrint, onExport, onImport, onDelete }: DataSectionProps): JSX.Element {
-  const [confirming, setConfirming] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    // Focus follows the question: onto "Hủy" when asked, back to the button when answered.
-    if (confirming) cancelRef.current?.focus();
-    else if (wasConfirming.current) deleteRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+function DataSection({ t, lang, settings, stored }: { t: Translate; lang: Lang; settings: Settings; stored: { count: number; usage: number | null } | null }): JSX.Element {
   const mb = stored?.usage != null ? megabytes(stored.usage).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }) : null;
   return (
     <section class="data no-print" aria-labelledby="h-data">
       <h2 id="h-data">{t('dashboard.data')}</h2>
-      <div class="actions">
-        <button type="button" class="btn btn-main" onClick={onPrint} data-testid="print">
-          {t('dashboard.print')}
-        </button>
-        <button type="button" class="btn" onClick={() => onExport('csv')} disabled={busy} data-testid="export-csv">
-          {t('dashboard.exportCsv')}
-        </button>
-        <button type="button" class="btn" onClick={() => onExport('json')} disabled={busy} data-testid="export-json">
-          {t('dashboard.exportJson')}
-        </button>
-      </div>
       <p class="dash-help">{t('dashboard.exportHelp')}</p>
-
-      <div class="import">
-        <label for="dash-import" class="import-label">
-          {t('dashboard.import')}
-        </label>
-        <input id="dash-import" type="file" accept=".json,application/json" aria-describedby="dash-import-help" disabled={busy} onChange={(e) => onImport(e.currentTarget)} data-testid="import" />
-        <p id="dash-import-help" class="dash-help">
-          {t('dashboard.importHelp')}
-        </p>
-      </div>
-
-      <div aria-live="polite" data-testid="message-region">
-        {message?.kind === 'status' ? (
-          <p key={message.seq} class="dash-ok" role="status" data-testid="message">
-            {message.text}
-          </p>
-        ) : null}
-      </div>
-      {message?.kind === 'error' ? (
-        <div key={message.seq} class="dash-error" role="alert" data-testid="error">
-          <p>{message.text}</p>
-          {message.details?.length ? (
-            <ul data-testid="error-list">
-              {message.details.map((d, i) => (
-                <li key={i}>
-                  <code>{d.path || '/'}</code>: {translateError(t, d)}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
-
+      <p id="dash-import-help" class="dash-help">
+        {t('dashboard.importHelp')}
+      </p>
       <h3>{t('dashboard.storage')}</h3>
       <p data-testid="storage">
         {stored ? (mb !== null ? t('dashboard.usage', { mb, n: stored.count }) : t('dashboard.usageUnknown', { n: stored.count })) : t('dashboard.loading')}{' '}
         {t('dashboard.retention', { n: settings.retentionMonths })}
       </p>
-      {confirming ? (
-        <div class="confirm" role="group" aria-labelledby="confirm-text" data-testid="confirm">
-          <p id="confirm-text">{t('dashboard.deleteConfirm', { n: stored?.count ?? 0 })}</p>
-          <div class="actions">
-            <button
-              type="button"
-              class="btn btn-danger"
-              disabled={busy}
-              onClick={() => {
-                setConfirming(false);
-                onDelete();
-              }}
-              data-testid="delete-yes"
-            >
-              {t('dashboard.deleteYes')}
-            </button>
-            <button type="button" class="btn" ref={cancelRef} onClick={() => setConfirming(false)} data-testid="delete-no">
-              {t('dashboard.deleteNo')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" class="btn btn-stop" ref={deleteRef} onClick={() => setConfirming(true)} data-testid="delete-all">
-          {t('dashboard.deleteAll')}
-        </button>
-      )}
     </section>
   );
 }

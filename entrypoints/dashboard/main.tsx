@@ -7,8 +7,10 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { Dashboard, type DashboardApi } from '../../components/dashboard';
 import { createTranslator } from '../../core/i18n';
 import { createLogStore, type LogStore } from '../../core/log-store';
-import type { Catalog } from '../../core/catalog';
-import { libraryItem, loadCatalog } from '../../extension/library';
+import { createCatalog, type Catalog } from '../../core/catalog';
+import { BUILT_IN_IDS, libraryItem, loadCatalog } from '../../extension/library';
+import { createEditorLinks } from '../../extension/editor-link';
+import { SHIPPED_PACKS } from '../../walkthroughs';
 import { download } from '../../extension/download';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../extension/settings';
 
@@ -41,6 +43,13 @@ const api: DashboardApi = {
   warningDays: (filter) => withStore((s) => s.warningDays(filter)),
   addWarningDays: (days) => withStore((s) => s.addWarningDays(days)),
   editorUrl: (packId, walkthroughId) => browser.runtime.getURL(`/editor.html?pack=${encodeURIComponent(packId)}&w=${encodeURIComponent(walkthroughId)}`),
+  editorStep: createEditorLinks({
+    library: libraryItem,
+    builtInIds: BUILT_IN_IDS,
+    shipped: createCatalog(SHIPPED_PACKS).packs,
+    url: (path) => browser.runtime.getURL(path as '/editor.html'),
+    openTab: async (url) => void (await browser.tabs.create({ url })),
+  }),
 };
 
 function App(): JSX.Element | null {

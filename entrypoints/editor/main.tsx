@@ -6,6 +6,7 @@ import { render, type JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PackEditor, type EditorApi } from '../../components/pack-editor';
+import { focusLinkedStep } from '../../components/editor-step-link';
 import { createTranslator } from '../../core/i18n';
 import type { Library } from '../../core/pack-library';
 import { createEditorApi } from '../../extension/editor-api';
@@ -62,3 +63,5 @@ function App(): JSX.Element | null {
 }
 
 render(<App />, document.getElementById('app')!);
+// editor.html?…&step=N (the dashboard's "Cần kiểm tra gói" links): that step scrolled to, focused and marked.
+focusLinkedStep(document, location.search);

@@ -2,7 +2,6 @@
 // recordMatches) select exactly the records the summary counts.
 import { describe, expect, it } from 'vitest';
 import {
-  displayDate,
   exportFileName,
   isoDate,
   last12Months,
@@ -16,6 +15,7 @@ import {
   toSummaryFilter,
   type FilterForm,
 } from '../../components/dashboard-data';
+import { formatDate } from '../../core/dates';
 import { AGE_BANDS, RECORD_OUTCOMES, type AssistRecord } from '../../core/log-record';
 import { recordMatches, summarizeRecords, type SummaryFilter } from '../../core/log-summary';
 import { mulberry32 } from '../support/random';
@@ -119,7 +119,7 @@ describe('dashboard formatting', () => {
     expect(megabytes(0)).toBe(0);
     expect(megabytes(1000)).toBe(0.1);
     expect(megabytes(5 * 1024 * 1024)).toBe(5);
-    expect(displayDate('2025-05-01')).toBe('01/05/2025');
+    expect(formatDate('2025-05-01', 'vi')).toBe('01/05/2025');
   });
 
   it('shortens hints without markup, at a word', () => {
