@@ -93,6 +93,12 @@ export function Widget(props: WidgetProps): JSX.Element {
   const [, setSpeech] = useState(0);
   useEffect(() => speaker?.subscribe(() => setSpeech((n) => n + 1)), [speaker]);
 
+  // Another pack (the element's src changed): back to its catalogue, the walkthrough shown was of the one before.
+  const catalog = source.kind === 'ready' ? source.catalog : null;
+  useEffect(() => {
+    if (catalog) setView((v) => (v.kind === 'catalogue' || catalog.list().some((e) => e.walkthrough === v.entry.walkthrough) ? v : { kind: 'catalogue' }));
+  }, [catalog]);
+
   // Open the walkthrough asked for once the pack is there.
   useEffect(() => {
     if (source.kind !== 'ready' || !props.open) return;

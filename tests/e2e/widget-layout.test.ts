@@ -24,7 +24,7 @@ const lltp = dvc.walkthroughs.find((w) => w.id === LLTP)!;
 /** 30 steps: the 29 of lý lịch tư pháp and its longest once more (a pack of the ward's own, served beside). */
 function thirtySteps(): Pack {
   const longest = lltp.steps.reduce((a, b) => (b.text.vi.length > a.text.vi.length ? b : a));
-  const w = { ...structuredClone(lltp), id: 'ba-muoi-buoc', title: { vi: 'Ba mươi bước: cấp Phiếu lý lịch tư pháp có ủy quyền' } };
+  const w = { ...structuredClone(lltp), id: 'ba-muoi-buoc', title: { vi: 'Cấp Phiếu lý lịch tư pháp (30 bước)' } };
   w.steps.push({ ...structuredClone(longest), id: 'buoc-30' });
   return { ...structuredClone(dvc), id: 'phuong-thu', title: { vi: 'Gói thử của phường' }, walkthroughs: [w] };
 }
