@@ -2,6 +2,7 @@
 // Used by the overlay on real sites (and by the widget on ward sites).
 import type { ComponentChildren, JSX } from 'preact';
 import type { Translate } from '../core/i18n';
+import type { ListenState } from '../core/voices';
 import { HintText } from './hint-text';
 import type { Move } from './movable';
 import { whenTrusted } from './trusted';
@@ -13,6 +14,8 @@ export interface StepCardProps {
   title?: string;
   text: string;
   privateKind?: 'password' | 'otp' | 'pin';
+  /** The words of the privacy warning (default: the overlay's, for the desk; the widget speaks to a resident alone). */
+  privateText?: string;
   /** An extra line, e.g. the control was not found. */
   notice?: string;
   done?: boolean;
@@ -20,7 +23,14 @@ export interface StepCardProps {
   doneText?: string;
   onBack?: () => void;
   onNext?: () => void;
+  /** Read the hint aloud ("Nghe"). */
   onListen?: () => void;
+  /**
+   * Whether it can be read (core/voices.ts; default "ready" when onListen is given): "none" shows a short note
+   * instead of the button, "unknown" (voices still loading) neither, "speaking" a button that stops it.
+   */
+  listenState?: ListenState;
+  onStopListen?: () => void;
   /** The guide is lost (another page, control not found): "Mở trang của bước này" and "Bỏ qua bước". */
   onOpenPage?: () => void;
   onSkip?: () => void;
@@ -66,6 +76,19 @@ export function StepCard(props: StepCardProps): JSX.Element {
       ) : null}
     </div>
   );
+  const listenState = props.listenState ?? 'ready';
+  const speaking = listenState === 'speaking';
+  const listenButton =
+    props.onListen && (listenState === 'ready' || speaking) ? (
+      <button
+        type="button"
+        class={speaking ? 'db-btn db-btn-quiet db-speaking' : 'db-btn db-btn-quiet'}
+        onClick={act(speaking ? (props.onStopListen ?? props.onListen) : props.onListen)}
+        data-dan-buoc="listen"
+      >
+        {t(speaking ? 'overlay.speaking' : 'overlay.listen')}
+      </button>
+    ) : null;
   if (shrunk)
     return (
       <div class="db-card db-pill" role="dialog" aria-label={t('overlay.label')} data-dan-buoc="card">
@@ -77,7 +100,7 @@ export function StepCard(props: StepCardProps): JSX.Element {
       {head}
       {props.privateKind ? (
         <p class="db-private" role="note" data-dan-buoc="private">
-          {t(`overlay.private.${props.privateKind}`)}
+          {props.privateText ?? t(`overlay.private.${props.privateKind}`)}
         </p>
       ) : null}
       <p class="db-text" data-dan-buoc="text">
@@ -89,32 +112,41 @@ export function StepCard(props: StepCardProps): JSX.Element {
           {props.notice}
         </p>
       ) : null}
+      {props.onListen && listenState === 'none' ? (
+        <p class="db-listen-note" role="note" data-dan-buoc="no-voice">
+          {t('overlay.noVoice')}
+        </p>
+      ) : null}
+      {/* Two groups that wrap whole: "Tiếp" never drops alone under "Nghe". */}
       <div class="db-actions">
-        {props.onListen ? (
-          <button type="button" class="db-btn db-btn-quiet" onClick={act(props.onListen)}>
-            {t('overlay.listen')}
-          </button>
+        {listenButton || props.onOpenPage || props.onSkip ? (
+          <div class="db-group db-group-tools">
+            {listenButton}
+            {props.onOpenPage ? (
+              <button type="button" class="db-btn db-btn-main" onClick={act(props.onOpenPage)} data-dan-buoc="open-page">
+                {t('overlay.openPage')}
+              </button>
+            ) : null}
+            {props.onSkip ? (
+              <button type="button" class="db-btn" onClick={act(props.onSkip)} data-dan-buoc="skip">
+                {t('overlay.skip')}
+              </button>
+            ) : null}
+          </div>
         ) : null}
-        {props.onOpenPage ? (
-          <button type="button" class="db-btn db-btn-main" onClick={act(props.onOpenPage)} data-dan-buoc="open-page">
-            {t('overlay.openPage')}
-          </button>
-        ) : null}
-        {props.onSkip ? (
-          <button type="button" class="db-btn" onClick={act(props.onSkip)} data-dan-buoc="skip">
-            {t('overlay.skip')}
-          </button>
-        ) : null}
-        <span class="db-spacer" />
-        {props.onBack ? (
-          <button type="button" class="db-btn" onClick={act(props.onBack)} disabled={index === 0 && !props.done} data-dan-buoc="back">
-            {t('overlay.back')}
-          </button>
-        ) : null}
-        {props.onNext && !props.done ? (
-          <button type="button" class="db-btn db-btn-main" onClick={act(props.onNext)} data-dan-buoc="next">
-            {last ? t('overlay.finish') : t('overlay.next')}
-          </button>
+        {props.onBack || (props.onNext && !props.done) ? (
+          <div class="db-group db-group-nav">
+            {props.onBack ? (
+              <button type="button" class="db-btn" onClick={act(props.onBack)} disabled={index === 0 && !props.done} data-dan-buoc="back">
+                {t('overlay.back')}
+              </button>
+            ) : null}
+            {props.onNext && !props.done ? (
+              <button type="button" class="db-btn db-btn-main" onClick={act(props.onNext)} data-dan-buoc="next">
+                {last ? t('overlay.finish') : t('overlay.next')}
+              </button>
+            ) : null}
+          </div>
         ) : null}
       </div>
     </div>

@@ -10,6 +10,7 @@ import { errorText } from '../core/error-text';
 import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
 import type { Category, PackError } from '../core/pack';
 import { stripUrl } from '../core/url-pattern';
+import type { Speaker } from '../core/voices';
 import { plainHint } from './hint-text';
 import { StepCard } from './step-card';
 
@@ -30,8 +31,8 @@ export interface WidgetProps {
   /** The ward page, for the print view's QR code (its query and fragment never go into it). */
   pageUrl: string;
   loadQr: (text: string) => Promise<QrPath>;
-  /** Read a text aloud; absent where the browser cannot. */
-  speak?: (text: string, lang: Lang) => void;
+  /** Reads a hint aloud (core/voices.ts): "Nghe" only while a voice for the language exists; absent where the browser cannot speak. */
+  speaker?: Speaker;
   print: () => void;
   /** The print view opened (true) or closed: the element marks itself so the ward's print CSS can hide the rest. */
   onPrintView?: (open: boolean) => void;
@@ -87,6 +88,16 @@ export function Widget(props: WidgetProps): JSX.Element {
   const [query, setQuery] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  const speaker = props.speaker;
+  // Voices that arrive late, and the end of a reading, draw the card again.
+  const [, setSpeech] = useState(0);
+  useEffect(() => speaker?.subscribe(() => setSpeech((n) => n + 1)), [speaker]);
+
+  // Another pack (the element's src changed): back to its catalogue, the walkthrough shown was of the one before.
+  const catalog = source.kind === 'ready' ? source.catalog : null;
+  useEffect(() => {
+    if (catalog) setView((v) => (v.kind === 'catalogue' || catalog.list().some((e) => e.walkthrough === v.entry.walkthrough) ? v : { kind: 'catalogue' }));
+  }, [catalog]);
 
   // Open the walkthrough asked for once the pack is there.
   useEffect(() => {
@@ -102,7 +113,7 @@ export function Widget(props: WidgetProps): JSX.Element {
   }, [view.kind, view.kind === 'step' ? view.index : -1, view.kind !== 'catalogue' ? view.entry : null]);
 
   const go = (next: View): void => {
-    window.speechSynthesis?.cancel();
+    speaker?.stop();
     setView(next);
   };
 
@@ -194,14 +205,18 @@ export function Widget(props: WidgetProps): JSX.Element {
         <p class="dbw-muted">{t('widget.about', { n: w.steps.length, m: w.minutes })}</p>
         <Bring t={t} lang={lang} walkthrough={w} />
         <div class="db-actions">
-          <button type="button" class="db-btn db-btn-main" onClick={() => go({ kind: 'step', entry, index: 0, done: false })} data-dan-buoc="widget-start">
-            {t('widget.start')}
-          </button>
-          {real}
-          <button type="button" class="db-btn db-btn-quiet" onClick={() => go({ kind: 'print', entry })} data-dan-buoc="widget-print-view">
-            {t('widget.printView')}
-          </button>
-          {back}
+          <div class="db-group">
+            <button type="button" class="db-btn db-btn-main" onClick={() => go({ kind: 'step', entry, index: 0, done: false })} data-dan-buoc="widget-start">
+              {t('widget.start')}
+            </button>
+            {real}
+          </div>
+          <div class="db-group">
+            <button type="button" class="db-btn db-btn-quiet" onClick={() => go({ kind: 'print', entry })} data-dan-buoc="widget-print-view">
+              {t('widget.printView')}
+            </button>
+            {back}
+          </div>
         </div>
       </div>
     );
@@ -224,17 +239,22 @@ export function Widget(props: WidgetProps): JSX.Element {
         total={w.steps.length}
         text={text}
         privateKind={step.private}
+        privateText={step.private ? t(`widget.private.${step.private}`) : undefined}
         done={view.done}
         doneText={t('widget.done')}
         onBack={() => go(view.done ? { ...view, done: false } : { ...view, index: Math.max(0, view.index - 1) })}
         onNext={() => go(view.index + 1 < w.steps.length ? { ...view, index: view.index + 1 } : { ...view, done: true })}
-        onListen={props.speak && !view.done ? () => props.speak!(plainHint(text), lang) : undefined}
+        onListen={speaker && !view.done ? () => speaker.speak(plainHint(text), lang) : undefined}
+        listenState={speaker?.state(lang)}
+        onStopListen={() => speaker?.stop()}
       >
         {image && step.image ? <img class="dbw-img" src={image} alt={localText(step.image.alt, lang)} loading="lazy" /> : null}
       </StepCard>
       <div class="db-actions dbw-below">
-        {real}
-        {back}
+        <div class="db-group">
+          {real}
+          {back}
+        </div>
       </div>
     </div>
   );
@@ -277,13 +297,18 @@ function PrintView(props: WidgetProps & { entry: CatalogEntry; heading: { curren
   const steps = useMemo(() => w.steps.map((s) => ({ text: localText(s.text, lang), private: s.private })), [w, lang]);
   return (
     <div class="dbw dbw-print" data-dan-buoc="widget-print">
-      <h2 class="dbw-h" ref={props.heading} tabIndex={-1}>
-        {localText(w.title, lang)}
-      </h2>
       <div class="dbw-print-top">
-        <div>
+        <div class="dbw-print-about">
+          <h2 class="dbw-h" ref={props.heading} tabIndex={-1}>
+            {localText(w.title, lang)}
+          </h2>
           <p class="dbw-muted">{t('widget.about', { n: w.steps.length, m: w.minutes })}</p>
           <Bring t={t} lang={lang} walkthrough={w} />
+          {steps.some((s) => s.private) ? (
+            <p class="dbw-private" data-dan-buoc="widget-private-all">
+              {t('widget.private.print')}
+            </p>
+          ) : null}
         </div>
         <figure class="dbw-qr">
           {qr && qr !== 'failed' ? (
@@ -294,25 +319,28 @@ function PrintView(props: WidgetProps & { entry: CatalogEntry; heading: { curren
           ) : (
             <span class="dbw-muted">{qr === 'failed' ? t('widget.qrFailed') : t('widget.loading')}</span>
           )}
-          <figcaption>{t('widget.qrCaption')}</figcaption>
-          <span class="dbw-url">{url}</span>
+          <figcaption>
+            {t('widget.qrCaption')} <span class="dbw-url">{url}</span>
+          </figcaption>
         </figure>
       </div>
       <ol class="dbw-steps">
         {steps.map((s, i) => (
           <li key={i}>
             {plainHint(s.text)}
-            {s.private ? <strong class="dbw-private"> {t(`overlay.private.${s.private}`)}</strong> : null}
+            {s.private ? <strong class="dbw-private"> {t('widget.private.mark')}</strong> : null}
           </li>
         ))}
       </ol>
       <div class="db-actions dbw-noprint">
-        <button type="button" class="db-btn db-btn-main" onClick={props.print} data-dan-buoc="widget-print">
-          {t('widget.print')}
-        </button>
-        <button type="button" class="db-btn db-btn-quiet" onClick={props.onClose}>
-          {t('widget.closePrint')}
-        </button>
+        <div class="db-group">
+          <button type="button" class="db-btn db-btn-main" onClick={props.print} data-dan-buoc="widget-print">
+            {t('widget.print')}
+          </button>
+          <button type="button" class="db-btn db-btn-quiet" onClick={props.onClose} data-dan-buoc="widget-close-print">
+            {t('widget.closePrint')}
+          </button>
+        </div>
       </div>
     </div>
   );

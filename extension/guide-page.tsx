@@ -17,6 +17,7 @@ import { mountPageUi, type PageUi } from './page-ui';
 import { DEFAULT_DISPLAY, guideCopyOf, readGuideCopy, saveCardLayout, watchGuideCopy, type DisplaySettings, type GuideCopy } from './page-display';
 import type { GuideBoot } from './guide-boot';
 import type { CardLayout } from '../core/geometry';
+import { createSpeaker, type Speaker, type UtteranceLike } from '../core/voices';
 
 /**
  * How long to look for the control before saying it is not found (on the card: the hint as text only; in the
@@ -53,6 +54,17 @@ export function startGuidePage(ctx: PageContext, boot: GuideBoot | null = null):
   /** Where the volunteer put the card in this session, and whether it is shrunk (kept across pages). */
   let cardLayout: CardLayout | null = null;
   let redraw = (): void => undefined;
+  /** Made with the first card (not on every page the script loads): voices come late, and the card is drawn again. */
+  let speaker: Speaker | null = null;
+  const reader = (): Speaker => {
+    if (speaker) return speaker;
+    const synth = typeof speechSynthesis === 'object' && typeof SpeechSynthesisUtterance === 'function' ? speechSynthesis : null;
+    speaker = createSpeaker(synth, (text) => new SpeechSynthesisUtterance(text) as UtteranceLike, { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) });
+    speaker.subscribe(() => {
+      if (ui) redraw();
+    });
+    return speaker;
+  };
   // Resolves once the page's load event has run (or LOAD_WAIT_MS have passed): a listener the page could stop
   // (stopImmediatePropagation on window) only makes the guide wait for the timer, never stops it.
   const pageLoaded = new Promise<void>((resolve) => {
@@ -79,6 +91,7 @@ export function startGuidePage(ctx: PageContext, boot: GuideBoot | null = null):
   }
 
   function removeUi(): void {
+    speaker?.stop();
     step?.abort();
     step = null;
     shownKey = '';
@@ -98,9 +111,12 @@ export function startGuidePage(ctx: PageContext, boot: GuideBoot | null = null):
     const hint = localText(s.text, settings.lang);
     // Resident mode reads each step aloud once, when it is shown where it belongs.
     const key = `${view.sessionId}:${view.index}:${phase === 'done'}`;
-    if (settings.residentMode && phase !== 'searching' && phase !== 'other-page' && key !== spokenKey) {
+    const voice = reader();
+    const said = phase === 'done' ? tr('overlay.done') : plainHint(hint);
+    // (With no voice yet, read once one comes: the redraw then finds the key not spoken.)
+    if (settings.residentMode && phase !== 'searching' && phase !== 'other-page' && key !== spokenKey && voice.state(settings.lang) === 'ready') {
       spokenKey = key;
-      speak(phase === 'done' ? tr('overlay.done') : plainHint(hint), settings.lang);
+      voice.speak(said, settings.lang);
     }
     const what = s.anchor ? describeAnchor(s.anchor) : null;
     const whatText =
@@ -140,7 +156,9 @@ export function startGuidePage(ctx: PageContext, boot: GuideBoot | null = null):
           // Ways out when the guide is lost: the background navigates, never this page.
           onOpenPage: phase === 'other-page' ? send.openPage : undefined,
           onSkip: phase === 'other-page' || phase === 'not-found' ? send.skip : undefined,
-          onListen: () => speak(phase === 'done' ? tr('overlay.done') : plainHint(hint), settings.lang),
+          onListen: () => voice.speak(said, settings.lang),
+          listenState: voice.state(settings.lang),
+          onStopListen: () => voice.stop(),
         }}
       />,
       ui.uiContainer,
@@ -336,6 +354,7 @@ export function startGuidePage(ctx: PageContext, boot: GuideBoot | null = null):
   ctx.onInvalidated(() => {
     unwatch();
     removeUi();
+    speaker?.destroy();
   });
   const handOff = parseHandOff(location.hash);
   if (handOff) history.replaceState(history.state, '', location.pathname + location.search);
@@ -390,16 +409,4 @@ function isInViewport(el: Element): boolean {
   const r = el.getBoundingClientRect();
   const win = el.ownerDocument.defaultView ?? window;
   return r.top >= 0 && r.left >= 0 && r.bottom <= win.innerHeight && r.right <= win.innerWidth;
-}
-
-function speak(text: string, lang: 'vi' | 'en'): void {
-  const synth = globalThis.speechSynthesis;
-  if (!synth) return;
-  synth.cancel();
-  const u = new SpeechSynthesisUtterance(text);
-  u.lang = lang === 'en' ? 'en-US' : 'vi-VN';
-  u.rate = 0.9;
-  const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang));
-  if (voice) u.voice = voice;
-  synth.speak(u);
 }

@@ -9,6 +9,7 @@ import { createCatalog } from '../core/catalog';
 import { createTranslator, fillTemplate, type Lang, type Translate } from '../core/i18n';
 import type { ErrorCode } from '../core/errors';
 import type { PackError } from '../core/pack';
+import { createSpeaker, type Speaker, type UtteranceLike } from '../core/voices';
 import { ERRORS_EVENT, ERRORS_FILE, QR_EVENT, QR_FILE } from './qr-event';
 import widgetCss from './widget.css?inline';
 
@@ -76,13 +77,10 @@ function translator(lang: Lang): Translate {
   };
 }
 
-function speak(text: string, lang: Lang): void {
-  const synth = window.speechSynthesis;
-  synth.cancel();
-  const u = new SpeechSynthesisUtterance(text);
-  u.lang = lang === 'en' ? 'en-US' : 'vi-VN';
-  u.rate = 0.9;
-  synth.speak(u);
+/** This element's reader: "Nghe" only where the browser has a voice for the language (core/voices.ts). */
+function makeSpeaker(): Speaker | undefined {
+  if (!('speechSynthesis' in window) || typeof SpeechSynthesisUtterance !== 'function') return undefined;
+  return createSpeaker(window.speechSynthesis, (text) => new SpeechSynthesisUtterance(text) as UtteranceLike);
 }
 
 const fail = (path: string, code: ErrorCode, params?: Record<string, string | number>): WidgetSource => ({
@@ -131,6 +129,7 @@ class DanBuocGuide extends HTMLElement {
   private loads = 0;
   private connectedAt = 0;
   private connected = false;
+  private speaker: Speaker | undefined;
 
   constructor() {
     super();
@@ -141,13 +140,15 @@ class DanBuocGuide extends HTMLElement {
   connectedCallback(): void {
     this.connectedAt = performance.now();
     this.connected = true;
+    this.speaker ??= makeSpeaker();
     void this.load();
   }
 
   disconnectedCallback(): void {
     this.connected = false;
     this.loads++;
-    window.speechSynthesis?.cancel();
+    this.speaker?.destroy();
+    this.speaker = undefined;
     render(null, this.shadow);
   }
 
@@ -189,7 +190,7 @@ class DanBuocGuide extends HTMLElement {
         open,
         pageUrl: location.href,
         loadQr,
-        speak: 'speechSynthesis' in window ? speak : undefined,
+        speaker: this.speaker,
         print: () => window.print(),
         onPrintView: (on) => this.toggleAttribute('printing', on),
       }),

@@ -1,5 +1,7 @@
 // The ward-site widget's two leaks to other hosts: a step image from another host (a tracking pixel on the
 // ward's page) is never loaded, and the print view's QR code never carries the ward page's query string.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
@@ -59,5 +61,29 @@ describe('15.8 the widget sends nothing to other hosts', () => {
     expect(loadQr).toHaveBeenCalledWith(want);
     expect(rootOf().querySelector('.dbw-url')!.textContent).toBe(want);
     expect(rootOf().textContent).not.toContain('0912345678');
+  });
+});
+
+describe('20 the widget speaks to a resident at home and keeps to its own sizes', () => {
+  const locale = (lang: string): Record<string, string> => JSON.parse(readFileSync(path.join(__dirname, `../../locales/${lang}.json`), 'utf8')) as Record<string, string>;
+
+  it('20 its words never send the resident to a helper or a volunteer', () => {
+    const vi = locale('vi');
+    const en = locale('en');
+    // What the widget shows: its own keys and the step card's (the overlay's private notes and "done" are not used).
+    const shown = (l: Record<string, string>): [string, string][] =>
+      Object.entries(l).filter(([k]) => k.startsWith('widget.') || ['overlay.step', 'overlay.back', 'overlay.next', 'overlay.finish', 'overlay.listen', 'overlay.speaking', 'overlay.noVoice', 'overlay.label'].includes(k));
+    for (const [k, v] of shown(vi)) expect(v, k).not.toMatch(/người hỗ trợ|tình nguyện|quay mặt|người dân/i);
+    for (const [k, v] of shown(en)) expect(v, k).not.toMatch(/volunteer|helper|look away|the resident/i);
+    for (const kind of ['password', 'otp', 'pin']) expect(vi[`widget.private.${kind}`]).toMatch(/^Tự nhập .*không đọc to, không đưa cho ai — kể cả người xưng là cán bộ\.$/);
+  });
+
+  it('20 its style sheets size nothing in rem: a page’s `html { font-size: 10px }` cannot shrink it', () => {
+    for (const file of ['widget/widget.css', 'components/step-card.css']) {
+      const css = readFileSync(path.join(__dirname, '../..', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+      expect(css, file).not.toMatch(/\d\s*rem\b/);
+    }
+    // Every inherited property the page passes down stops at the widget's root.
+    expect(readFileSync(path.join(__dirname, '../../widget/widget.css'), 'utf8')).toMatch(/\.dbw \{ all: initial;/);
   });
 });
