@@ -1,4 +1,4 @@
-// A catalogue of validated packs: lookup by pack and walkthrough id, and diacritics-free search.
+// A catalogue of validated packs: lookup by pack and walkthrough id, and diacritics-free search (titles and aliases).
 
 import { parsePack, type Pack, type PackError, type Walkthrough } from './pack';
 import { matchesQuery } from './text';
@@ -15,6 +15,11 @@ export interface Catalog {
   find(packId: string, walkthroughId: string): CatalogEntry | null;
   list(): CatalogEntry[];
   search(query: string): CatalogEntry[];
+}
+
+/** What a search looks in: the walkthrough's titles, its aliases (LLTP, CCCD, tiền điện…) and the pack's title. */
+export function searchText(e: CatalogEntry): string {
+  return [e.walkthrough.title.vi, e.walkthrough.title.en ?? '', ...(e.walkthrough.aliases ?? []), e.pack.title.vi].join(' ');
 }
 
 export function createCatalog(rawPacks: readonly unknown[], options: { trustedOrigins?: string[] } = {}): Catalog {
@@ -34,7 +39,7 @@ export function createCatalog(rawPacks: readonly unknown[], options: { trustedOr
     list: () => entries,
     search: (query) =>
       query.trim()
-        ? entries.filter((e) => matchesQuery(`${e.walkthrough.title.vi} ${e.walkthrough.title.en ?? ''} ${e.pack.title.vi}`, query))
+        ? entries.filter((e) => matchesQuery(searchText(e), query))
         : entries,
   };
 }
