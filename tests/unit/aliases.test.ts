@@ -100,3 +100,16 @@ describe('search with aliases', () => {
     expect(both.search('tthc').map((e) => `${e.pack.id}/${e.walkthrough.id}`)).toEqual(['phuong-rieng/rieng']);
   });
 });
+
+describe('search order', () => {
+  const catalog = createCatalog(SHIPPED_PACKS);
+
+  it('puts the query as one phrase of a title or an alias first; words found apart come after', () => {
+    // "tien dien": "tiền điện" (an alias of the electricity bill) as a phrase; "chuyển tiền … điện tử" apart.
+    const found = ids(catalog.search('tien dien'));
+    expect(found[0]).toBe('thanh-toan-hoa-don-dien');
+    expect(found).toContain('chuyen-tien');
+    // No query: the catalogue's own order.
+    expect(catalog.search('  ')).toEqual(catalog.list());
+  });
+});
