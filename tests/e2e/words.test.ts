@@ -1,5 +1,5 @@
 // The words of the console (issue 20): search knows the abbreviations people use ("LLTP" for lý lịch tư pháp,
-// in any case), and an edited copy of a built-in walkthrough is listed beside the original labelled "Bản sửa
+// in any case; the editor adds more), and an edited copy of a built-in walkthrough is listed beside the original labelled "Bản sửa
 // của phường" with its version — in the catalogue and in the desk's pack list — instead of a second, identical
 // title.
 import type { Page } from 'puppeteer-core';
@@ -63,6 +63,12 @@ describe('the console: words and labels', () => {
     await hint.click();
     await editor.keyboard.press('End');
     await editor.keyboard.type(' Mã in ở góc trên hóa đơn.');
+    // The walkthrough's search words are one comma-separated line; a new one is added.
+    const aliases = (await editor.waitForSelector('[data-testid="editor-aliases"]'))!;
+    expect(await aliases.evaluate((el) => (el as HTMLInputElement).value)).toMatch(/^tiền điện, EVN/);
+    await aliases.click();
+    await editor.keyboard.press('End');
+    await editor.keyboard.type(', TTĐ phường');
     await clickWhenReady(editor, '[data-testid="editor-save"]');
     await editor.waitForFunction(() => /1\.0\.1/.test(document.querySelector('[data-testid="editor-status"]')?.textContent ?? ''));
     await editor.close();
@@ -78,6 +84,8 @@ describe('the console: words and labels', () => {
     // A search finds both, by title and by alias.
     await searchFor(page, 'EVN', [ORIGINAL, COPY]);
     await searchFor(page, 'hoa don tien dien', [ORIGINAL, COPY]);
+    // The alias added in the editor finds the copy only.
+    await searchFor(page, 'ttd phuong', [COPY]);
 
     // The desk's pack list (Cài đặt) labels the copy too.
     expect(await page.$eval('[data-pack="evn-ban-sua"]', (el) => el.textContent)).toMatch(/1\.0\.1.*Bản sửa của phường/s);

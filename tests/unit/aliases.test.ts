@@ -3,6 +3,7 @@
 // like the title, with or without diacritics and in any case — in the console's catalogue and the widget's.
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests build deliberately malformed packs */
 import { describe, expect, it } from 'vitest';
+import { parseAliases } from '../../components/pack-editor';
 import { createCatalog, searchText } from '../../core/catalog';
 import { MAX_ALIAS_LENGTH, MAX_ALIASES, parsePack } from '../../core/pack';
 import { SHIPPED_PACKS } from '../../walkthroughs';
@@ -111,5 +112,13 @@ describe('search order', () => {
     expect(found).toContain('chuyen-tien');
     // No query: the catalogue's own order.
     expect(catalog.search('  ')).toEqual(catalog.list());
+  });
+});
+
+describe("the editor's one line of search words", () => {
+  it('splits on commas, trims, drops blanks; nothing typed is no list', () => {
+    expect(parseAliases(' LLTP,  lý lịch ,,án tích, ')).toEqual(['LLTP', 'lý lịch', 'án tích']);
+    expect(parseAliases('')).toBeUndefined();
+    expect(parseAliases(' , ,')).toBeUndefined();
   });
 });
