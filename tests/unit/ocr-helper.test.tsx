@@ -315,7 +315,7 @@ describe('OcrHelper', () => {
       $<HTMLButtonElement>('[data-testid="ocr-tab"]')!.click();
       await new Promise((x) => setTimeout(x, 0));
     });
-    expect($('[role="alert"]')!.textContent).toContain('Trình duyệt không cho chụp thẻ này');
+    expect($('[role="alert"]')!.textContent).toContain('Trình duyệt không cho chụp trang này');
     act(() => render(null, root));
     mount(fakeApi());
     expect($('[data-testid="ocr-tab"]')).toBeNull();
