@@ -11,6 +11,7 @@ import { parseExport, toJson, type CsvLabel } from '../core/log-export';
 import { AGE_BANDS, RECORD_OUTCOMES, retentionCutoff, type AgeBand, type AssistRecord, type RecordOutcome } from '../core/log-record';
 import { dayOf, type Funnel, type Summary } from '../core/log-summary';
 import type { CsvExport, DayCount, ImportOptions, ImportResult } from '../core/log-store';
+import { isEditedCopy } from '../core/pack-library';
 import type { Settings } from '../core/settings';
 import { BarChart } from './dashboard-chart';
 import { DateField } from './dashboard-date-field';
@@ -161,7 +162,10 @@ export function Dashboard({ t, settings, catalog, api }: DashboardProps): JSX.El
   const titleOf = (key: string): string => {
     const slash = key.indexOf('/');
     const entry = slash > 0 ? catalog.find(key.slice(0, slash), key.slice(slash + 1)) : null;
-    return entry ? localText(entry.walkthrough.title, lang) : key;
+    if (!entry) return key;
+    const title = localText(entry.walkthrough.title, lang);
+    // An edited copy's walkthrough has the original's title: its rows would read as the original's twice.
+    return isEditedCopy(entry.pack) ? t('dashboard.editedCopy', { title }) : title;
   };
   const outcomeLabel = (o: string): string => labelOf(t, `outcome.${o}`, o);
   const ageLabel = (a: string): string => (a === '-' ? t('dashboard.ageNone') : labelOf(t, `age.${a}`, a));

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { unexpected, type DataError } from '../core/errors';
 import { errorText } from '../core/error-text';
 import { localText, type Lang, type Translate } from '../core/i18n';
-import type { Library } from '../core/pack-library';
+import { isEditedCopy, type Library } from '../core/pack-library';
 import type { Pack, PackError } from '../core/pack';
 
 export type InstallResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[]; untrusted?: string[] };
@@ -140,6 +140,11 @@ export function DeskPacks({ t, lang, api }: { t: Translate; lang: Lang; api: Pac
             <li key={id} data-pack={id}>
               <span>
                 {localText(pack.title, lang)} · {pack.version}
+                {isEditedCopy(pack) ? (
+                  <span class="wt-copy" data-testid="pack-copy">
+                    {t('packs.editedCopy')}
+                  </span>
+                ) : null}
                 {versions.length > 1 ? <span class="muted"> ({t('packs.versions', { n: versions.length })})</span> : null}
               </span>
               {needs?.length ? (

@@ -2,7 +2,7 @@
 // dropped image, or a region of the open tab) on this machine, and show each with a copy button, beside the
 // line of the paper it was read from (a large crop, to compare before copying), the digits the engine was unsure
 // of underlined and named. The image, the crops and the text live in this component's state only: cleared by
-// "Xoá", on close, when the page hides, and never logged, stored or sent.
+// "Xóa", on close, when the page hides, and never logged, stored or sent.
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { extractFields, formatField } from '../core/fields';
@@ -114,7 +114,7 @@ export function OcrHelper({ t, lang = 'vi', api, onClose, frames: givenFrames, o
   const [copied, setCopied] = useState<number | null>(null);
   const [dragOver, setDragOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  // Mirrors of the state the cleanup needs, and a generation number: a read finishing after "Xoá" is dropped.
+  // Mirrors of the state the cleanup needs, and a generation number: a read finishing after "Xóa" is dropped.
   const live = useRef<{ stream: MediaStream | null; shot: Shot | null; generation: number }>({ stream: null, shot: null, generation: 0 });
   live.current.stream = stream;
   live.current.shot = shot;

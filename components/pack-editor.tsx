@@ -55,6 +55,15 @@ export interface EditorApi {
 
 const bringLines = (bring: LocalText[]): string => bring.map((b) => b.vi).join('\n');
 
+/** The search words (aliases) from their one input: comma-separated, blanks dropped; none is no list. */
+export function parseAliases(text: string): string[] | undefined {
+  const words = text
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
+  return words.length ? words : undefined;
+}
+
 /** The bring list from the text area: one thing a line; a line left as it was keeps its English. */
 function parseBring(text: string, before: LocalText[]): LocalText[] {
   return text
@@ -100,6 +109,7 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
   const [wi, setWi] = useState(first);
   const [draft, setDraft] = useState<Walkthrough | undefined>(() => (saved ? structuredClone(saved.walkthroughs[first]) : undefined));
   const [bringText, setBringText] = useState(() => bringLines(saved?.walkthroughs[first]?.bring ?? []));
+  const [aliasText, setAliasText] = useState(() => (saved?.walkthroughs[first]?.aliases ?? []).join(', '));
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<PackError[]>([]);
   const [status, setStatus] = useState<string | null>(null);
@@ -144,13 +154,18 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
     setWi(i);
     setDraft(structuredClone(p.walkthroughs[i]!));
     setBringText(bringLines(p.walkthroughs[i]!.bring));
+    setAliasText((p.walkthroughs[i]!.aliases ?? []).join(', '));
     setDirty(false);
     setRepicked({});
     setAdded([]);
     setShown(null);
   };
   const save = async (): Promise<void> => {
-    const r = await api.save(pack, wi, { ...draft, bring: parseBring(bringText, draft.bring) });
+    const next: Walkthrough = { ...draft, bring: parseBring(bringText, draft.bring) };
+    const aliases = parseAliases(aliasText);
+    if (aliases) next.aliases = aliases;
+    else delete next.aliases;
+    const r = await api.save(pack, wi, next);
     if (r.ok) {
       setErrors([]);
       setPack(r.pack);
@@ -241,7 +256,7 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
       setStatus(t('editor.trialFailed'));
     }
   };
-  const otherErrors = errors.filter((e) => !/\/(text\/(vi|en)|bring(\/\d+)?(\/vi|\/en)?|category)$/.test(e.path));
+  const otherErrors = errors.filter((e) => !/\/(text\/(vi|en)|bring(\/\d+)?(\/vi|\/en)?|aliases(\/\d+)?|category)$/.test(e.path));
   const missing = trialHere ? trialHere.notFound.length : 0;
 
   return (
@@ -289,6 +304,29 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
           .map((e) => (
             <p class="field-error" key={e.path}>
               {t('editor.bringLine', { n: Number(e.path.split('/')[4] ?? 0) + 1 })}: {errorText(t, e)}
+            </p>
+          ))}
+        <label>
+          {t('editor.aliases')}
+          <input
+            type="text"
+            value={aliasText}
+            maxLength={1000}
+            onInput={(e) => {
+              setAliasText((e.currentTarget as HTMLInputElement).value);
+              setDirty(true);
+              setStatus(null);
+            }}
+            data-testid="editor-aliases"
+            aria-invalid={errors.some((e) => e.path.startsWith(`${base}/aliases`))}
+          />
+        </label>
+        {errors
+          .filter((e) => e.path.startsWith(`${base}/aliases`))
+          .map((e) => (
+            <p class="field-error" key={e.path}>
+              {e.path.split('/')[4] === undefined ? '' : `${t('editor.aliasLine', { n: Number(e.path.split('/')[4]) + 1 })}: `}
+              {errorText(t, e)}
             </p>
           ))}
       </div>

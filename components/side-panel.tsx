@@ -8,6 +8,7 @@ import { localText, type Lang, type Translate } from '../core/i18n';
 import { NOTE_MAX, redact } from '../core/privacy';
 import { AGE_BANDS, OUTCOMES, REASONS, type AgeBand, type Outcome, type OutcomeDetails, type Reason } from '../core/outcomes';
 import type { Category } from '../core/pack';
+import { isEditedCopy } from '../core/pack-library';
 import type { Settings } from '../core/settings';
 import type { RecordingView, StepView } from '../core/views';
 import { CategorySelect } from './category-select';
@@ -292,6 +293,11 @@ function Catalogue({
               <button type="button" class="wt-title" aria-expanded={open} onClick={() => setPicked(open ? null : key)} data-walkthrough={key}>
                 <span class="wt-cat">{t(`category.${e.walkthrough.category}`)}</span>
                 {localText(e.walkthrough.title, lang)}
+                {isEditedCopy(e.pack) ? (
+                  <span class="wt-copy" data-testid="wt-copy">
+                    {t('panel.editedCopy', { version: e.pack.version })}
+                  </span>
+                ) : null}
               </button>
               {open ? (
                 <div class="wt-detail">

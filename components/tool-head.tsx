@@ -1,4 +1,4 @@
-// The head of a console tool (the OCR helper, the link checker): its title, "Xoá" and, when the tool can be
+// The head of a console tool (the OCR helper, the link checker): its title, "Xóa" and, when the tool can be
 // closed, "Đóng" — which clears it first, so nothing read or pasted outlives the tool.
 import type { JSX } from 'preact';
 

@@ -1,7 +1,7 @@
-// A catalogue of validated packs: lookup by pack and walkthrough id, and diacritics-free search.
+// A catalogue of validated packs: lookup by pack and walkthrough id, and diacritics-free search (titles and aliases).
 
 import { parsePack, type Pack, type PackError, type Walkthrough } from './pack';
-import { matchesQuery } from './text';
+import { foldText, matchesQuery } from './text';
 
 export interface CatalogEntry {
   pack: Pack;
@@ -15,6 +15,11 @@ export interface Catalog {
   find(packId: string, walkthroughId: string): CatalogEntry | null;
   list(): CatalogEntry[];
   search(query: string): CatalogEntry[];
+}
+
+/** What a search looks in: the walkthrough's titles, its aliases (LLTP, CCCD, tiền điện…) and the pack's title. */
+export function searchText(e: CatalogEntry): string {
+  return [e.walkthrough.title.vi, e.walkthrough.title.en ?? '', ...(e.walkthrough.aliases ?? []), e.pack.title.vi].join(' ');
 }
 
 export function createCatalog(rawPacks: readonly unknown[], options: { trustedOrigins?: string[] } = {}): Catalog {
@@ -32,9 +37,14 @@ export function createCatalog(rawPacks: readonly unknown[], options: { trustedOr
     find: (packId, walkthroughId) =>
       entries.find((e) => e.pack.id === packId && e.walkthrough.id === walkthroughId) ?? null,
     list: () => entries,
-    search: (query) =>
-      query.trim()
-        ? entries.filter((e) => matchesQuery(`${e.walkthrough.title.vi} ${e.walkthrough.title.en ?? ''} ${e.pack.title.vi}`, query))
-        : entries,
+    search: (query) => {
+      if (!query.trim()) return entries;
+      const hits = entries.filter((e) => matchesQuery(searchText(e), query));
+      // Words that start words anywhere match ("tien dien": "chuyển tiền" + "ngân hàng điện tử"); the query
+      // as one phrase of a title or an alias ("tiền điện") comes first. The sort is stable: pack order otherwise.
+      const phrase = ` ${foldText(query)}`;
+      const rank = (e: CatalogEntry): number => (` ${foldText(searchText(e))}`.includes(phrase) ? 0 : 1);
+      return hits.map((e) => [rank(e), e] as const).sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+    },
   };
 }

@@ -186,10 +186,20 @@ export function exportPack(pack: Pack): string {
   return `${JSON.stringify(pack, null, 2)}\n`;
 }
 
+/** The end of an edited copy's id: `dichvucong` → `dichvucong-ban-sua`. */
+export const COPY_SUFFIX = '-ban-sua';
+
+/**
+ * Whether a pack is an edited copy of a built-in one ("bản sửa của phường"), made by localCopy at this desk or
+ * at another desk and installed from its exported file: its id says so (the pack format has no other mark).
+ * Lists label it, with its version, since its walkthroughs carry the original's titles.
+ */
+export const isEditedCopy = (pack: Pick<Pack, 'id'>): boolean => pack.id.endsWith(COPY_SUFFIX);
+
 /** A local copy of a built-in pack to edit: its own id (…-ban-sua), version 1.0.0 ahead of nothing. */
 export function localCopy(pack: Pack): Pack {
   const copy = structuredClone(pack);
-  copy.id = `${pack.id.slice(0, 55)}-ban-sua`;
+  copy.id = `${pack.id.slice(0, 55)}${COPY_SUFFIX}`;
   copy.title = { ...pack.title, vi: `${pack.title.vi} (bản sửa)` };
   copy.version = '1.0.0';
   return copy;

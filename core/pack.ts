@@ -140,10 +140,24 @@ const Step = v.strictObject({
 
 export const CATEGORIES = ['public-service', 'bank', 'e-wallet', 'utility'] as const;
 
+/** At most this many search words per walkthrough, each at most MAX_ALIAS_LENGTH characters. */
+export const MAX_ALIASES = 20;
+export const MAX_ALIAS_LENGTH = 40;
+
+/**
+ * Words people use for a walkthrough besides its title (LLTP, CCCD, VNeID, tiền điện, CK…): searched like the
+ * title, without diacritics (core/catalog.ts). Short plain strings; never shown as the title.
+ */
+const Aliases = v.pipe(
+  v.array(text(MAX_ALIAS_LENGTH), code('pack.aliases')),
+  v.maxLength(MAX_ALIASES, code('pack.aliasesMax')),
+);
+
 const Walkthrough = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, code('pack.walkthroughId'))),
   title: LocalText,
   category: v.picklist(CATEGORIES, code('pack.category')),
+  aliases: v.optional(Aliases),
   bring: v.pipe(v.array(LocalText), v.maxLength(20)),
   minutes: v.pipe(v.number(code('pack.number')), v.integer(code('pack.integer')), v.minValue(1), v.maxValue(240)),
   startUrl: httpsUrl,

@@ -80,8 +80,9 @@ export function suggestHint(anchor: Anchor, action: RecordedAction, privateKind?
   const q = (s: string, open: string, close: string): string => (s ? ` ${open}${s}${close}` : '');
   if (action === 'field') {
     if (privateKind) {
-      const what = { password: ['mật khẩu', 'the password'], otp: ['mã OTP trong tin nhắn', 'the OTP code from the text message'], pin: ['mã PIN', 'the PIN'] }[privateKind];
-      return { vi: `Người dân tự nhập ${what[0]}${q(label, '(ô «', '»)')}.`, en: `The resident types ${what[1]}${q(label, '(field “', '”)')}.` };
+      // Resident-facing (locales/STYLE.md): no person, and never a word to the volunteer (the console says that).
+      const what = { password: ['mật khẩu', 'your password'], otp: ['mã OTP trong tin nhắn', 'the OTP code from the text message'], pin: ['mã PIN', 'your PIN'] }[privateKind];
+      return { vi: `Tự nhập ${what[0]}${q(label, '(ô «', '»)')}, không đọc to.`, en: `Type ${what[1]} yourself${q(label, '(field “', '”)')}; do not say it aloud.` };
     }
     return { vi: `Nhập${q(label, '«', '»')}.`.replace('Nhập.', 'Nhập vào ô này.'), en: `Fill in${q(label, '“', '”')}.`.replace('Fill in.', 'Fill in this field.') };
   }

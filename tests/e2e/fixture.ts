@@ -134,8 +134,9 @@ export interface WalkOptions {
 
 /**
  * Walk steps of a flow as the resident: at every step the overlay must outline exactly the control the sites'
- * targets.json names, the card must not cover it, the console must show the same step, and private steps
- * must ask the volunteer to look away. Returns the host of each step's page.
+ * targets.json names, the card must not cover it, the console must show the same step, and on private steps
+ * the card tells the resident to type alone while the console asks the volunteer to look away. Returns the
+ * host of each step's page.
  */
 export async function walkSteps(site: Page, panel: SidePanelPage, flow: Flow, options: WalkOptions = {}): Promise<string[]> {
   const total = flow.steps.length;
@@ -158,8 +159,12 @@ export async function walkSteps(site: Page, panel: SidePanelPage, flow: Flow, op
       expectOutlines(state.outline, around.control, label);
       expect(overlaps(state.bubble!, around.control), `${label}: the card must not cover the control`).toBe(false);
     }
-    if (options.privateTargets?.includes(step.target ?? '')) expect(state.privateNote, `${label} asks the volunteer to look away`).toMatch(/quay mặt đi/);
-    else expect(state.privateNote).toBeNull();
+    if (options.privateTargets?.includes(step.target ?? '')) {
+      // The card speaks to the resident (locales/STYLE.md); the console asks the volunteer to look away.
+      expect(state.privateNote, `${label} tells the resident to type it alone`).toMatch(/^Tự nhập .*không đọc to/);
+      expect(state.privateNote).not.toMatch(/người hỗ trợ|người dân/i);
+      await panel.page.waitForFunction(() => /quay mặt đi/.test(document.querySelector('.run-private')?.textContent ?? ''), { timeout: 5000 });
+    } else expect(state.privateNote).toBeNull();
     if (step.act === 'done' || step.act === 'next') await clickOverlayButton(site, 'next');
     else await actOnOutlined(site, step, state.outline!);
   }

@@ -159,7 +159,7 @@ describe('OCR helper (offline, in the built extension)', () => {
       // Before the volunteer invokes the extension on that tab, the browser refuses, and the helper says so.
       await (await panel.$('[data-testid="ocr-tab"]'))!.evaluate((b) => (b as HTMLButtonElement).click());
       const refused = await panel.waitForSelector('[data-testid="ocr-problem"]', { timeout: 10_000 });
-      expect(await refused!.evaluate((e) => e.textContent)).toMatch(/Trình duyệt không cho chụp thẻ này/);
+      expect(await refused!.evaluate((e) => e.textContent)).toMatch(/Trình duyệt không cho chụp trang này/);
 
       // The toolbar button on the bill's tab (activeTab), then the capture: the screenshot to crop.
       const extension: Extension = (await browser.extensions()).get(extensionId)!;

@@ -141,7 +141,7 @@ describe('19 the link checker', () => {
     await enter('Ông gọi lại số 0912 345 678 nhé, cảm ơn.', 'insertText');
     await pressCheck();
     expect($('[data-testid="links-none"]')!.textContent).toMatch(/Không thấy đường link nào/);
-    // "Xoá" empties the field and the verdicts.
+    // "Xóa" empties the field and the verdicts.
     await act(async () => $<HTMLButtonElement>('[data-testid="links-clear"]')!.click());
     expect($<HTMLTextAreaElement>('[data-testid="links-text"]')!.value).toBe('');
     expect(results()).toBe('');

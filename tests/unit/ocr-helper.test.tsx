@@ -1,6 +1,6 @@
 // The "Đọc giấy tờ" component with a fake OCR API: a file read shows progress then the fields with
 // Vietnamese labels, grouped values and copy buttons; no field, bad input and a refused webcam or tab
-// capture get clear messages (English when the UI is English); "Xoá", close and pagehide forget it all.
+// capture get clear messages (English when the UI is English); "Xóa", close and pagehide forget it all.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -123,7 +123,7 @@ describe('OcrHelper', () => {
     expect(unsure!.querySelector('[data-testid="ocr-copy"]')).toBeNull();
     expect(unsure!.textContent).toContain('đừng sao chép');
     expect($('[data-testid="ocr-card"]')!.textContent).toBe('Trên thẻ (chỉ để xem, không lưu): Nguyễn Văn An, sinh ngày 15/03/1990, Nam');
-    // "Xoá" forgets the holder with the rest.
+    // "Xóa" forgets the holder with the rest.
     await act(async () => $<HTMLButtonElement>('[data-testid="ocr-clear"]')?.click());
     expect($('[data-testid="ocr-card"]')).toBeNull();
   });
@@ -169,7 +169,7 @@ describe('OcrHelper', () => {
       expect(phone!.querySelector('canvas[data-testid="ocr-line-crop"]')).not.toBeNull();
       expect(phone!.querySelector('mark')).toBeNull();
       expect(phone!.querySelector('[data-testid="ocr-copy"]')).not.toBeNull();
-      // "Xoá": the crops go with the results, their canvases emptied.
+      // "Xóa": the crops go with the results, their canvases emptied.
       await act(async () => $<HTMLButtonElement>('[data-testid="ocr-clear"]')?.click());
       expect(root.querySelector('canvas')).toBeNull();
       expect([canvas.width, canvas.height]).toEqual([0, 0]);
@@ -210,7 +210,7 @@ describe('OcrHelper', () => {
     expect($('[data-testid="ocr-result"]')).toBeNull();
   });
 
-  it('"Xoá", close and pagehide forget the results and the text', async () => {
+  it('"Xóa", close and pagehide forget the results and the text', async () => {
     const api = fakeApi();
     const onClose = vi.fn();
     mount(api, 'vi', onClose);
@@ -229,7 +229,7 @@ describe('OcrHelper', () => {
     });
     expect(text()).not.toContain('PE01');
 
-    // A read that finishes after "Xoá" is dropped, not shown.
+    // A read that finishes after "Xóa" is dropped, not shown.
     await pickFile(image());
     act(() => $<HTMLButtonElement>('[data-testid="ocr-clear"]')!.click());
     await api.finish({ text: BILL, skew: 0, ms: 1 });
@@ -315,7 +315,7 @@ describe('OcrHelper', () => {
       $<HTMLButtonElement>('[data-testid="ocr-tab"]')!.click();
       await new Promise((x) => setTimeout(x, 0));
     });
-    expect($('[role="alert"]')!.textContent).toContain('Trình duyệt không cho chụp thẻ này');
+    expect($('[role="alert"]')!.textContent).toContain('Trình duyệt không cho chụp trang này');
     act(() => render(null, root));
     mount(fakeApi());
     expect($('[data-testid="ocr-tab"]')).toBeNull();

@@ -68,7 +68,7 @@ describe('recordStep', () => {
     expect(steps.map((s) => s.id)).toEqual(['buoc-1', 'buoc-2', 'buoc-3', 'buoc-4', 'buoc-5']);
     expect(steps.map((s) => s.page)).toEqual(Array(5).fill('https://evn.example/tra-cuu'));
     expect(steps.map((s) => s.advance.kind)).toEqual(['input', 'input', 'input', 'click', 'click']);
-    expect(steps.map((s) => s.text.vi)).toEqual(['Nhập «Mã khách hàng».', 'Chọn «Tỉnh/Thành phố».', 'Người dân tự nhập mật khẩu (ô «Mật khẩu»).', 'Bấm nút «Tra cứu».', 'Bấm vào «Thanh toán».']);
+    expect(steps.map((s) => s.text.vi)).toEqual(['Nhập «Mã khách hàng».', 'Chọn «Tỉnh/Thành phố».', 'Tự nhập mật khẩu (ô «Mật khẩu»), không đọc to.', 'Bấm nút «Tra cứu».', 'Bấm vào «Thanh toán».']);
     expect(steps[1]!.text.en).toBe('Choose “Tỉnh/Thành phố”.');
     expect(steps.map((s) => s.private)).toEqual([undefined, undefined, 'password', undefined, undefined]);
     const json = JSON.stringify(steps);
