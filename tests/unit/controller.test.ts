@@ -210,6 +210,7 @@ function fullStore(): LogStore {
     all: unused,
     csv: unused,
     count: unused,
+    remove: unused,
     summary: unused,
     purgeBefore: unused,
     maintain: unused,
