@@ -389,7 +389,11 @@ export function createController(deps: ControllerDeps) {
         // The note is redacted here, whatever the sender did: nothing unredacted reaches storage.
         const note = details.note ? redactNote(details.note) || undefined : undefined;
         const unkept = await keep(machine.finish(s, outcome, now(), { ...details, note }));
-        await lastOutcome.set({ session: s, at: now() }).catch(() => undefined);
+        // Kept for "Hoàn tác" with ids and step numbers only: not the pages where steps were found (addresses).
+        const kept: Session = { ...s };
+        delete kept.foundPages;
+        delete kept.guide;
+        await lastOutcome.set({ session: kept, at: now() }).catch(() => undefined);
         await deps.storage.set(null);
         await deps.sendToTab(s.tabId, null);
         return { pending: await save([unkept]) };

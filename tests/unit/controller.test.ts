@@ -416,7 +416,11 @@ describe('20 the console at the desk', () => {
     const last = memoryLastOutcome();
     const h = harness('https://dichvucong.gov.vn/', { lastOutcome: last });
     const view = await h.make().start('dichvucong', 'dang-nhap-vneid', 3);
+    await h.make().guideState(3, 0, 'found');
+    expect(h.stored()!.foundPages).toEqual({ 0: 'https://dichvucong.gov.vn/' });
     await h.make().finish('referred');
+    // What waits for an undo holds ids and step numbers only: no page address.
+    expect(JSON.stringify(await last.get())).not.toContain('https://');
     expect(await h.make().undoFinish(view.sessionId)).toMatchObject({ ok: true });
     expect(await storedIds()).not.toContain(view.sessionId);
   });
