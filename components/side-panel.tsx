@@ -6,11 +6,11 @@ import { unexpected, type DataError } from '../core/errors';
 import { errorText } from '../core/error-text';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import { NOTE_MAX, redact } from '../core/privacy';
-import { AGE_BANDS, OUTCOMES, REASONS, type AgeBand, type Outcome, type OutcomeDetails, type Reason } from '../core/outcomes';
+import { AGE_BANDS, OUTCOMES, REASONS, UNDO_OFFER_MS, type AgeBand, type Outcome, type OutcomeDetails, type Reason } from '../core/outcomes';
 import type { Category } from '../core/pack';
 import { isEditedCopy } from '../core/pack-library';
 import type { Settings } from '../core/settings';
-import type { RecordingView, StepView } from '../core/views';
+import type { RecordingView, StepView, UndoResult } from '../core/views';
 import { CategorySelect } from './category-select';
 import { DeskPacks, type PacksApi } from './desk-packs';
 import { HintText } from './hint-text';
@@ -19,8 +19,15 @@ import { OcrHelper, type OcrApi } from './ocr-helper';
 import { ScamWarningSetting, type ScamPermissionApi } from './scam-warning-setting';
 
 export interface PanelApi {
-  /** Start at the first step, or (`fromStep`) at the step whose page the resident's tab is on. */
-  start(packId: string, walkthroughId: string, fromStep?: number): Promise<StepView>;
+  /**
+   * Start at the first step, or (`fromStep`) at the step whose page the resident's tab is on; `residentMode`:
+   * for this session only, instead of the desk setting.
+   */
+  start(packId: string, walkthroughId: string, fromStep?: number, options?: { residentMode?: boolean }): Promise<StepView>;
+  /** Resident mode for the running session only; the desk setting is left as it is (absent: no switch). */
+  setResidentMode?(on: boolean): Promise<StepView | null>;
+  /** "Hoàn tác" a few seconds after saving an outcome: the record goes, the session comes back (absent: not offered). */
+  undoFinish?(sessionId: string): Promise<UndoResult>;
   /**
    * Before starting: the step (> 0) whose page the resident's tab is on, when it is a page of this walkthrough
    * other than its first step's; then the console asks where to start (absent: it never asks).
@@ -94,6 +101,17 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
   // The resident's paper and messages belong to their session: when it ends, the OCR helper and the link checker
   // close and forget them.
   const sessionRef = useRef<string | null>(null);
+  // Resident mode chosen for the next session before it starts (null: the desk setting); gone once it started.
+  const [nextResident, setNextResident] = useState<boolean | null>(null);
+  // "Hoàn tác" offered for UNDO_OFFER_MS after an outcome is saved, with the form as it was (in memory only).
+  const [undo, setUndo] = useState<{ sessionId: string; form: OutcomeForm } | null>(null);
+  // The outcome form to show again after an undo (same session).
+  const [reopen, setReopen] = useState<{ sessionId: string; form: OutcomeForm } | null>(null);
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_OFFER_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
 
   useEffect(() => {
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -126,11 +144,46 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
     };
   }, [api]);
 
+  const running = view && view.status !== 'finished' && view.status !== 'abandoned' ? view : null;
+  // This session's resident mode (or the next one's, before it starts); the desk setting unless chosen here.
+  const resident = running ? (running.residentMode ?? settings.residentMode) : (nextResident ?? settings.residentMode);
+  const setResident = (on: boolean): void => {
+    if (!running) {
+      setNextResident(on === settings.residentMode ? null : on);
+      return;
+    }
+    // Shown at once; the background's answer (or the session's next change) confirms it.
+    setView({ ...running, residentMode: on });
+    api.setResidentMode?.(on).then(
+      (v) => v && setView(v),
+      (err: unknown) => setMessage(String(err)),
+    );
+  };
+  const undoOutcome = (): void => {
+    if (!undo || !api.undoFinish) return;
+    const offer = undo;
+    setUndo(null);
+    api.undoFinish(offer.sessionId).then(
+      (r) => {
+        if (r.ok) {
+          setMessage(null);
+          setReopen(offer);
+          setView(r.view);
+        } else setMessage(t(r.reason === 'failed' ? 'panel.undoFailed' : 'panel.undoExpired'));
+      },
+      () => setMessage(t('panel.undoFailed')),
+    );
+  };
   if (!loaded) return <main class="panel" aria-busy="true" />;
   return (
     <main class="panel">
       <header class="panel-head">
         <h1>{t('app.name')}</h1>
+        {api.openDashboard ? (
+          <button type="button" class="btn btn-small panel-report" onClick={() => api.openDashboard!()} data-testid="open-dashboard">
+            {t('panel.dashboard')}
+          </button>
+        ) : null}
         <details class="settings">
           <summary>{t('panel.settings')}</summary>
           <label class="setting">
@@ -156,13 +209,9 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
           <DeskSettings t={t} settings={settings} onSettings={onSettings} />
           {api.scamPermission ? <ScamWarningSetting t={t} settings={settings} onSettings={onSettings} api={api.scamPermission} /> : null}
           {api.packs ? <DeskPacks t={t} lang={settings.lang} api={api.packs} /> : null}
-          {api.openDashboard ? (
-            <button type="button" class="btn" onClick={() => api.openDashboard!()} data-testid="open-dashboard">
-              {t('panel.dashboard')}
-            </button>
-          ) : null}
         </details>
       </header>
+      {!recording ? <SessionModes t={t} resident={resident} running={!!running} onChange={api.setResidentMode || !running ? setResident : undefined} /> : null}
       {(api.ocr && !ocrOpen) || !linkCheck ? (
         <div class="panel-open-tools">
           {api.ocr && !ocrOpen ? (
@@ -187,10 +236,23 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
         />
       ) : null}
       {linkCheck ? <LinkCheck key={linkCheck.n} t={t} initial={linkCheck.text} onClose={() => setLinkCheck(null)} /> : null}
-      {message ? (
-        <p class="panel-message" role="status" data-testid="panel-message">
-          {message}
-        </p>
+      {/* Always there, so that a saved outcome is announced; "Hoàn tác" beside it for a few seconds. */}
+      <div class="panel-said" role="status">
+        {message ? (
+          <p class="panel-message" data-testid="panel-message">
+            {message}
+          </p>
+        ) : null}
+      </div>
+      {undo && !running && api.undoFinish ? (
+        <div class="panel-undo">
+          <button type="button" class="btn btn-main" onClick={undoOutcome} aria-describedby="undo-help" data-testid="undo-outcome">
+            {t('panel.undo')}
+          </button>
+          <span id="undo-help" class="wt-hint">
+            {t('panel.undoHelp')}
+          </span>
+        </div>
       ) : null}
       {waiting > 0 ? (
         <p class="panel-pending" role="status" data-testid="pending-logs">
@@ -200,7 +262,20 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
       {recording && api.recorder ? (
         <Recorder t={t} view={recording} recorder={api.recorder} onSaved={(text) => setMessage(text)} />
       ) : view ? (
-        <Running t={t} lang={settings.lang} view={view} api={api} onEnded={(text) => setMessage(text)} lostActions={lostActions} />
+        <Running
+          key={view.sessionId}
+          t={t}
+          lang={settings.lang}
+          view={view}
+          api={api}
+          reopened={reopen?.sessionId === view.sessionId ? reopen.form : undefined}
+          onEnded={(text, form) => {
+            setMessage(text);
+            setReopen(null);
+            if (form) setUndo({ sessionId: view.sessionId, form });
+          }}
+          lostActions={lostActions}
+        />
       ) : (
         <>
         <Catalogue
@@ -210,8 +285,11 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
           choose={api.startChoice ? (e) => api.startChoice!(e.pack.id, e.walkthrough.id).catch(() => null) : undefined}
           onStart={async (e, fromStep) => {
             setMessage(null);
+            setUndo(null);
+            setReopen(null);
             try {
-              setView(await api.start(e.pack.id, e.walkthrough.id, fromStep));
+              setView(await api.start(e.pack.id, e.walkthrough.id, fromStep, nextResident === null ? undefined : { residentMode: nextResident }));
+              setNextResident(null);
             } catch (err) {
               setMessage(err instanceof Error && err.message === 'no-tab' ? t('panel.noTab') : String(err));
             }
@@ -279,7 +357,7 @@ function Catalogue({
         class="panel-search"
         type="search"
         aria-label={t('panel.search')}
-        placeholder={t('panel.search')}
+        placeholder={t('panel.searchPlaceholder')}
         value={query}
         onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
       />
@@ -496,11 +574,93 @@ function Heal({ t, view, heal }: { t: Translate; view: StepView; heal: NonNullab
   );
 }
 
+/** What the volunteer chose in the outcome form (kept in the console's memory only, for "Hoàn tác"). */
+export interface OutcomeForm {
+  outcome: Outcome;
+  reason: Reason | '';
+  ageBand: AgeBand | '';
+  note: string;
+}
+
+const EMPTY_FORM: OutcomeForm = { outcome: 'completed', reason: '', ageBand: '', note: '' };
+
+/**
+ * The console's switch for resident mode, for this session only (before a session: for the next one), and what
+ * it means on the resident's page — large text, hints read aloud — as two small chips.
+ */
+function SessionModes({ t, resident, running, onChange }: { t: Translate; resident: boolean; running: boolean; onChange?: (on: boolean) => void }): JSX.Element {
+  return (
+    <div class="session-modes" data-testid="session-modes">
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={resident}
+          disabled={!onChange}
+          onChange={(e) => onChange?.((e.currentTarget as HTMLInputElement).checked)}
+          aria-describedby="session-modes-help"
+          data-testid="session-resident"
+        />
+        <span class="switch-label">{t('panel.sessionResident')}</span>
+      </label>
+      <span class="mode-chips">
+        <span class={resident ? 'chip chip-on' : 'chip'} data-testid="chip-large-text" data-on={String(resident)}>
+          <span aria-hidden="true">{resident ? '✓ ' : '– '}</span>
+          {t(resident ? 'panel.largeTextOn' : 'panel.largeTextOff')}
+        </span>
+        <span class={resident ? 'chip chip-on' : 'chip'} data-testid="chip-read-aloud" data-on={String(resident)}>
+          <span aria-hidden="true">{resident ? '✓ ' : '– '}</span>
+          {t(resident ? 'panel.readAloudOn' : 'panel.readAloudOff')}
+        </span>
+      </span>
+      <p id="session-modes-help" class="session-modes-help">
+        {t(running ? 'panel.sessionResidentHelp' : 'panel.nextResidentHelp')}
+      </p>
+    </div>
+  );
+}
+
+/** A group of large radio cards (the outcome, the reason, the age band). */
+function ChoiceCards<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  label,
+  cardClass,
+  testId,
+}: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  value: T;
+  onChange: (v: T) => void;
+  label: (v: T) => string;
+  cardClass: string;
+  testId: string;
+}): JSX.Element {
+  return (
+    <fieldset class="choice-cards" data-testid={testId}>
+      <legend>{legend}</legend>
+      <div class="choice-grid">
+        {options.map((o) => (
+          <label key={o} class={`choice-card ${cardClass}`}>
+            <input type="radio" name={name} value={o} checked={value === o} onChange={() => onChange(o)} data-testid={`${testId}-${o || 'none'}`} />
+            {label(o)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 function Running({
   t,
   lang,
   view,
   api,
+  reopened,
   onEnded,
   lostActions,
 }: {
@@ -508,20 +668,32 @@ function Running({
   lang: Lang;
   view: StepView;
   api: PanelApi;
-  onEnded: (m: string) => void;
+  /** The outcome form as it was saved, shown again after "Hoàn tác". */
+  reopened?: OutcomeForm;
+  /** The session ended: what to say, and the form as saved (absent when the record waits: no undo then). */
+  onEnded: (m: string, form?: OutcomeForm) => void;
   lostActions?: SidePanelProps['lostActions'];
 }): JSX.Element {
-  const [ending, setEnding] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>('completed');
+  const [ending, setEnding] = useState(!!reopened);
+  const [form, setForm] = useState<OutcomeForm>(reopened ?? EMPTY_FORM);
   const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [reason, setReason] = useState<Reason | ''>('');
-  const [ageBand, setAgeBand] = useState<AgeBand | ''>('');
+  const [saving, setSaving] = useState(false);
+  const edit = (patch: Partial<OutcomeForm>): void => setForm((f) => ({ ...f, ...patch }));
   // What will be stored, shown as the volunteer types: names, numbers and codes become markers.
-  const redacted = useMemo(() => redact(note), [note]);
+  const redacted = useMemo(() => redact(form.note), [form.note]);
   const done = view.status === 'done';
   const showOutcome = ending || done;
+  const formRef = useRef<HTMLFormElement>(null);
+  // The outcome form is a state of its own: the guide's controls go, and the form comes into view with the
+  // focus on the chosen outcome (its "Ghi kết quả" stays in view at the bottom).
   useEffect(() => {
+    if (!showOutcome) return;
+    const first = formRef.current?.querySelector<HTMLInputElement>('input[name="outcome"]:checked');
+    first?.focus({ preventScroll: true });
+    formRef.current?.scrollIntoView({ block: 'start' });
+  }, [showOutcome]);
+  useEffect(() => {
+    if (showOutcome) return;
     const onKey = (e: KeyboardEvent): void => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const actions: Record<string, () => Promise<void>> = {
@@ -539,94 +711,109 @@ function Running({
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [api, view.paused]);
+  }, [api, view.paused, showOutcome]);
   return (
-    <section aria-labelledby="run-title" data-testid="running">
+    <section aria-labelledby="run-title" data-testid="running" data-state={showOutcome ? 'outcome' : 'guiding'}>
       <p class="run-label">{view.trial ? t('panel.trial') : t('panel.current')}</p>
       <h2 id="run-title">{localText(view.title, lang)}</h2>
       <p class="run-step" data-testid="panel-step">
         {t('panel.step', { n: view.index + 1, total: view.total })}
       </p>
       {done ? <p class="run-done">{t('panel.done')}</p> : null}
-      {!done && view.step.private ? <p class="run-private">{t('panel.private')}</p> : null}
-      {!done ? (
+      {!showOutcome && view.step.private ? <p class="run-private">{t('panel.private')}</p> : null}
+      {!showOutcome ? (
         <p class="run-text">
           <HintText text={localText(view.step.text, lang)} />
         </p>
       ) : null}
-      <GuideStatus t={t} view={view} api={api} lostActions={lostActions} />
+      {!showOutcome ? <GuideStatus t={t} view={view} api={api} lostActions={lostActions} /> : null}
       {/* A trial run is the author's: the editor re-captures there ("Chọn lại trên trang"). */}
-      {api.heal && !done && !view.paused && !view.trial ? <Heal t={t} view={view} heal={api.heal} /> : null}
-      <div class="run-actions">
-        <button type="button" class="btn" onClick={() => void api.back()} disabled={view.index === 0 && !done} aria-keyshortcuts="Alt+ArrowLeft">
-          {t('panel.back')}
-        </button>
-        <button type="button" class="btn" onClick={() => void api.repeat()} disabled={done} aria-keyshortcuts="Alt+R">
-          {t('panel.repeat')}
-        </button>
-        <button type="button" class="btn" onClick={() => void api.skip()} disabled={done} aria-keyshortcuts="Alt+S" data-testid="skip">
-          {t('panel.skip')}
-        </button>
-        <button type="button" class="btn btn-main" onClick={() => void api.next()} disabled={done} aria-keyshortcuts="Alt+ArrowRight">
-          {t('panel.next')}
-        </button>
-        <button type="button" class="btn" onClick={() => void api.pause(!view.paused)} aria-keyshortcuts="Alt+P" data-testid="pause">
-          {view.paused ? t('panel.resume') : t('panel.pause')}
-        </button>
-      </div>
-      <p class="run-shortcuts">{t('panel.shortcuts')}</p>
+      {api.heal && !showOutcome && !view.paused && !view.trial ? <Heal t={t} view={view} heal={api.heal} /> : null}
+      {!showOutcome ? (
+        <>
+          <div class="run-actions" data-testid="run-nav">
+            <button type="button" class="btn" onClick={() => void api.back()} disabled={view.index === 0 && !done} aria-keyshortcuts="Alt+ArrowLeft">
+              {t('panel.back')}
+            </button>
+            <button type="button" class="btn" onClick={() => void api.repeat()} disabled={done} aria-keyshortcuts="Alt+R">
+              {t('panel.repeat')}
+            </button>
+            <button type="button" class="btn" onClick={() => void api.skip()} disabled={done} aria-keyshortcuts="Alt+S" data-testid="skip">
+              {t('panel.skip')}
+            </button>
+            <button type="button" class="btn btn-main" onClick={() => void api.next()} disabled={done} aria-keyshortcuts="Alt+ArrowRight">
+              {t('panel.next')}
+            </button>
+            <button type="button" class="btn" onClick={() => void api.pause(!view.paused)} aria-keyshortcuts="Alt+P" data-testid="pause">
+              {view.paused ? t('panel.resume') : t('panel.pause')}
+            </button>
+          </div>
+          <p class="run-shortcuts">{t('panel.shortcuts')}</p>
+        </>
+      ) : null}
       {showOutcome ? (
         <form
+          ref={formRef}
           class="outcome"
           data-testid="outcome-form"
+          aria-labelledby="outcome-title"
           onSubmit={(e) => {
             e.preventDefault();
+            if (saving) return;
             setError(null);
+            setSaving(true);
             const details: OutcomeDetails = {};
+            const { outcome, reason, ageBand, note } = form;
             if (note.trim()) details.note = note.trim();
             if (reason && outcome !== 'completed') details.reason = reason;
             if (ageBand) details.ageBand = ageBand;
             api.finish(outcome, details).then(
               // The session has ended either way; a record the log database could not take yet waits.
-              (r) => onEnded(t(r && r.pending > 0 ? 'panel.savedLater' : 'panel.saved', { outcome: t(`outcome.${outcome}`) })),
+              (r) => onEnded(t(r && r.pending > 0 ? 'panel.savedLater' : 'panel.saved', { outcome: t(`outcome.${outcome}`) }), form),
               // The background did not answer: the session is kept for another try.
-              (err: unknown) => setError(t('panel.saveFailed', { reason: String(err) })),
+              (err: unknown) => {
+                setSaving(false);
+                setError(t('panel.saveFailed', { reason: String(err) }));
+              },
             );
           }}
         >
-          <fieldset>
-            <legend>{t('panel.outcomeTitle')}</legend>
-            {OUTCOMES.map((o) => (
-              <label key={o} class="outcome-option">
-                <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
-                {t(`outcome.${o}`)}
-              </label>
-            ))}
-          </fieldset>
-          {outcome !== 'completed' ? (
-            <label class="setting">
-              {t('panel.reason')}{' '}
-              <select value={reason} onChange={(e) => setReason(e.currentTarget.value as Reason | '')} data-testid="outcome-reason">
-                <option value="">{t('panel.notGiven')}</option>
-                {REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`reason.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+          <h3 id="outcome-title" class="outcome-title">
+            {t('panel.outcomeTitle')}
+          </h3>
+          <p class="outcome-locked">{t(reopened ? 'panel.undone' : 'panel.outcomeLocked')}</p>
+          <ChoiceCards
+            legend={t('panel.outcomeLegend')}
+            name="outcome"
+            options={OUTCOMES}
+            value={form.outcome}
+            onChange={(outcome) => edit({ outcome })}
+            label={(o) => t(`outcome.${o}`)}
+            cardClass="outcome-option"
+            testId="outcome"
+          />
+          {form.outcome !== 'completed' ? (
+            <ChoiceCards
+              legend={t('panel.reason')}
+              name="reason"
+              options={['', ...REASONS] as const}
+              value={form.reason}
+              onChange={(reason) => edit({ reason })}
+              label={(r) => (r ? t(`reason.${r}`) : t('panel.notGiven'))}
+              cardClass="reason-option"
+              testId="outcome-reason"
+            />
           ) : null}
-          <label class="setting">
-            {t('panel.ageBand')}{' '}
-            <select value={ageBand} onChange={(e) => setAgeBand(e.currentTarget.value as AgeBand | '')} data-testid="outcome-age">
-              <option value="">{t('panel.notGiven')}</option>
-              {AGE_BANDS.map((a) => (
-                <option key={a} value={a}>
-                  {t(`age.${a}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceCards
+            legend={t('panel.ageBand')}
+            name="age"
+            options={['', ...AGE_BANDS] as const}
+            value={form.ageBand}
+            onChange={(ageBand) => edit({ ageBand })}
+            label={(a) => (a ? t(`age.${a}`) : t('panel.notGiven'))}
+            cardClass="age-option"
+            testId="outcome-age"
+          />
           <label class="note-label" for="outcome-note">
             {t('panel.note')}
           </label>
@@ -635,8 +822,8 @@ function Running({
             class="note"
             rows={3}
             maxLength={NOTE_MAX}
-            value={note}
-            onInput={(e) => setNote(e.currentTarget.value)}
+            value={form.note}
+            onInput={(e) => edit({ note: e.currentTarget.value })}
             aria-describedby="outcome-note-help outcome-note-preview"
             data-testid="outcome-note"
           />
@@ -646,16 +833,19 @@ function Running({
           <p id="outcome-note-preview" class="note-preview" aria-live="polite" data-testid="outcome-note-preview">
             {redacted.found.length > 0 ? t('panel.notePreview', { text: redacted.text }) : ''}
           </p>
-          {error ? <p role="alert">{error}</p> : null}
-          <div class="run-actions">
-            {!done ? (
-              <button type="button" class="btn" onClick={() => setEnding(false)}>
-                {t('panel.cancel')}
+          {/* Always in view at the bottom of the console while the form is open. */}
+          <div class="outcome-save" data-testid="outcome-save-bar">
+            {error ? <p role="alert">{error}</p> : null}
+            <div class="run-actions">
+              {!done ? (
+                <button type="button" class="btn" onClick={() => setEnding(false)} data-testid="outcome-cancel">
+                  {t('panel.cancel')}
+                </button>
+              ) : null}
+              <button type="submit" class="btn btn-main" disabled={saving} data-testid="save-outcome">
+                {t('panel.save')}
               </button>
-            ) : null}
-            <button type="submit" class="btn btn-main" data-testid="save-outcome">
-              {t('panel.save')}
-            </button>
+            </div>
           </div>
         </form>
       ) : (

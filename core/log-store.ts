@@ -289,6 +289,12 @@ export interface LogStore {
   /** The CSV export (see `toCsv`) of the records a filter keeps, in start order. */
   csv(filter: SummaryFilter, lang: Lang, label: CsvLabel): Promise<CsvExport>;
   count(): Promise<number>;
+  /**
+   * Take one record back out ("Hoàn tác" just after the volunteer saved it): from the records and, when its
+   * day is sealed already, from that day's and month's rollups and the month's export pack, in one
+   * transaction. False when no record has that id.
+   */
+  remove(id: string): Promise<boolean>;
   summary(filter?: SummaryFilter): Promise<Summary>;
   /** Delete records of days before `before`'s day. Returns how many records went. */
   purgeBefore(before: number): Promise<number>;
@@ -311,6 +317,11 @@ export interface LogStore {
    * same file twice changes nothing (and two desks' counts of one day are not added up: the larger stands).
    */
   addWarningDays(days: DayCount[]): Promise<void>;
+}
+
+function nextDay(t: number): number {
+  const d = new Date(t);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
 }
 
 function nextMonth(t: number): number {
@@ -688,6 +699,53 @@ export async function createLogStore(options: { name?: string; version?: number;
       return { bytes: concat(out), rows };
     },
     count: () => db.count('sessions'),
+    async remove(id) {
+      const tx = db.transaction(STORES, 'readwrite');
+      try {
+        const sessions = tx.objectStore('sessions');
+        const r = await sessions.get(id);
+        if (!r) {
+          await tx.done;
+          return false;
+        }
+        await sessions.delete(id);
+        const sealed = (await tx.objectStore('meta').get(SEALED)) ?? Number.NEGATIVE_INFINITY;
+        const day = dayOf(r.startHour);
+        if (day < sealed) {
+          // Rollups cannot be taken apart (durations are counted, totals are maxima): the record's day is summed
+          // again from the records left, and its month from its days, as purgeBefore does.
+          const wt = walkthroughKey(r);
+          const rollups = tx.objectStore('rollups');
+          const left = (await sessions.index('startHour').getAll(IDBKeyRange.bound(day, nextDay(day), false, true))).filter((x) => walkthroughKey(x) === wt);
+          const dayKey = rollupKey(r);
+          if (left.length) await rollups.put(left.reduce((d, x) => addToRollup(d, x), emptyRollup(r)));
+          else await rollups.delete(dayKey);
+          const month = monthOf(r.startHour);
+          const monthKey = rollupKey(r, 'month');
+          const days = (await rollups.index('day').getAll(IDBKeyRange.bound(month, nextMonth(month), false, true))).filter((d) => d.walkthrough === wt);
+          if (days.length) await tx.objectStore('months').put(days.reduce((m, d) => mergeRollup(m, d), emptyRollup(r, 'month')));
+          else await tx.objectStore('months').delete(monthKey);
+          const packs = tx.objectStore('packs');
+          const packIndex = tx.objectStore('packIndex');
+          const [pack, index] = await Promise.all([packs.get(month), packIndex.get(month)]);
+          if (pack) {
+            const mine = `${String(r.startHour).padStart(15, '0')}${r.id}|`;
+            const kept = linesOf(pack, index).filter((l) => !l.key.startsWith(mine));
+            if (kept.length) {
+              const [p, ix] = packOf(month, kept);
+              await Promise.all([packs.put(p), packIndex.put(ix)]);
+            } else {
+              await Promise.all([packs.delete(month), packIndex.delete(month)]);
+            }
+          }
+        }
+        await tx.done;
+        return true;
+      } catch (err) {
+        await abortQuietly(tx);
+        throw new LogStoreError(isQuota(err) ? 'quota' : 'failed', err);
+      }
+    },
     async summary(filter = {}) {
       await seal();
       const tx = db.transaction(['meta', 'months', 'rollups', 'sessions'], 'readonly');

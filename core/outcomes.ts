@@ -22,3 +22,10 @@ export interface OutcomeDetails {
   ageBand?: AgeBand;
   note?: string;
 }
+
+/**
+ * How long the console offers "Hoàn tác" after an outcome is saved. The background takes the undo a little
+ * longer (`UNDO_ACCEPT_MS`), so that a click in the last moment is not refused for the message's time on the way.
+ */
+export const UNDO_OFFER_MS = 8_000;
+export const UNDO_ACCEPT_MS = 15_000;

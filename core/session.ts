@@ -43,6 +43,11 @@ export interface Session {
   paused?: boolean;
   /** A trial run from the editor ("Chạy thử"): never written to the assistance logs. */
   trial?: boolean;
+  /**
+   * Resident mode chosen in the console for this session only (absent: the desk setting applies). The desk
+   * setting is never changed by it; the next session starts from the setting again.
+   */
+  residentMode?: boolean;
   /** Trial runs: steps whose control was found on the page. */
   found?: number[];
   /** The guide's last report about a step (only the current step's is shown). */
@@ -70,6 +75,8 @@ export interface StartInput {
   trial?: boolean;
   /** Start at this step (the resident's tab is on its page already). @default 0 */
   stepIndex?: number;
+  /** Resident mode for this session only (absent: the desk setting). */
+  residentMode?: boolean;
 }
 
 export function startSession(input: StartInput): Session {
@@ -77,6 +84,7 @@ export function startSession(input: StartInput): Session {
   const start = Math.max(0, Math.min(input.stepIndex ?? 0, last));
   return {
     ...(input.trial ? { trial: true, found: [] } : {}),
+    ...(input.residentMode !== undefined ? { residentMode: input.residentMode } : {}),
     id: input.id,
     packId: input.packId,
     walkthroughId: input.walkthrough.id,
@@ -126,6 +134,12 @@ export function skip(s: Session): Session {
 export function setPaused(s: Session, paused: boolean): Session {
   if (!isActive(s) || !!s.paused === paused) return s;
   return { ...s, paused };
+}
+
+/** Resident mode for this session only, whatever the desk setting says ("Chế độ người dân" in the console). */
+export function setResidentMode(s: Session, on: boolean): Session {
+  if (!isActive(s) || s.residentMode === on) return s;
+  return { ...s, residentMode: on };
 }
 
 /** Show the current step again ("Chỉ lại"). */

@@ -27,7 +27,16 @@ export interface StepView {
   peers?: Anchor[];
   /** The guide did not find this step's control on the resident's page (the console offers a repair). */
   notFound?: true;
+  /** Resident mode chosen in the console for this session only (absent: the desk setting applies). */
+  residentMode?: boolean;
 }
+
+/**
+ * What "Hoàn tác" after saving an outcome answers: the session back as it was before it ended (its record
+ * taken out of the logs), or why not — `expired`: too late, another session started, or it is not the last
+ * one saved; `failed`: the log database could not take the record out (the outcome stands).
+ */
+export type UndoResult = { ok: true; view: StepView } | { ok: false; reason: 'expired' | 'failed' };
 
 /** A step's target picked again on the page (re-capture): its anchor and page pattern, never a value. */
 export interface PickedTarget {

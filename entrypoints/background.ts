@@ -9,7 +9,7 @@ import { guideBoot, keepGuideInjected, offeredHere, sendOrInject } from '../exte
 import { BUILT_IN_IDS, libraryItem, liveCatalog } from '../extension/library';
 import { createMessageGate, createOn } from '../extension/message-gate';
 import { messaging } from '../extension/protocol';
-import { sessionStore } from '../extension/session-storage';
+import { lastOutcomeStore, sessionStore } from '../extension/session-storage';
 import { recordingItem } from '../extension/recording';
 import { readSettings } from '../extension/settings';
 import { isActive } from '../core/session';
@@ -28,6 +28,7 @@ export default defineBackground(() => {
     navigate: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
     tabUrl,
     desk: readSettings,
+    lastOutcome: lastOutcomeStore,
   });
   const recording = createRecordingController({
     draft: recordingItem,

@@ -10,7 +10,7 @@ import type { Anchor } from '../core/anchors/index';
 
 export function registerHandlers(on: On, deps: { controller: Controller; recording: RecordingController; catalog: Catalog; repair: Repair }): void {
   const { controller, recording, catalog, repair } = deps;
-  on('start', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { fromStep: d.fromStep }));
+  on('start', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { fromStep: d.fromStep, residentMode: d.residentMode }));
   on('startChoice', (d) => controller.startChoice(d.packId, d.walkthroughId, d.tabId));
   on('current', () => controller.current());
   on('offer', (d) => {
@@ -29,6 +29,8 @@ export function registerHandlers(on: On, deps: { controller: Controller; recordi
   on('guideState', (d, caller) => controller.guideState(tabOf(caller), d.index, d.state));
   on('startTrial', (d) => controller.start(d.packId, d.walkthroughId, d.tabId, { trial: true }));
   on('finish', ({ outcome, ...details }) => controller.finish(outcome, details));
+  on('undoFinish', (d) => controller.undoFinish(d.sessionId));
+  on('setResidentMode', (d) => controller.setResidentMode(d.on));
   // The anchor's shape is checked by parsePack with the repaired pack before anything is saved.
   on('repairStep', (d) => repair.repair(d.index, d.anchor as unknown as Anchor));
 

@@ -2,17 +2,27 @@
 // and the toolbar button opening the console.
 import { browser } from 'wxt/browser';
 import { displayItem, wordsItem } from './display-settings';
-import { syncDisplaySettings } from './settings';
+import { sessionResidentMode, syncDisplaySettings } from './settings';
+import { sessionStore } from './session-storage';
 
 /**
  * The on-page guide's copy of language and resident mode, and its words, follow the desk settings (moved from
- * storage.local on the first read); a change made to them by anyone else — a content script — is put back.
+ * storage.local on the first read); a change made to them by anyone else — a content script — is put back. The
+ * session's own resident mode (the console's switch) applies while it runs, and goes with it.
  */
 export function keepDisplaySettings(): void {
   const sync = (): void => void syncDisplaySettings().catch(() => undefined);
   sync();
   displayItem.watch(sync);
   wordsItem.watch(sync);
+  // The session is written at every step and guide report: only a change of its resident mode matters here.
+  let seen: boolean | null = null;
+  sessionStore.watch((s) => {
+    const now = sessionResidentMode(s);
+    if (now === seen) return;
+    seen = now;
+    sync();
+  });
 }
 
 /**

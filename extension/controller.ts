@@ -12,6 +12,8 @@ import type { AssistRecord, DeskInfo, OutcomeDetails } from '../core/log-record'
 import { createLogStore, DEFAULT_RETENTION_MONTHS, recordFromSession, retentionCutoff, type LogStore } from '../core/log-store';
 import * as machine from '../core/session';
 import type { GuideState, Outcome, Session } from '../core/session';
+import { UNDO_ACCEPT_MS } from '../core/outcomes';
+import type { UndoResult } from '../core/views';
 import { redactNote } from '../core/privacy';
 import { createSerialQueue } from '../core/serial-queue';
 import { pendingLogs, type PendingLogsLike } from './pending-logs';
@@ -25,6 +27,26 @@ export const MAX_PENDING_LOGS = 200;
 export interface SessionStorageLike {
   get(): Promise<Session | null>;
   set(session: Session | null): Promise<void>;
+}
+
+/** The last session ended with an outcome, as it was just before it ended, and when: what "Hoàn tác" restores. */
+export interface LastOutcome {
+  session: Session;
+  at: number;
+}
+
+export interface LastOutcomeStorageLike {
+  get(): Promise<LastOutcome | null>;
+  set(last: LastOutcome | null): Promise<void>;
+}
+
+/** Kept in memory: for tests, and where nothing else is given. */
+export function memoryLastOutcome(): LastOutcomeStorageLike {
+  let kept: LastOutcome | null = null;
+  return {
+    get: async () => (kept ? structuredClone(kept) : null),
+    set: async (v) => void (kept = v ? structuredClone(v) : null),
+  };
 }
 
 export interface ControllerDeps {
@@ -45,6 +67,8 @@ export interface ControllerDeps {
   pending?: PendingLogsLike;
   /** Longest wait for the database before a session goes on without it (records stay queued). @default 10000 */
   logTimeoutMs?: number;
+  /** Where the last ended session waits for a possible "Hoàn tác" (a stopped worker keeps it). @default in memory */
+  lastOutcome?: LastOutcomeStorageLike;
 }
 
 /** What the console may show of a failure: its kind, never a record. */
@@ -56,6 +80,9 @@ export function createController(deps: ControllerDeps) {
   const openLogs = deps.openLogs ?? createLogStore;
   const pending = deps.pending ?? pendingLogs;
   const logTimeoutMs = deps.logTimeoutMs ?? 10_000;
+  const lastOutcome = deps.lastOutcome ?? memoryLastOutcome();
+  /** The last write of records to the database, which may go on after a session stopped waiting for it. */
+  let flushing: Promise<unknown> = Promise.resolve();
   /** One change at a time: each reads the stored session and writes it back before the next. */
   const queue = createSerialQueue();
   const serial = <T,>(fn: () => Promise<T>): Promise<T> => queue.run(fn);
@@ -79,6 +106,7 @@ export function createController(deps: ControllerDeps) {
       ...(s.guide?.index === s.stepIndex && s.status === 'running' ? { guide: s.guide.state } : {}),
       peers: entry.walkthrough.steps.filter((x) => x !== step && x.page === step.page && x.anchor).map((x) => x.anchor!),
       ...(s.notFound.includes(s.stepIndex) ? { notFound: true as const } : {}),
+      ...(s.residentMode !== undefined ? { residentMode: s.residentMode } : {}),
     };
   }
 
@@ -160,8 +188,10 @@ export function createController(deps: ControllerDeps) {
         void pending.get().then((l) => resolve(l.length), () => resolve(0));
       }, logTimeoutMs);
     });
+    const run = flush(extra.filter((r): r is AssistRecord => !!r));
+    flushing = run;
     try {
-      return await Promise.race([flush(extra.filter((r): r is AssistRecord => !!r)), late]);
+      return await Promise.race([run, late]);
     } finally {
       clearTimeout(timer);
     }
@@ -209,10 +239,12 @@ export function createController(deps: ControllerDeps) {
      * Start a walkthrough on a tab: at its first step, navigating the tab to the start page unless it is on
      * that step's page; or (`fromStep`) at a step whose page the tab is on, without navigating.
      */
-    start: (packId: string, walkthroughId: string, tabId: number, options: { trial?: boolean; fromStep?: number } = {}) =>
+    start: (packId: string, walkthroughId: string, tabId: number, options: { trial?: boolean; fromStep?: number; residentMode?: boolean } = {}) =>
       serial(async () => {
         const entry = deps.catalog.find(packId, walkthroughId);
         if (!entry) throw new Error(`unknown walkthrough ${packId}/${walkthroughId}`);
+        // A new session: the last one's outcome can no longer be undone.
+        await lastOutcome.set(null).catch(() => undefined);
         const previous = await active();
         let unkept: AssistRecord | null = null;
         if (previous) {
@@ -230,6 +262,7 @@ export function createController(deps: ControllerDeps) {
           now: now(),
           trial: options.trial,
           stepIndex: options.fromStep,
+          residentMode: options.residentMode,
         });
         const s = machine.placeGuide(started, entry.walkthrough, url);
         await deps.storage.set(s);
@@ -301,6 +334,18 @@ export function createController(deps: ControllerDeps) {
       }),
     skip: () => serial(() => update(machine.skip)),
     pause: (paused: boolean) => serial(() => update((s) => machine.setPaused(s, paused))),
+    /**
+     * Resident mode for this session only (the console's switch): the desk setting is left as it is; the
+     * on-page guide's copy follows (extension/settings.ts syncDisplaySettings reads the session).
+     */
+    setResidentMode: (on: boolean) =>
+      serial(async () => {
+        const s = await active();
+        if (!s) return null;
+        const after = machine.setResidentMode(s, on);
+        if (after !== s) await deps.storage.set(after);
+        return viewOf(after);
+      }),
     repeat: () =>
       serial(async () => {
         const s = await active();
@@ -344,9 +389,54 @@ export function createController(deps: ControllerDeps) {
         // The note is redacted here, whatever the sender did: nothing unredacted reaches storage.
         const note = details.note ? redactNote(details.note) || undefined : undefined;
         const unkept = await keep(machine.finish(s, outcome, now(), { ...details, note }));
+        // Kept for "Hoàn tác" with ids and step numbers only: not the pages where steps were found (addresses).
+        const kept: Session = { ...s };
+        delete kept.foundPages;
+        delete kept.guide;
+        await lastOutcome.set({ session: kept, at: now() }).catch(() => undefined);
         await deps.storage.set(null);
         await deps.sendToTab(s.tabId, null);
         return { pending: await save([unkept]) };
+      }),
+    /**
+     * "Hoàn tác" just after an outcome was saved: the record of session `sessionId` is taken out of the waiting
+     * queue and the log database, and the session goes on as it was before it ended (the console shows the
+     * outcome form again). Only the last session ended, only for `UNDO_ACCEPT_MS`, only while no other session
+     * runs; when the database cannot take the record out, the outcome stands and nothing is restored.
+     */
+    undoFinish: (sessionId: string) =>
+      serial(async (): Promise<UndoResult> => {
+        const last = await lastOutcome.get().catch(() => null);
+        if (!last || last.session.id !== sessionId || now() - last.at > UNDO_ACCEPT_MS || (await active())) return { ok: false, reason: 'expired' };
+        const restored = await placed(last.session);
+        const view = viewOf(restored);
+        if (!view) return { ok: false, reason: 'expired' };
+        // A write still under way (the session did not wait for a slow database) must land before the record is taken out.
+        await withTimeout(flushing.catch(() => undefined), logTimeoutMs);
+        // The database first: when it cannot take the record out, nothing has changed and the outcome stands.
+        try {
+          await withTimeout(
+            (async () => {
+              const logs = await openLogs();
+              try {
+                await logs.remove(sessionId);
+              } finally {
+                logs.close();
+              }
+            })(),
+            logTimeoutMs,
+            () => new Error('timeout'),
+          );
+        } catch (err) {
+          console.warn(`Dẫn Bước: an outcome could not be undone (${failureKind(err)})`);
+          return { ok: false, reason: 'failed' };
+        }
+        const left = await editPending((list) => (list.some((r) => r.id === sessionId) ? list.filter((r) => r.id !== sessionId) : list));
+        if (!left) return { ok: false, reason: 'failed' };
+        await lastOutcome.set(null).catch(() => undefined);
+        await deps.storage.set(restored);
+        await deps.sendToTab(restored.tabId, view);
+        return { ok: true, view };
       }),
     /**
      * The browser started: a session left from before (the browser closed mid-session) is abandoned, and
@@ -374,3 +464,12 @@ export function createController(deps: ControllerDeps) {
 }
 
 export type Controller = ReturnType<typeof createController>;
+
+/** `p`, or after `ms` undefined (`fail` absent) or a rejection with `fail()`. */
+function withTimeout<T>(p: Promise<T>, ms: number, fail?: () => Error): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve, reject) => {
+    timer = setTimeout(() => (fail ? reject(fail()) : resolve(undefined)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}

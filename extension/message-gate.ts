@@ -33,6 +33,9 @@ export const ACCESS: { [K in keyof ProtocolMap]: Access } = {
   // The controller takes it only from the session's tab, and only about the current step.
   guideState: 'tab',
   finish: 'page',
+  // Taking a record back out of the logs, and the session's display: the console only.
+  undoFinish: 'page',
+  setResidentMode: 'page',
   offer: 'tab-or-page',
   startHere: 'tab',
   showStep: 'none',

@@ -29,7 +29,7 @@ export type Received = {
 };
 
 export const schemas = {
-  start: v.strictObject({ packId: id, walkthroughId: id, tabId, fromStep: v.optional(index) }),
+  start: v.strictObject({ packId: id, walkthroughId: id, tabId, fromStep: v.optional(index), residentMode: v.optional(v.boolean('must be true or false')) }),
   startChoice: v.strictObject({ packId: id, walkthroughId: id, tabId }),
   current: none,
   pageReady: v.strictObject({ page: v.pipe(v.string('must be a string'), v.maxLength(2048, 'is too long'), v.regex(/^https?:\/\/[^?#]*$/, 'must be an http(s) address without query or fragment')) }),
@@ -47,6 +47,8 @@ export const schemas = {
     ageBand: v.optional(v.picklist(AGE_BANDS, 'is not an age band')),
     note: v.optional(v.pipe(v.string('must be a string'), v.maxLength(2000, 'is too long'))),
   }),
+  undoFinish: v.strictObject({ sessionId: v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a session id')) }),
+  setResidentMode: v.strictObject({ on: v.boolean('must be true or false') }),
   offer: v.strictObject({ packId: id, walkthroughId: id }),
   startHere: v.strictObject({ packId: id, walkthroughId: id }),
   showStep: notForBackground,

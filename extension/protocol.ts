@@ -7,19 +7,19 @@ import type { Outcome, OutcomeDetails } from '../core/outcomes';
 import type { Category, PackError, Step } from '../core/pack';
 import type { Anchor } from '../core/anchors/index';
 import type { DataError } from '../core/errors';
-import type { GuideState, PickedTarget, RecordingView, ShownTarget, StepView } from '../core/views';
+import type { GuideState, PickedTarget, RecordingView, ShownTarget, StepView, UndoResult } from '../core/views';
 
 /** What a repair at the desk answers: the pack's new version, or why nothing was saved (paths name the bad field). */
 export type RepairResult = { ok: true; packId: string; version: string; view: StepView | null } | { ok: false; errors: DataError[] };
 
-export type { GuideState, PickedTarget, RecordingView, ShownTarget, StepView };
+export type { GuideState, PickedTarget, RecordingView, ShownTarget, StepView, UndoResult };
 
 export interface ProtocolMap {
   /**
    * Side panel: start a walkthrough on a tab, at its first step (navigating the tab to the start page when
    * needed) or at `fromStep`, a step whose page the tab is on (see startChoice).
    */
-  start(data: { packId: string; walkthroughId: string; tabId: number; fromStep?: number }): StepView;
+  start(data: { packId: string; walkthroughId: string; tabId: number; fromStep?: number; residentMode?: boolean }): StepView;
   /** Side panel, before starting: the step (> 0) whose page the tab is on, to offer starting there; else null. */
   startChoice(data: { packId: string; walkthroughId: string; tabId: number }): { onPage: number } | null;
   /** Side panel: the running session, if any. */
@@ -44,6 +44,13 @@ export interface ProtocolMap {
    * that wait to be written to the log database (full, or blocked by an upgrade), 0 when all are saved.
    */
   finish(data: { outcome: Outcome } & OutcomeDetails): { pending: number };
+  /**
+   * Side panel, a few seconds after `finish` ("Hoàn tác"): take that session's record out of the logs and let
+   * the session go on as it was before it ended.
+   */
+  undoFinish(data: { sessionId: string }): UndoResult;
+  /** Side panel: resident mode for the running session only (the desk setting stays as it is). */
+  setResidentMode(data: { on: boolean }): StepView | null;
   /** Content script: a hand-off link (#dan-buoc=<pack>/<walkthrough>) names this walkthrough; its title if installed. */
   offer(data: { packId: string; walkthroughId: string }): { title: string } | null;
   /** Content script: the resident accepted the offer; start it on the sender's tab. */

@@ -2,7 +2,7 @@
 // which tab is guided nor forge a session): it outlives the MV3 service worker and a browser that closes
 // mid-session (the next start records it as abandoned). It holds ids and step numbers only, nothing typed.
 import type { Session } from '../core/session';
-import type { SessionStorageLike } from './controller';
+import type { LastOutcome, LastOutcomeStorageLike, SessionStorageLike } from './controller';
 import { privateStore } from './private-store';
 
 /** Kept in storage.local ('dan-buoc-session') before issue 15.5, moved from there once. */
@@ -12,4 +12,12 @@ export const sessionStore: SessionStorageLike & { watch: typeof item.watch } = {
   get: () => item.getValue(),
   set: (s) => (s ? item.setValue(s) : item.removeValue()),
   watch: item.watch.bind(item),
+};
+
+const last = privateStore.defineItem<LastOutcome | null>('last-outcome', { fallback: null });
+
+/** The last session ended with an outcome, as it was before it ended, while "Hoàn tác" may restore it (ids and step numbers only). */
+export const lastOutcomeStore: LastOutcomeStorageLike = {
+  get: () => last.getValue(),
+  set: (v) => (v ? last.setValue(v) : last.removeValue()),
 };

@@ -6,6 +6,8 @@ import { DEFAULT_SETTINGS, displayOf, sanitizeSettings, type Settings } from '..
 import { pageWords } from '../core/i18n';
 import { displayItem, wordsItem } from './display-settings';
 import { privateStore, type PrivateItem } from './private-store';
+import { sessionStore } from './session-storage';
+import { isActive, type Session } from '../core/session';
 
 export { DEFAULT_SETTINGS, sanitizeSettings, type Settings };
 
@@ -26,12 +28,20 @@ export async function readSettings(): Promise<Settings> {
   return sanitizeSettings((await stored.getValue().catch(() => DEFAULT_SETTINGS)) as Partial<Settings> | null);
 }
 
+/** Resident mode as the running session chose it in the console, if it did (null: the desk setting applies). */
+export function sessionResidentMode(s: Session | null | undefined): boolean | null {
+  return isActive(s) && s.residentMode !== undefined ? s.residentMode : null;
+}
+
 /**
  * Write the on-page guide's copy of language and resident mode, and its words in that language, when they differ
- * from the settings (also when a content script changed them).
+ * from the settings (also when a content script changed them). Resident mode is the running session's when the
+ * console set it for that session, else the desk setting's.
  */
 export async function syncDisplaySettings(from?: Settings): Promise<void> {
-  const want = displayOf(from ?? (await readSettings()));
+  const settings = from ?? (await readSettings());
+  const session = sessionResidentMode(await sessionStore.get().catch(() => null));
+  const want = displayOf({ ...settings, residentMode: session ?? settings.residentMode });
   const have = displayOf(await displayItem.getValue().catch(() => null));
   // Nothing stored reads as the defaults: no write needed for them.
   if (have.lang !== want.lang || have.residentMode !== want.residentMode) await displayItem.setValue(want);

@@ -36,8 +36,16 @@ const editorUrl = (packId: string, walkthroughId?: string): string =>
   browser.runtime.getURL(`/editor.html?pack=${encodeURIComponent(packId)}${walkthroughId ? `&w=${encodeURIComponent(walkthroughId)}` : ''}`);
 
 const api: PanelApi = {
-  start: async (packId, walkthroughId, fromStep) =>
-    messaging.sendMessage('start', { packId, walkthroughId, tabId: await guidedTabId(), ...(fromStep !== undefined ? { fromStep } : {}) }),
+  start: async (packId, walkthroughId, fromStep, options) =>
+    messaging.sendMessage('start', {
+      packId,
+      walkthroughId,
+      tabId: await guidedTabId(),
+      ...(fromStep !== undefined ? { fromStep } : {}),
+      ...(options?.residentMode !== undefined ? { residentMode: options.residentMode } : {}),
+    }),
+  setResidentMode: (on) => messaging.sendMessage('setResidentMode', { on }),
+  undoFinish: (sessionId) => messaging.sendMessage('undoFinish', { sessionId }),
   startChoice: async (packId, walkthroughId) => messaging.sendMessage('startChoice', { packId, walkthroughId, tabId: await guidedTabId() }),
   openStepPage: () => messaging.sendMessage('openStepPage'),
   current: () => messaging.sendMessage('current'),

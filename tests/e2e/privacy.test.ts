@@ -4,7 +4,7 @@
 // look for each value (and in what the console logged).
 import { describe, expect, it } from 'vitest';
 import { LLTP_APPLY } from '../support/flows';
-import { clickWhenReady, dumpStores, selectWhenReady, typeWhenReady, useEnv, walkFlow } from './fixture';
+import { clickWhenReady, dumpStores, typeWhenReady, useEnv, walkFlow } from './fixture';
 
 const SMS = 'Chao ba Trần Thị Mai (0987654321), tai khoan VNeID cua ba bi khoa. Xac minh tai https://vneid-xacminh.top/xac-minh-ho-so?otp=7D3K9Q ngay.';
 
@@ -15,7 +15,7 @@ describe('privacy of the logs', () => {
     const { panel } = await walkFlow(ctx.env, LLTP_APPLY, { privateTargets: ['password', 'otp-1'] });
     await panel.page.bringToFront();
     await panel.page.waitForSelector('[data-testid="outcome-form"]');
-    await selectWhenReady(panel.page, '[data-testid="outcome-age"]', '60-plus');
+    await clickWhenReady(panel.page, '[data-testid="outcome-age-60-plus"]');
     const preview = await panel.writeNote('Bà Nguyễn Thị Hoa, CCCD 001 234 567 890, sđt 0912345678, email nguoi.thu@vidu.vn, mật khẩu: matkhau-thu');
     expect(preview).not.toMatch(/Nguyễn|001 234|0912345678|vidu\.vn|matkhau-thu/);
     expect(await panel.recordOutcome()).toMatch(/Hoàn thành/);

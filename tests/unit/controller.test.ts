@@ -4,7 +4,8 @@ import { createCatalog } from '../../core/catalog';
 import type { AssistRecord } from '../../core/log-record';
 import { createLogStore, LogStoreError, type LogStore } from '../../core/log-store';
 import type { Session } from '../../core/session';
-import { createController, type ControllerDeps, type PendingLogsLike, type SessionStorageLike } from '../../extension/controller';
+import { createController, memoryLastOutcome, type ControllerDeps, type PendingLogsLike, type SessionStorageLike } from '../../extension/controller';
+import { UNDO_ACCEPT_MS } from '../../core/outcomes';
 import type { StepView } from '../../extension/protocol';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SHIPPED_PACKS } from '../../walkthroughs';
@@ -210,6 +211,7 @@ function fullStore(): LogStore {
     all: unused,
     csv: unused,
     count: unused,
+    remove: unused,
     summary: unused,
     purgeBefore: unused,
     maintain: unused,
@@ -344,5 +346,82 @@ describe('15.7 guiding never depends on the log write', () => {
     await c.finish('completed');
     expect((await pendingLogs.get()).map((r) => r.id)).toEqual([s.sessionId]);
     vi.unstubAllGlobals();
+  });
+});
+
+describe('20 the console at the desk', () => {
+  it('20 resident mode for one session: set at the start or later, in the session only, and the next session starts without it', async () => {
+    const h = harness();
+    const c = h.make();
+    const first = await c.start('dichvucong', 'dang-nhap-vneid', 3, { residentMode: true });
+    expect(first.residentMode).toBe(true);
+    expect(h.stored()!.residentMode).toBe(true);
+    expect(await c.setResidentMode(false)).toMatchObject({ residentMode: false });
+    expect(h.stored()!.residentMode).toBe(false);
+    // The record never says how the hints looked.
+    await c.finish('completed');
+    expect(await c.setResidentMode(true)).toBeNull();
+    const next = await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    expect(next.residentMode).toBeUndefined();
+    expect(h.stored()!.residentMode).toBeUndefined();
+  });
+
+  it('20 "Hoàn tác" takes the saved record out of the logs and restores the session at its step; once only, in time, and not after another start', async () => {
+    const pending = memoryPending();
+    const h = harness('https://dichvucong.gov.vn/', { pending });
+    const c = h.make();
+    const view = await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    await c.next();
+    await c.finish('stopped', { reason: 'forgot-password' });
+    expect(await storedIds()).toContain(view.sessionId);
+    h.tick(5_000);
+    const undone = await c.undoFinish(view.sessionId);
+    expect(undone).toMatchObject({ ok: true, view: { sessionId: view.sessionId, index: 1, status: 'running' } });
+    expect(await storedIds()).not.toContain(view.sessionId);
+    expect(pending.list()).toEqual([]);
+    expect(h.stored()).toMatchObject({ id: view.sessionId, stepIndex: 1, status: 'running' });
+    expect(h.sent.at(-1)).toEqual([3, expect.objectContaining({ sessionId: view.sessionId, index: 1 })]);
+    // Only once.
+    expect(await c.undoFinish(view.sessionId)).toEqual({ ok: false, reason: 'expired' });
+    // Saved again: one record, the new outcome.
+    await c.finish('completed');
+    const logs = await createLogStore();
+    expect((await logs.all()).filter((r) => r.id === view.sessionId).map((r) => r.outcome)).toEqual(['completed']);
+    logs.close();
+    // Too late.
+    h.tick(UNDO_ACCEPT_MS + 1);
+    expect(await c.undoFinish(view.sessionId)).toEqual({ ok: false, reason: 'expired' });
+    expect(await storedIds()).toContain(view.sessionId);
+    // Another session started meanwhile.
+    const other = await c.start('evn', 'thanh-toan-hoa-don-dien', 3);
+    await c.finish('completed');
+    await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    expect(await c.undoFinish(other.sessionId)).toEqual({ ok: false, reason: 'expired' });
+    expect(await storedIds()).toContain(other.sessionId);
+  });
+
+  it('20 an undo the log database cannot do leaves the outcome standing and the session ended', async () => {
+    let broken = false;
+    const h = harness('https://dichvucong.gov.vn/', { openLogs: async () => (broken ? fullStore() : createLogStore()) });
+    const c = h.make();
+    const view = await c.start('dichvucong', 'dang-nhap-vneid', 3);
+    await c.finish('completed');
+    broken = true;
+    expect(await c.undoFinish(view.sessionId)).toEqual({ ok: false, reason: 'failed' });
+    expect(h.stored()).toBeNull();
+    expect(await storedIds()).toContain(view.sessionId);
+  });
+
+  it('20 the last outcome kept in storage survives a restarted worker', async () => {
+    const last = memoryLastOutcome();
+    const h = harness('https://dichvucong.gov.vn/', { lastOutcome: last });
+    const view = await h.make().start('dichvucong', 'dang-nhap-vneid', 3);
+    await h.make().guideState(3, 0, 'found');
+    expect(h.stored()!.foundPages).toEqual({ 0: 'https://dichvucong.gov.vn/' });
+    await h.make().finish('referred');
+    // What waits for an undo holds ids and step numbers only: no page address.
+    expect(JSON.stringify(await last.get())).not.toContain('https://');
+    expect(await h.make().undoFinish(view.sessionId)).toMatchObject({ ok: true });
+    expect(await storedIds()).not.toContain(view.sessionId);
   });
 });

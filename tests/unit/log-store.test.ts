@@ -147,6 +147,50 @@ describe('log store', () => {
     store.close();
   });
 
+  it('20 remove() takes one record back out ("Hoàn tác"): of today, and of a sealed day, whose rollups and export lines are summed again', async () => {
+    let clock = new Date(2026, 10, 20, 9).getTime();
+    const store = await createLogStore({ name: freshName(), now: () => clock });
+    const past = records(200, new Date(2026, 10, 20).getTime(), 40, 21);
+    await store.addMany(past);
+    const today = records(10, clock, 0.3, 22);
+    for (const r of today) await store.add(r);
+    const every = [...past, ...today];
+    const label = (kind: string, code: string): string => `${kind}:${code}`;
+    const filters: SummaryFilter[] = [{}, { walkthrough: past[0]!.packId + '/' + past[0]!.walkthroughId }, { from: new Date(2026, 10, 1).getTime() }];
+    const check = async (): Promise<void> => {
+      expect(await store.count()).toBe(every.length);
+      for (const f of filters) {
+        expect(await store.summary(f)).toEqual(summarizeRecords(every, f));
+        const expected = every.filter((r) => recordMatches(r, f)).sort((a, b) => a.startHour - b.startHour || (a.id < b.id ? -1 : 1));
+        expect(text(await store.csv(f, 'vi', label))).toBe(toCsv(expected, 'vi', label));
+      }
+    };
+    // A record of today (not sealed): gone from the records and every figure.
+    expect(await store.remove(today[3]!.id)).toBe(true);
+    every.splice(every.indexOf(today[3]!), 1);
+    await check();
+    // Records of sealed days (the summaries sealed them): the first, the only one of its day and walkthrough,
+    // and one among others.
+    const byDay = new Map<string, AssistRecord[]>();
+    for (const r of past) {
+      const k = `${new Date(r.startHour).toDateString()}|${r.walkthroughId}`;
+      byDay.set(k, [...(byDay.get(k) ?? []), r]);
+    }
+    const alone = [...byDay.values()].find((l) => l.length === 1)![0]!;
+    const among = [...byDay.values()].find((l) => l.length > 2)![1]!;
+    for (const r of [alone, among, past[0]!]) {
+      expect(await store.remove(r.id)).toBe(true);
+      every.splice(every.indexOf(r), 1);
+      await check();
+    }
+    // Not there (any more): false, nothing changes.
+    expect(await store.remove(alone.id)).toBe(false);
+    expect(await store.remove('no-such-record')).toBe(false);
+    clock = new Date(2026, 10, 21, 8).getTime();
+    await check();
+    store.close();
+  });
+
   it('today is summed from the records; once the day is over it is sealed, with the same figures and exports', async () => {
     let clock = new Date(2026, 10, 20, 9).getTime();
     const name = freshName();

@@ -55,6 +55,8 @@ const CASES: { [K in keyof ProtocolMap]: { data: unknown; allowed: SenderName[] 
   pause: { data: { paused: true }, allowed: [...PAGES, 'sessionTab'] },
   guideState: { data: { index: 1, state: 'not-found' }, allowed: TABS },
   finish: { data: { outcome: 'completed' }, allowed: PAGES },
+  undoFinish: { data: { sessionId: '0b6f2c1e-5d1a-4c3e-9f7a-2b8c4d6e8f00' }, allowed: PAGES },
+  setResidentMode: { data: { on: true }, allowed: PAGES },
   offer: { data: { packId: 'dichvucong', walkthroughId: 'dang-nhap-vneid' }, allowed: [...PAGES, ...TABS] },
   startHere: { data: { packId: 'dichvucong', walkthroughId: 'dang-nhap-vneid' }, allowed: TABS },
   showStep: { data: null, allowed: [] },

@@ -1,0 +1,110 @@
+// The console at the desk (issue 20): the outcome form as a state of its own, "Hoàn tác" offered for
+// UNDO_OFFER_MS after saving and the form back as it was, and resident mode switched for one session only.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SidePanel } from '../../components/side-panel';
+import { createTranslator } from '../../core/i18n';
+import { UNDO_OFFER_MS } from '../../core/outcomes';
+import type { StepView } from '../../extension/protocol';
+import { DEFAULT_SETTINGS } from '../../extension/settings';
+import { evnStepView, fakePanelApi, settle, shippedCatalog, useRenderRoot } from './dom-helpers';
+
+const rootOf = useRenderRoot();
+const $ = <T extends Element = HTMLElement>(sel: string): T | null => rootOf().querySelector<T>(sel);
+const click = (sel: string): void => {
+  act(() => {
+    $(sel)!.click();
+  });
+};
+/** Let effects and promises run while timers are fake (the 1 ms moves no offer's deadline noticeably). */
+const flush = (): Promise<void> => act(async () => void (await vi.advanceTimersByTimeAsync(1)));
+
+describe('20 the console at the desk', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('20 the outcome form hides the guide controls; "Hoàn tác" shows for UNDO_OFFER_MS, undoes, and brings the form back as saved', async () => {
+    const view: StepView = evnStepView('s-20');
+    const session = { current: view as StepView | null, notify: (): void => undefined };
+    const finished: unknown[] = [];
+    const undone: string[] = [];
+    const api = fakePanelApi(session, {
+      finish: async (outcome, details) => {
+        finished.push({ outcome, ...details });
+        session.current = null;
+        session.notify();
+        return { pending: 0 };
+      },
+      undoFinish: async (id) => {
+        undone.push(id);
+        session.current = view;
+        return { ok: true, view };
+      },
+    });
+    act(() => render(<SidePanel t={createTranslator('vi')} search={shippedCatalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, rootOf()));
+    await settle();
+    expect($('[data-testid="run-nav"]')).not.toBeNull();
+    click('[data-testid="stop"]');
+    expect($('[data-testid="running"]')!.dataset.state).toBe('outcome');
+    expect($('[data-testid="run-nav"]')).toBeNull();
+    expect($('[data-testid="skip"]')).toBeNull();
+    click('[data-testid="outcome-stopped"]');
+    click('[data-testid="outcome-reason-no-account"]');
+    click('[data-testid="outcome-age-30-59"]');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await act(async () => void $<HTMLFormElement>('[data-testid="outcome-form"]')!.dispatchEvent(new Event('submit', { cancelable: true })));
+    await flush();
+    await flush();
+    expect(finished).toEqual([{ outcome: 'stopped', reason: 'no-account', ageBand: '30-59' }]);
+    expect($('[data-testid="undo-outcome"]')).not.toBeNull();
+
+    // Gone after UNDO_OFFER_MS.
+    await act(async () => void (await vi.advanceTimersByTimeAsync(UNDO_OFFER_MS - 200)));
+    expect($('[data-testid="undo-outcome"]')).not.toBeNull();
+    await act(async () => void (await vi.advanceTimersByTimeAsync(400)));
+    expect($('[data-testid="undo-outcome"]')).toBeNull();
+    vi.useRealTimers();
+
+    // Saved again, and undone in time: the form is back with the same choices.
+    session.current = view;
+    session.notify();
+    await settle();
+    click('[data-testid="stop"]');
+    click('[data-testid="outcome-referred"]');
+    click('[data-testid="outcome-reason-site-down"]');
+    await act(async () => void $<HTMLFormElement>('[data-testid="outcome-form"]')!.dispatchEvent(new Event('submit', { cancelable: true })));
+    await settle();
+    click('[data-testid="undo-outcome"]');
+    await settle();
+    expect(undone).toEqual(['s-20']);
+    expect($('[data-testid="running"]')!.dataset.state).toBe('outcome');
+    expect($<HTMLInputElement>('[data-testid="outcome-referred"]')!.checked).toBe(true);
+    expect($<HTMLInputElement>('[data-testid="outcome-reason-site-down"]')!.checked).toBe(true);
+    expect($('.outcome-locked')!.textContent).toMatch(/^Đã hoàn tác/);
+    expect($('[data-testid="undo-outcome"]')).toBeNull();
+  });
+
+  it('20 the resident-mode switch is for this session: it asks the background, never the settings', async () => {
+    const view: StepView = evnStepView('s-21');
+    const session = { current: view as StepView | null, notify: (): void => undefined };
+    const asked: boolean[] = [];
+    const onSettings = vi.fn();
+    const api = fakePanelApi(session, {
+      setResidentMode: async (on) => {
+        asked.push(on);
+        return { ...view, residentMode: on };
+      },
+    });
+    act(() => render(<SidePanel t={createTranslator('vi')} search={shippedCatalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={onSettings} />, rootOf()));
+    await settle();
+    expect($<HTMLInputElement>('[data-testid="session-resident"]')!.checked).toBe(false);
+    expect($('[data-testid="chip-large-text"]')!.textContent).toMatch(/Chữ to: tắt/);
+    click('[data-testid="session-resident"]');
+    await settle();
+    expect(asked).toEqual([true]);
+    expect(onSettings).not.toHaveBeenCalled();
+    expect($<HTMLInputElement>('[data-testid="session-resident"]')!.checked).toBe(true);
+    expect($('[data-testid="chip-large-text"]')!.textContent).toMatch(/Chữ to: bật/);
+    expect($('[data-testid="chip-read-aloud"]')!.textContent).toMatch(/Đọc to gợi ý: bật/);
+  });
+});
