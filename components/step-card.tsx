@@ -112,13 +112,15 @@ export function StepCard(props: StepCardProps): JSX.Element {
           {props.notice}
         </p>
       ) : null}
-      {props.onListen && listenState === 'none' ? (
-        <p class="db-listen-note" role="note" data-dan-buoc="no-voice">
-          {t('overlay.noVoice')}
-        </p>
-      ) : null}
       {/* Two groups that wrap whole: "Tiếp" never drops alone under "Nghe". */}
       <div class="db-actions">
+        {/* Where "Nghe" would be, beside the way on: a note that wraps within the row adds no height to a card that
+            must fit beside its control. */}
+        {props.onListen && listenState === 'none' ? (
+          <p class="db-listen-note" role="note" data-dan-buoc="no-voice">
+            {t('overlay.noVoice')}
+          </p>
+        ) : null}
         {listenButton || props.onOpenPage || props.onSkip ? (
           <div class="db-group db-group-tools">
             {listenButton}

@@ -51,7 +51,9 @@ describe('builds', () => {
     // come apart).
     expect(m.content_scripts).toBeUndefined();
     const guide = gzipSync(readFileSync(path.join(ROOT, '.output/chrome-mv3/guide.js')), { level: 9 }).length;
-    expect(guide, 'guide script, bytes gzip').toBeLessThanOrEqual(25_000);
+    // 25,000 until issue 20: "Nghe" on the card only when the machine has a voice, and saying so while it reads
+    // (core/voices.ts) added ≈ 0.7 kB; README's size table has the figure.
+    expect(guide, 'guide script, bytes gzip').toBeLessThanOrEqual(26_000);
     for (const f of ['recorder.js', 'picker.js']) expect(existsSync(path.join(ROOT, '.output/chrome-mv3', f)), f).toBe(true);
   }, 60_000);
 

@@ -157,7 +157,7 @@ export async function walkSteps(site: Page, panel: SidePanelPage, flow: Flow, op
       const around = await outlineAround(site, step.target);
       state = around.state;
       expectOutlines(state.outline, around.control, label);
-      expect(overlaps(state.bubble!, around.control), `${label}: the card must not cover the control`).toBe(false);
+      expect(overlaps(state.bubble!, around.control), `${label}: the card must not cover the control: card ${JSON.stringify(state.bubble)}, control ${JSON.stringify(around.control)}`).toBe(false);
     }
     if (options.privateTargets?.includes(step.target ?? '')) {
       // The card speaks to the resident (locales/STYLE.md); the console asks the volunteer to look away.
