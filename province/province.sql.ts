@@ -37,23 +37,24 @@ CREATE OR REPLACE MACRO shown(n) AS CASE WHEN n > 0 AND n < 5 THEN '< 5' ELSE CA
 -- A value computed over fewer than 5 sessions (a median, a rate) is not shown either.
 CREATE OR REPLACE MACRO shown_over(v, n) AS CASE WHEN n < 5 THEN '< 5' ELSE regexp_replace(CAST(v AS VARCHAR), '\\.0$', '') END;
 
+-- Temporary tables: rebuilt at each run from records_raw, never written to the database file.
 -- The dashboard's merge rule: a record is its id; when several files hold it, the first read wins
 -- (files in the order read, rows in file order). Months in the province's time zone (UTC${tzMinutes >= 0 ? '+' : '-'}${Math.abs(tzMinutes)} min).
-CREATE OR REPLACE TABLE records AS
+CREATE OR REPLACE TEMP TABLE records AS
 SELECT * EXCLUDE (file_seq, row_no),
        strftime(make_timestamp((start_hour + ${tzMinutes} * 60000) * 1000), '%Y-%m') AS month
 FROM records_raw
 QUALIFY row_number() OVER (PARTITION BY id ORDER BY file_seq, row_no) = 1;
 
 -- Steps: the funnel's base (every step of every walkthrough, up to its largest step count).
-CREATE OR REPLACE TABLE steps AS
+CREATE OR REPLACE TEMP TABLE steps AS
 SELECT walkthrough, unnest(range(max(total))) AS step FROM records GROUP BY walkthrough;
 
 -- Sessions whose control was not found at a step (a step counted once per session), and repairs at the desk.
-CREATE OR REPLACE TABLE not_found AS
+CREATE OR REPLACE TEMP TABLE not_found AS
 SELECT ward, walkthrough, id, CAST(unnest(string_split(not_found, ' ')) AS INTEGER) AS step
 FROM records WHERE not_found <> '';
-CREATE OR REPLACE TABLE repairs AS
+CREATE OR REPLACE TEMP TABLE repairs AS
 SELECT walkthrough, CAST(unnest(string_split(repairs, ' ')) AS INTEGER) AS step
 FROM records WHERE repairs <> '';
 `;
