@@ -54,6 +54,9 @@ export interface ProvinceResult {
   future: number;
   tables: Record<string, Table>;
   loadMs: number;
+  /** Of the load: reading and checking the files in Node; copying their rows into DuckDB. */
+  parseMs: number;
+  copyMs: number;
   reportMs: number;
   database: string;
 }
@@ -135,8 +138,12 @@ export async function runProvince(options: ProvinceOptions): Promise<ProvinceRes
     let batch: string[] = [];
     let batchRows = 0;
     let pendingFiles: string[] = [];
+    let parseMs = 0;
+    let copyMs = 0;
     const flush = async (): Promise<void> => {
+      const c0 = performance.now();
       if (batchRows) await copyIn(conn, batchFile, batch.join(''));
+      copyMs += performance.now() - c0;
       if (pendingFiles.length) await conn.run(`INSERT INTO files VALUES ${pendingFiles.join(', ')}`);
       batch = [];
       batchRows = 0;
@@ -146,12 +153,14 @@ export async function runProvince(options: ProvinceOptions): Promise<ProvinceRes
       const f = fresh[i]!;
       seq++;
       let read: FileRead;
+      const p0 = performance.now();
       try {
         const text = readFileSync(f.path, 'utf8');
         read = /\.json$/i.test(f.path) ? readJsonExport(text, now()) : readCsvExport(text, now(), tz);
       } catch {
         read = { ok: false, error: { code: 'file.read', path: '' } };
       }
+      parseMs += performance.now() - p0;
       const rel = q(f.path);
       if (read.ok) {
         let n = 0;
@@ -194,7 +203,7 @@ export async function runProvince(options: ProvinceOptions): Promise<ProvinceRes
     const future = Number(counts.future);
     writeFileSync(path.join(out, 'index.html'), renderReport({ lang, tables, skipped, records, duplicates, future, files: Number((await all(conn, 'SELECT count(*) AS n FROM files'))[0]!.n), generatedAt: now() }));
     const reportMs = performance.now() - t0;
-    return { read: fresh.length - skippedNow, skippedNow, unchanged: found.length - fresh.length, skipped, rowsRead, records, duplicates, future: futureNow, tables, loadMs, reportMs, database };
+    return { read: fresh.length - skippedNow, skippedNow, unchanged: found.length - fresh.length, skipped, rowsRead, records, duplicates, future: futureNow, tables, loadMs, parseMs, copyMs, reportMs, database };
   } finally {
     conn.closeSync();
     instance.closeSync();
