@@ -38,6 +38,9 @@ function cellText(t: Translate, column: string, value: string): string {
   return value;
 }
 
+/** Rows of the not-found ranking on the page. @default 50 */
+export const RANKING_ROWS = 50;
+
 const TABLES = ['summary', 'by_ward', 'by_walkthrough', 'by_outcome', 'by_month', 'by_age', 'funnel', 'wards_not_found'] as const;
 
 /** Horizontal bars of one numeric column (suppressed cells get no bar, only their mark). */
@@ -127,7 +130,11 @@ export function renderReport(input: ReportInput): string {
   for (const name of TABLES) {
     const table = tables[name];
     if (!table) continue;
-    parts.push(`<section><h2>${esc(t(`province.table.${name}`))}</h2>${charts[name] ?? ''}${htmlTable(table, t, name)}<p><a href="${name}.csv">${esc(t('province.csv', { file: `${name}.csv` }))}</a></p></section>`);
+    // The ranking can hold every ward × walkthrough: the page shows its head, the CSV all of it.
+    const limit = name === 'wards_not_found' ? RANKING_ROWS : Infinity;
+    const cut = table.rows.length > limit ? { ...table, rows: table.rows.slice(0, limit) } : table;
+    const more = cut === table ? '' : `<p>${esc(t('province.firstRows', { n: limit, total: table.rows.length }))}</p>`;
+    parts.push(`<section><h2>${esc(t(`province.table.${name}`))}</h2>${charts[name] ?? ''}${htmlTable(cut, t, name)}${more}<p><a href="${name}.csv">${esc(t('province.csv', { file: `${name}.csv` }))}</a></p></section>`);
   }
   parts.push(`<p><a href="province.sql">${esc(t('province.sql'))}</a></p>`);
   return `<!doctype html>\n<html lang="${input.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t('province.title'))}</title><style>${CSS}</style></head><body><main>${parts.join('\n')}</main></body></html>\n`;

@@ -176,6 +176,23 @@ describe('province report', { timeout: 60_000 }, () => {
     expect(html).toContain('5-bad-cell.csv: kết quả không hợp lệ (tại line 4, Kết quả)');
   });
 
+  it('shows the head of a long not-found ranking on the page, all of it in the CSV', async () => {
+    const root = tmp();
+    const input = path.join(root, 'in');
+    mkdirSync(input);
+    // 60 wards of 20 sessions, each with sessions whose control was not found.
+    const wards = Array.from({ length: 60 }, (_, w) => makeRecords(20, 100 + w, `w${w}`, String(27000 + w)).map((r) => ({ ...r, notFound: [0] })));
+    writeFileSync(path.join(input, 'all.json'), toJson(wards.flat(), NOW));
+    const r = await run(input, path.join(root, 'report'), 'en');
+    expect(r.tables.wards_not_found!.rows.length).toBeGreaterThan(60);
+    const html = readFileSync(path.join(root, 'report', 'index.html'), 'utf8');
+    const ranking = html.slice(html.indexOf('<table data-table="wards_not_found">'));
+    expect(ranking.slice(0, ranking.indexOf('</table>')).match(/<tr>/g)).toHaveLength(1 + 50);
+    expect(html).toContain(`The first 50 rows of ${r.tables.wards_not_found!.rows.length}; all of them in the CSV file.`);
+    expect(readFileSync(path.join(root, 'report', 'wards_not_found.csv'), 'utf8').trimEnd().split('\r\n')).toHaveLength(1 + r.tables.wards_not_found!.rows.length);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+  });
+
   it('reads CSV in either language as the same records as the JSON', () => {
     const fromJson = readJsonExport(toJson(b, NOW), NOW);
     const tz = -new Date(NOW).getTimezoneOffset();
