@@ -67,8 +67,9 @@ function bars(t: Translate, table: Table, keyCol: number, valueCol: number, titl
 
 function htmlTable(t: Table, tr: Translate, name: string): string {
   const head = t.columns.map((c) => `<th scope="col">${esc(label(tr, `province.col.${c}`, c))}</th>`).join('');
+  // Figures right-aligned; the first column is a key (a ward code, a month), even when it is digits.
   const body = t.rows
-    .map((r) => `<tr>${r.map((v, i) => `<td${/^[\d.<\s]+$/.test(v) ? ' class="num"' : ''}>${esc(cellText(tr, t.columns[i]!, v))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((v, i) => `<td${i > 0 && /^[\d.<\s]+$/.test(v) ? ' class="num"' : ''}>${esc(cellText(tr, t.columns[i]!, v))}</td>`).join('')}</tr>`)
     .join('');
   return `<table data-table="${name}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
