@@ -2,9 +2,10 @@
 // copy, made on the first click: extension/editor-link.ts), the editor scrolls to, focuses and marks that step
 // (components/editor-step-link.ts), and the period's dates are typed as dd/mm/yyyy with a clear refusal
 // (components/dashboard-date-field.tsx).
+import { useRenderRoot } from './dom-helpers';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DateField } from '../../components/dashboard-date-field';
 import { focusLinkedStep, linkedStep } from '../../components/editor-step-link';
 import { createCatalog } from '../../core/catalog';
@@ -100,19 +101,11 @@ describe('the editor at the linked step', () => {
 });
 
 describe('the period typed as dd/mm/yyyy', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    act(() => render(null, root));
-    root.remove();
-  });
+  const rootOf = useRenderRoot();
 
   function mount(value: string, onChange: (iso: string) => void, lang: 'vi' | 'en' = 'vi'): HTMLInputElement {
-    act(() => render(<DateField t={createTranslator(lang)} lang={lang} id="period-from" label="Từ ngày" value={value} example="2026-12-02" onChange={onChange} />, root));
-    return root.querySelector<HTMLInputElement>('[data-testid="period-from"]')!;
+    act(() => render(<DateField t={createTranslator(lang)} lang={lang} id="period-from" label="Từ ngày" value={value} example="2026-12-02" onChange={onChange} />, rootOf()));
+    return rootOf().querySelector<HTMLInputElement>('[data-testid="period-from"]')!;
   }
   const type = (input: HTMLInputElement, text: string): void => {
     act(() => {
@@ -127,9 +120,9 @@ describe('the period typed as dd/mm/yyyy', () => {
     expect(input.value).toBe('01/01/2026');
     expect(input.type).toBe('text');
     expect(input.placeholder).toBe('dd/mm/yyyy');
-    expect(root.querySelector('#period-from-help')!.textContent).toBe('Dạng dd/mm/yyyy, ví dụ 02/12/2026');
+    expect(rootOf().querySelector('#period-from-help')!.textContent).toBe('Dạng dd/mm/yyyy, ví dụ 02/12/2026');
     expect(input.getAttribute('aria-describedby')).toBe('period-from-help');
-    expect(root.querySelector('label')!.htmlFor).toBe('period-from');
+    expect(rootOf().querySelector('label')!.htmlFor).toBe('period-from');
   });
 
   it('takes a typed date, written back in the one form', () => {
@@ -146,7 +139,7 @@ describe('the period typed as dd/mm/yyyy', () => {
   it('refuses a wrong shape, a day not on the calendar and a far year, in Vietnamese, and keeps the period', () => {
     const onChange = vi.fn();
     const input = mount('2026-01-01', onChange);
-    const error = (): string | null | undefined => root.querySelector('[data-testid="period-from-error"]')?.textContent;
+    const error = (): string | null | undefined => rootOf().querySelector('[data-testid="period-from-error"]')?.textContent;
     type(input, '2026-11-02');
     expect(error()).toBe('Chưa đúng dạng ngày/tháng/năm (dd/mm/yyyy). Ví dụ: 02/12/2026.');
     expect(input.getAttribute('aria-invalid')).toBe('true');

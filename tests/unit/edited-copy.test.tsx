@@ -1,9 +1,10 @@
 // An edited copy of a built-in pack ("Sửa" makes `<id>-ban-sua`) keeps the original's walkthrough titles: every
 // list that shows it says it is "bản sửa của phường" (issue 20) — the desk's pack list (with its version, as
 // the console's catalogue: tests/e2e/words.test.ts) and the dashboard's walkthrough names.
+import { useRenderRoot } from './dom-helpers';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard, type DashboardApi } from '../../components/dashboard';
 import { DeskPacks, type PacksApi } from '../../components/desk-packs';
 import { createCatalog } from '../../core/catalog';
@@ -21,16 +22,8 @@ const copy = localCopy(builtIn);
 const copy2 = { ...structuredClone(copy), version: bumpVersion(copy.version) };
 const wardPack: Pack = { ...structuredClone(builtIn), id: 'evn-phuong', title: { vi: 'Trả tiền điện (gói của phường)' } };
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-  vi.restoreAllMocks();
-});
+const rootOf = useRenderRoot();
+afterEach(() => vi.restoreAllMocks());
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await act(async () => void (await new Promise((r) => setTimeout(r, 5))));
@@ -62,15 +55,15 @@ describe('edited copies are labelled', () => {
       builtIns: () => [{ id: builtIn.id, title: builtIn.title }],
       editCopy: vi.fn(),
     };
-    act(() => render(<DeskPacks t={createTranslator('vi')} lang="vi" api={api} />, root));
-    await until(() => !!root.querySelector('[data-pack="evn-ban-sua"]'));
-    const row = root.querySelector('[data-pack="evn-ban-sua"]')!;
+    act(() => render(<DeskPacks t={createTranslator('vi')} lang="vi" api={api} />, rootOf()));
+    await until(() => !!rootOf().querySelector('[data-pack="evn-ban-sua"]'));
+    const row = rootOf().querySelector('[data-pack="evn-ban-sua"]')!;
     expect(row.querySelector('[data-testid="pack-copy"]')!.textContent).toBe('Bản sửa của phường');
     expect(row.textContent).toContain('1.0.1');
-    expect(root.querySelector('[data-pack="evn-phuong"] [data-testid="pack-copy"]')).toBeNull();
+    expect(rootOf().querySelector('[data-pack="evn-phuong"] [data-testid="pack-copy"]')).toBeNull();
 
-    act(() => render(<DeskPacks t={createTranslator('en')} lang="en" api={api} />, root));
-    await until(() => root.querySelector('[data-pack="evn-ban-sua"] [data-testid="pack-copy"]')?.textContent === "Ward's edited copy");
+    act(() => render(<DeskPacks t={createTranslator('en')} lang="en" api={api} />, rootOf()));
+    await until(() => rootOf().querySelector('[data-pack="evn-ban-sua"] [data-testid="pack-copy"]')?.textContent === "Ward's edited copy");
   });
 
   it("the dashboard names the copy's walkthrough apart from the original's", async () => {
@@ -107,8 +100,8 @@ describe('edited copies are labelled', () => {
       now: () => Date.now(),
     };
     const catalog = createCatalog([...SHIPPED_PACKS, copy2]);
-    act(() => render(<Dashboard t={createTranslator('vi')} settings={DEFAULT_SETTINGS} catalog={catalog} api={api} />, root));
-    const options = (): string[] => [...root.querySelectorAll('[data-testid="filter-walkthrough"] option')].map((o) => o.textContent ?? '');
+    act(() => render(<Dashboard t={createTranslator('vi')} settings={DEFAULT_SETTINGS} catalog={catalog} api={api} />, rootOf()));
+    const options = (): string[] => [...rootOf().querySelectorAll('[data-testid="filter-walkthrough"] option')].map((o) => o.textContent ?? '');
     await until(() => options().some((o) => o.includes('bản sửa của phường')));
     expect(options()).toContain('Tra cứu và thanh toán hóa đơn tiền điện');
     expect(options()).toContain('Tra cứu và thanh toán hóa đơn tiền điện (bản sửa của phường)');
