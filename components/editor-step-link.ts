@@ -31,6 +31,7 @@ export function focusLinkedStep(doc: Document, search: string, signal?: AbortSig
       if (!item.hasAttribute('tabindex')) item.tabIndex = -1;
       item.scrollIntoView({ block: 'center' });
       item.focus({ preventScroll: true });
+      keepInView(doc, item);
     }
     return true;
   };
@@ -45,4 +46,26 @@ export function focusLinkedStep(doc: Document, search: string, signal?: AbortSig
   observer.observe(doc.body, { childList: true, subtree: true });
   signal?.addEventListener('abort', stop);
   return stop;
+}
+
+/**
+ * The editor's list draws in more than one pass (the previews, what each step points at, the pack's fields above
+ * it): each pass can push the step out of view after it was scrolled to. Until the author scrolls, types or
+ * clicks (or a few seconds pass), the step is brought back to the middle whenever the page's size changes.
+ */
+function keepInView(doc: Document, item: HTMLElement, settleMs = 3000): void {
+  const win = doc.defaultView;
+  if (!win || typeof ResizeObserver === 'undefined') return;
+  const resized = new ResizeObserver(() => {
+    const r = item.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > win.innerHeight) item.scrollIntoView({ block: 'center' });
+  });
+  const done = new AbortController();
+  const stop = (): void => {
+    resized.disconnect();
+    done.abort();
+  };
+  resized.observe(doc.documentElement);
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) win.addEventListener(type, stop, { once: true, capture: true, signal: done.signal });
+  win.setTimeout(stop, settleMs);
 }

@@ -3,10 +3,10 @@
 // dd/mm/yyyy, shown so in the fields, the heading and the print view, with a clear refusal of a day that does
 // not exist; "Cần kiểm tra gói" links each step to the editor, which opens at that step (focused, marked);
 // axe finds nothing. The recorder's on-page bar: buttons at least 8 px apart and 44 px high.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDate, last12Months, thisMonth, toSummaryFilter, type FilterForm } from '../../components/dashboard-data';
 import { formatDate } from '../../core/dates';
@@ -15,7 +15,7 @@ import type { AssistRecord } from '../../core/log-record';
 import { summarizeRecords } from '../../core/log-summary';
 import { SidePanelPage, waitForUi, waitInUi } from '../support/overlay-probe';
 import { importFile, openDashboard, textOf, waitTotal } from '../support/pages/dashboard';
-import { axe, clickWhenReady, until, useEnv } from './fixture';
+import { axe, clickWhenReady, downloadsTo, useEnv } from './fixture';
 import { privateItem } from './private-items';
 
 const HOUR = 3_600_000;
@@ -42,17 +42,6 @@ function seedRecords(now: number): AssistRecord[] {
   }));
 }
 
-/** Downloads of the browser go to `dir`; returns a function that waits for a file there. */
-async function downloadsTo(browser: Browser, dir: string): Promise<(name: string) => Promise<Buffer>> {
-  const cdp = await browser.target().createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
-  return async (name) => {
-    const file = path.join(dir, name);
-    await until(() => existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload')));
-    expect(existsSync(file), `downloaded ${name} (have: ${readdirSync(dir).join(', ')})`).toBe(true);
-    return readFileSync(file);
-  };
-}
 
 /** Replace what a text field holds by typing, then leave it (Tab), as a volunteer would. */
 async function typeDate(page: Page, testid: string, text: string): Promise<void> {

@@ -2,16 +2,16 @@
 // as the summary computed here; the funnel and "control not found" counts per step; CSV and JSON exports;
 // the JSON re-imported into a fresh profile gives the same figures, again gives only duplicates; a bad file
 // is refused with the field's path; delete-all empties the store; no axe violations.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDate, last12Months, thisMonth, toSummaryFilter, type FilterForm } from '../../components/dashboard-data';
 import { toJson } from '../../core/log-export';
 import type { AgeBand, AssistRecord, RecordOutcome } from '../../core/log-record';
 import { summarizeRecords, type Summary } from '../../core/log-summary';
-import { axe, clickWhenReady, selectWhenReady, setup, textWhen, until, useEnv } from './fixture';
+import { axe, clickWhenReady, downloadsTo, selectWhenReady, setup, textWhen, useEnv } from './fixture';
 import { setPrivateItem } from './private-items';
 import { importFile, openDashboard, textOf, textsOf, waitTotal } from '../support/pages/dashboard';
 import { mulberry32 } from '../support/random';
@@ -114,17 +114,6 @@ async function funnelShown(page: Page, key: string): Promise<{ reached: number[]
   }, key);
 }
 
-/** Downloads of the browser go to `dir`; returns a function that waits for a file there. */
-async function downloadsTo(browser: Browser, dir: string): Promise<(name: string) => Promise<Buffer>> {
-  const cdp = await browser.target().createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
-  return async (name) => {
-    const file = path.join(dir, name);
-    await until(() => existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload')));
-    expect(existsSync(file), `downloaded ${name} (have: ${readdirSync(dir).join(', ')})`).toBe(true);
-    return readFileSync(file);
-  };
-}
 
 describe('ward dashboard', () => {
   const ctx = useEnv();

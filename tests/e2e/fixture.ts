@@ -1,4 +1,6 @@
 // End-to-end fixture: re-exports the environment and overlay probes, and adds the assertions.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { setup as setupEnv, type Env } from '../support/env';
@@ -232,4 +234,16 @@ export async function dumpStores(page: Page): Promise<Record<string, unknown>> {
     for (const area of ['local', 'session', 'sync']) out[`storage.${area}`] = await areas[area]!.get(null);
     return out;
   });
+}
+
+/** Downloads of the browser go to `dir`; returns a function that waits for a file there. */
+export async function downloadsTo(browser: Browser, dir: string): Promise<(name: string) => Promise<Buffer>> {
+  const cdp = await browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
+  return async (name) => {
+    const file = path.join(dir, name);
+    await until(() => existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload')));
+    expect(existsSync(file), `downloaded ${name} (have: ${readdirSync(dir).join(', ')})`).toBe(true);
+    return readFileSync(file);
+  };
 }

@@ -1,16 +1,16 @@
 // Issue 21: two desks export from the dashboard (records overlapping: desk 2 had imported part of desk 1's
 // log), the province report reads desk 1's JSON, desk 2's CSV and a corrupt file, and its totals equal the
 // dashboard's once desk 1 has merged desk 2's export; the corrupt file is listed and skipped.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDate, last12Months } from '../../components/dashboard-data';
 import { toJson } from '../../core/log-export';
 import type { AgeBand, AssistRecord, RecordOutcome } from '../../core/log-record';
 import { runProvince, type Table } from '../../province/run';
-import { clickWhenReady, setup, until, useEnv } from './fixture';
+import { clickWhenReady, downloadsTo, setup, useEnv } from './fixture';
 import { importFile, openDashboard, waitTotal } from '../support/pages/dashboard';
 import { mulberry32 } from '../support/random';
 
@@ -51,16 +51,6 @@ function deskRecords(now: number, seed: number, prefix: string, ward: string, n:
   });
 }
 
-/** Downloads of the browser go to `dir`; returns a function that waits for a file there. */
-async function downloadsTo(browser: Browser, dir: string): Promise<(name: string) => Promise<Buffer>> {
-  const cdp = await browser.target().createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
-  return async (name) => {
-    const file = path.join(dir, name);
-    await until(() => existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload')));
-    return readFileSync(file);
-  };
-}
 
 async function shownTables(page: Page): Promise<{ total: number; tables: Record<string, Record<string, number>> }> {
   return page.evaluate(() => {
