@@ -4,7 +4,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DataError } from '../core/errors';
-import { errorText as translateError } from '../core/error-text';
+import { ErrorList } from './error-list';
 import type { Translate } from '../core/i18n';
 
 export type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string; details?: DataError[] };
@@ -108,13 +108,7 @@ export function Toolbar({ t, count, busy, message, importHelpId, onPrint, onExpo
         <div key={message.seq} class="dash-error toolbar-error" role="alert" data-testid="error">
           <p>{message.text}</p>
           {message.details?.length ? (
-            <ul data-testid="error-list">
-              {message.details.map((d, i) => (
-                <li key={i}>
-                  <code>{d.path || '/'}</code>: {translateError(t, d)}
-                </li>
-              ))}
-            </ul>
+            <ErrorList t={t} errors={message.details} data-testid="error-list" />
           ) : null}
         </div>
       ) : null}

@@ -7,7 +7,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { unexpected, type DataError } from '../core/errors';
-import { errorText } from '../core/error-text';
+import { ErrorList } from './error-list';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import { isEditedCopy, type Library } from '../core/pack-library';
 import type { Pack, PackError } from '../core/pack';
@@ -249,13 +249,7 @@ export function DeskPacks({ t, lang, api }: { t: Translate; lang: Lang; api: Pac
         <div role={message.errors ? 'alert' : 'status'} class={message.errors ? 'panel-error' : 'panel-message'} data-testid="packs-message">
           {message.text}
           {message.errors ? (
-            <ul>
-              {message.errors.slice(0, 8).map((e, i) => (
-                <li key={i}>
-                  <code>{e.path}</code>: {errorText(t, e)}
-                </li>
-              ))}
-            </ul>
+            <ErrorList t={t} errors={message.errors} max={8} />
           ) : null}
         </div>
       ) : null}

@@ -13,6 +13,7 @@ import { CategorySelect } from './category-select';
 import { HintText } from './hint-text';
 import { controlOf } from '../core/control-kind';
 import { errorText } from '../core/error-text';
+import { ErrorList } from './error-list';
 import { localText, type Lang, type Translate } from '../core/i18n';
 import { deleteStep, insertStep, mergeWithNext, moveStep, recaptureStep, type Library } from '../core/pack-library';
 import { type LocalText, type Pack, type PackError, type Step, type Walkthrough } from '../core/pack';
@@ -442,13 +443,7 @@ export function PackEditor({ t, lang, library, packId, walkthroughId, api }: { t
         )}
       </div>
       {otherErrors.length ? (
-        <ul role="alert" class="field-error">
-          {otherErrors.map((e, i) => (
-            <li key={i}>
-              <code>{e.path}</code>: {errorText(t, e)}
-            </li>
-          ))}
-        </ul>
+        <ErrorList t={t} errors={otherErrors} role="alert" class="field-error" />
       ) : null}
       <button type="button" class="btn btn-main" onClick={() => void save()} data-testid="editor-save">
         {t('editor.save')}
