@@ -153,6 +153,14 @@ describe('OCR helper (offline, in the built extension)', () => {
     try {
       const panel = await openPanel();
       const bill = await browser.newPage();
+      // The tab as the browser really draws it, with no emulated viewport: the capture is of the window, and
+      // Chromium 150 captures the window's own size whatever the emulation says (156 captures the emulated
+      // one), so the page is laid out once, at the size that is captured, and the row is measured in it.
+      await bill.setViewport(null);
+      const cdp = await bill.createCDPSession();
+      const { windowId } = (await cdp.send('Browser.getWindowForTarget')) as { windowId: number };
+      await cdp.send('Browser.setWindowBounds', { windowId, bounds: { width: 1100, height: 900 } });
+      await cdp.detach();
       await bill.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
       await bill.bringToFront();
 
@@ -169,20 +177,35 @@ describe('OCR helper (offline, in the built extension)', () => {
       const row = await bill.evaluate(() => {
         const cell = Array.from(document.querySelectorAll('td')).find((td) => td.textContent === 'Mã khách hàng:')!;
         const r = cell.parentElement!.getBoundingClientRect();
-        return { x: r.left / innerWidth, y: r.top / innerHeight, w: r.width / innerWidth, h: r.height / innerHeight };
+        return { x: r.left / innerWidth, y: r.top / innerHeight, w: r.width / innerWidth, h: r.height / innerHeight, width: innerWidth * devicePixelRatio, height: innerHeight * devicePixelRatio };
       });
       await (await panel.$('[data-testid="ocr-tab"]'))!.evaluate((b) => (b as HTMLButtonElement).click());
       // The panel tab is in the background (the bill's tab is the visible one): poll on a timer.
       await panel.waitForFunction(() => document.querySelector('[data-testid="ocr-crop-area"] img') ?? document.querySelector('[data-testid="ocr-problem"]'), { polling: 200, timeout: 10_000 });
       expect(await panel.$('[data-testid="ocr-problem"]')).toBeNull();
       await panel.bringToFront();
-      const area = (await (await panel.$('[data-testid="ocr-crop-area"]'))!.boundingBox())!;
-      await panel.waitForFunction(() => (document.querySelector('[data-testid="ocr-crop-area"] img') as HTMLImageElement).complete);
+      // The screenshot decoded and laid out before the area is measured: measured earlier, on a busy machine, the
+      // area was the height of an empty image and the drag fell outside the code's row.
+      await panel.waitForFunction(() => {
+        const img = document.querySelector<HTMLImageElement>('[data-testid="ocr-crop-area"] img');
+        return !!img && img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().height > 0;
+      });
+      const area = (await (await panel.$('[data-testid="ocr-crop-area"] img'))!.boundingBox())!;
+      // The screenshot is of the tab as measured.
+      expect(await panel.$eval('[data-testid="ocr-crop-area"] img', (i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight])).toEqual([row.width, row.height]);
       const pad = 0.01;
       await panel.mouse.move(area.x + (row.x - pad) * area.width, area.y + (row.y - pad) * area.height);
       await panel.mouse.down();
       await panel.mouse.move(area.x + (row.x + row.w + pad) * area.width, area.y + (row.y + row.h + pad) * area.height, { steps: 5 });
       await panel.mouse.up();
+      // The rectangle drawn is the row dragged round (as fractions of the screenshot).
+      const drawn = await panel.waitForFunction(() => {
+        const r = document.querySelector<HTMLElement>('.ocr-crop-rect');
+        return r ? { left: parseFloat(r.style.left), width: parseFloat(r.style.width), top: parseFloat(r.style.top), height: parseFloat(r.style.height) } : null;
+      });
+      const box = (await drawn.jsonValue())!;
+      expect(box.top / 100).toBeCloseTo(row.y - pad, 1);
+      expect(box.height / 100).toBeCloseTo(row.h + 2 * pad, 1);
       await (await panel.waitForSelector('[data-testid="ocr-read-crop"]:not([disabled])'))!.click();
       await panel.waitForSelector('[data-testid="ocr-result"]', { timeout: 45_000 });
       const fields = await panel.$$eval('.ocr-field', (lis) => lis.map((li) => `${li.getAttribute('data-kind')}:${li.querySelector('.ocr-value')?.textContent?.replace(/\s/g, '')}`));

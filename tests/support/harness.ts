@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
+import { pollFromNode } from './node-polled';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
@@ -296,6 +297,10 @@ export async function launchFirefox(options: LaunchOptions): Promise<LaunchedFir
     rmSync(userDataDir, { recursive: true, force: true });
     throw err;
   }
+  // Every tab of this Firefox waits from Node (tests/support/node-polled.ts): ESR 140 refuses puppeteer's
+  // in-page waiting code on pages with a CSP.
+  const newPage = browser.newPage.bind(browser);
+  Object.assign(browser, { newPage: async (...args: Parameters<Browser['newPage']>) => pollFromNode(await newPage(...args)) });
   const close = async (): Promise<void> => {
     await browser.close().catch(() => undefined);
     await tunnel.stop();
