@@ -11,6 +11,7 @@ import type { Category } from '../core/pack';
 import { isEditedCopy } from '../core/pack-library';
 import type { Settings } from '../core/settings';
 import type { RecordingView, StepView, UndoResult } from '../core/views';
+import type { ListenState, Speaker } from '../core/voices';
 import { CategorySelect } from './category-select';
 import { DeskPacks, type PacksApi } from './desk-packs';
 import { HintText } from './hint-text';
@@ -87,9 +88,22 @@ export interface SidePanelProps {
    * 'not-found'), e.g. "Chỉ cho Dẫn Bước" (heal on the spot). Given the step shown.
    */
   lostActions?: (view: StepView) => ComponentChildren;
+  /**
+   * This browser's voices (the resident's tab is in the same browser): with none for the language, the
+   * "Đọc to gợi ý" chip says so instead of promising hints read aloud. Absent: not shown either way.
+   */
+  voices?: Pick<Speaker, 'state' | 'subscribe'>;
 }
 
-export function SidePanel({ t, search, api, settings, onSettings, lostActions }: SidePanelProps): JSX.Element {
+/** The voice state for `lang`, redrawn when the voices arrive or change. */
+function useVoiceState(voices: SidePanelProps['voices'], lang: Lang): ListenState | null {
+  const [, redraw] = useState(0);
+  useEffect(() => voices?.subscribe(() => redraw((n) => n + 1)), [voices]);
+  return voices ? voices.state(lang) : null;
+}
+
+export function SidePanel({ t, search, api, settings, onSettings, lostActions, voices }: SidePanelProps): JSX.Element {
+  const voiceState = useVoiceState(voices, settings.lang);
   const [view, setView] = useState<StepView | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -211,7 +225,7 @@ export function SidePanel({ t, search, api, settings, onSettings, lostActions }:
           {api.packs ? <DeskPacks t={t} lang={settings.lang} api={api.packs} /> : null}
         </details>
       </header>
-      {!recording ? <SessionModes t={t} resident={resident} running={!!running} onChange={api.setResidentMode || !running ? setResident : undefined} /> : null}
+      {!recording ? <SessionModes t={t} resident={resident} running={!!running} noVoice={voiceState === 'none'} onChange={api.setResidentMode || !running ? setResident : undefined} /> : null}
       {(api.ocr && !ocrOpen) || !linkCheck ? (
         <div class="panel-open-tools">
           {api.ocr && !ocrOpen ? (
@@ -588,7 +602,21 @@ const EMPTY_FORM: OutcomeForm = { outcome: 'completed', reason: '', ageBand: '',
  * The console's switch for resident mode, for this session only (before a session: for the next one), and what
  * it means on the resident's page — large text, hints read aloud — as two small chips.
  */
-function SessionModes({ t, resident, running, onChange }: { t: Translate; resident: boolean; running: boolean; onChange?: (on: boolean) => void }): JSX.Element {
+function SessionModes({
+  t,
+  resident,
+  running,
+  noVoice,
+  onChange,
+}: {
+  t: Translate;
+  resident: boolean;
+  running: boolean;
+  /** This browser has no voice for the language: hints cannot be read aloud, whatever the mode. */
+  noVoice: boolean;
+  onChange?: (on: boolean) => void;
+}): JSX.Element {
+  const reading = resident && !noVoice;
   return (
     <div class="session-modes" data-testid="session-modes">
       <label class="switch">
@@ -608,9 +636,9 @@ function SessionModes({ t, resident, running, onChange }: { t: Translate; reside
           <span aria-hidden="true">{resident ? '✓ ' : '– '}</span>
           {t(resident ? 'panel.largeTextOn' : 'panel.largeTextOff')}
         </span>
-        <span class={resident ? 'chip chip-on' : 'chip'} data-testid="chip-read-aloud" data-on={String(resident)}>
-          <span aria-hidden="true">{resident ? '✓ ' : '– '}</span>
-          {t(resident ? 'panel.readAloudOn' : 'panel.readAloudOff')}
+        <span class={reading ? 'chip chip-on' : 'chip'} data-testid="chip-read-aloud" data-on={String(reading)} data-voice={noVoice ? 'none' : undefined}>
+          <span aria-hidden="true">{reading ? '✓ ' : '– '}</span>
+          {t(noVoice ? 'panel.readAloudNoVoice' : resident ? 'panel.readAloudOn' : 'panel.readAloudOff')}
         </span>
       </span>
       <p id="session-modes-help" class="session-modes-help">

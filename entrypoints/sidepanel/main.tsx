@@ -23,11 +23,15 @@ import { recordingItem } from '../../extension/recording';
 import { sessionStore } from '../../extension/session-storage';
 import { settingsItem } from '../../extension/settings';
 import { coalesce } from '../../core/serial-queue';
+import { createSpeaker, type UtteranceLike } from '../../core/voices';
 import { useDeskSettings } from '../../extension/use-settings';
 import { scamPermission } from '../../extension/scam-permission';
 
 /** The console answers changes of the session, recording and waiting logs this long after the first of a burst. @default 20 */
 const CONSOLE_COALESCE_MS = 20;
+
+/** This browser's voices, the same the resident's tab reads hints with. */
+const VOICES = createSpeaker(globalThis.speechSynthesis, (text) => new SpeechSynthesisUtterance(text) as UtteranceLike);
 
 /** The built-in packs as validated at build time (the shipped files). */
 const SHIPPED = createCatalog(SHIPPED_PACKS).packs;
@@ -119,7 +123,7 @@ function App(): JSX.Element {
     return libraryItem.watch(load);
   }, []);
   const search = useMemo(() => (catalog ? catalog.search : () => []), [catalog]);
-  return <SidePanel t={t} search={search} api={api} settings={settings} onSettings={(next) => void settingsItem.setValue(next)} />;
+  return <SidePanel t={t} search={search} api={api} settings={settings} onSettings={(next) => void settingsItem.setValue(next)} voices={VOICES} />;
 }
 
 render(<App />, document.getElementById('app')!);

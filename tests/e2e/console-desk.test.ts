@@ -34,6 +34,14 @@ async function startFromList(panel: SidePanelPage, key: string): Promise<void> {
   await panel.page.waitForSelector('[data-testid="running"]');
 }
 
+/** The voices the console's page is told of (speechSynthesis answers with these, and says they changed). */
+async function setVoices(panel: Page, voices: { lang: string; name: string; localService: boolean; default: boolean }[]): Promise<void> {
+  await panel.evaluate((list) => {
+    speechSynthesis.getVoices = () => list as unknown as SpeechSynthesisVoice[];
+    speechSynthesis.dispatchEvent(new Event('voiceschanged'));
+  }, voices);
+}
+
 const switchOn = (panel: Page): Promise<boolean> => panel.$eval('[data-testid="session-resident"]', (el) => (el as HTMLInputElement).checked);
 const chips = (panel: Page): Promise<string[]> => panel.$$eval('[data-testid^="chip-"]', (els) => els.map((e) => `${e.getAttribute('data-testid')}=${e.getAttribute('data-on')}`));
 
@@ -52,6 +60,13 @@ describe('the console at the desk', () => {
     expect(await panel.page.$eval('details.settings', (d) => (d as HTMLDetailsElement).open)).toBe(false);
     await clickWhenReady(panel.page, '[data-testid="session-resident"]');
     await panel.page.waitForFunction(() => document.querySelector('[data-testid="chip-large-text"]')?.getAttribute('data-on') === 'true');
+    // Read aloud needs a voice: this browser's voices as the console sees them, none and then a Vietnamese one.
+    await setVoices(panel.page, []);
+    await panel.page.waitForFunction(() => document.querySelector('[data-testid="chip-read-aloud"]')?.getAttribute('data-voice') === 'none');
+    expect(await panel.page.$eval('[data-testid="chip-read-aloud"]', (e) => e.textContent)).toMatch(/máy chưa có giọng đọc tiếng Việt/);
+    expect(await chips(panel.page)).toEqual(['chip-large-text=true', 'chip-read-aloud=false']);
+    await setVoices(panel.page, [{ lang: 'vi-VN', name: 'Tiếng Việt', localService: true, default: false }]);
+    await panel.page.waitForFunction(() => !document.querySelector('[data-testid="chip-read-aloud"]')?.hasAttribute('data-voice'));
     expect(await chips(panel.page)).toEqual(['chip-large-text=true', 'chip-read-aloud=true']);
     await site.bringToFront();
     await waitForUi(site, '[data-resident="on"]');

@@ -8,6 +8,7 @@ import { createTranslator } from '../../core/i18n';
 import { UNDO_OFFER_MS } from '../../core/outcomes';
 import type { StepView } from '../../extension/protocol';
 import { DEFAULT_SETTINGS } from '../../extension/settings';
+import { createSpeaker } from '../../core/voices';
 import { evnStepView, fakePanelApi, settle, shippedCatalog, useRenderRoot } from './dom-helpers';
 
 const rootOf = useRenderRoot();
@@ -106,5 +107,40 @@ describe('20 the console at the desk', () => {
     expect($<HTMLInputElement>('[data-testid="session-resident"]')!.checked).toBe(true);
     expect($('[data-testid="chip-large-text"]')!.textContent).toMatch(/Chữ to: bật/);
     expect($('[data-testid="chip-read-aloud"]')!.textContent).toMatch(/Đọc to gợi ý: bật/);
+  });
+
+  it('20 "Đọc to gợi ý" says when this browser has no Vietnamese voice, and turns on when one arrives', async () => {
+    const view: StepView = { ...evnStepView('s-22'), residentMode: true };
+    const session = { current: view as StepView | null, notify: (): void => undefined };
+    const listeners = new Set<() => void>();
+    let voices: { lang: string }[] = [{ lang: 'en-US' }];
+    const synth = {
+      getVoices: () => voices,
+      speak: () => undefined,
+      cancel: () => undefined,
+      addEventListener: (_: 'voiceschanged', l: () => void) => void listeners.add(l),
+      removeEventListener: (_: 'voiceschanged', l: () => void) => void listeners.delete(l),
+    };
+    const speaker = createSpeaker(synth, () => ({ lang: '', rate: 1, voice: null, onend: null, onerror: null }));
+    act(() =>
+      render(
+        <SidePanel t={createTranslator('vi')} search={shippedCatalog.search} api={fakePanelApi(session)} settings={DEFAULT_SETTINGS} onSettings={() => undefined} voices={speaker} />,
+        rootOf(),
+      ),
+    );
+    await settle();
+    const chip = (): HTMLElement => $('[data-testid="chip-read-aloud"]')!;
+    expect($<HTMLInputElement>('[data-testid="session-resident"]')!.checked).toBe(true);
+    expect(chip().textContent).toMatch(/Đọc to gợi ý: máy chưa có giọng đọc tiếng Việt/);
+    expect(chip().dataset.on).toBe('false');
+    expect(chip().dataset.voice).toBe('none');
+    // Large text does not depend on a voice.
+    expect($('[data-testid="chip-large-text"]')!.textContent).toMatch(/Chữ to: bật/);
+    voices = [{ lang: 'en-US' }, { lang: 'vi-VN' }];
+    act(() => listeners.forEach((l) => l()));
+    expect(chip().textContent).toMatch(/Đọc to gợi ý: bật/);
+    expect(chip().dataset.on).toBe('true');
+    expect(chip().dataset.voice).toBeUndefined();
+    speaker.destroy();
   });
 });
