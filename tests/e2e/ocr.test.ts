@@ -153,14 +153,6 @@ describe('OCR helper (offline, in the built extension)', () => {
     try {
       const panel = await openPanel();
       const bill = await browser.newPage();
-      // The tab as the browser really draws it, with no emulated viewport: the capture is of the window, and
-      // Chromium 150 captures the window's own size whatever the emulation says (156 captures the emulated
-      // one), so the page is laid out once, at the size that is captured, and the row is measured in it.
-      await bill.setViewport(null);
-      const cdp = await bill.createCDPSession();
-      const { windowId } = (await cdp.send('Browser.getWindowForTarget')) as { windowId: number };
-      await cdp.send('Browser.setWindowBounds', { windowId, bounds: { width: 1100, height: 900 } });
-      await cdp.detach();
       await bill.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
       await bill.bringToFront();
 
@@ -173,12 +165,17 @@ describe('OCR helper (offline, in the built extension)', () => {
       const extension: Extension = (await browser.extensions()).get(extensionId)!;
       await bill.triggerExtensionAction(extension);
       await bill.bringToFront();
-      // Where the code's row is on the bill, as a fraction of the visible tab.
-      const row = await bill.evaluate(() => {
+      // Where the code's row is on the bill, in device pixels from the top left of the tab. The bill is laid out
+      // at a fixed width from the left edge, so this holds at whatever size the browser captures the tab:
+      // Chromium 156 captures puppeteer's emulated viewport, Chromium 150 the window's own size (seen:
+      // 780×493 and 714×805 for a 1100×900 viewport).
+      const rowPx = await bill.evaluate(() => {
         const cell = Array.from(document.querySelectorAll('td')).find((td) => td.textContent === 'Mã khách hàng:')!;
         const r = cell.parentElement!.getBoundingClientRect();
-        return { x: r.left / innerWidth, y: r.top / innerHeight, w: r.width / innerWidth, h: r.height / innerHeight, width: innerWidth * devicePixelRatio, height: innerHeight * devicePixelRatio };
+        const d = devicePixelRatio;
+        return { x: r.left * d, y: r.top * d, w: r.width * d, h: r.height * d, scrolled: scrollX !== 0 || scrollY !== 0 };
       });
+      expect(rowPx.scrolled).toBe(false);
       await (await panel.$('[data-testid="ocr-tab"]'))!.evaluate((b) => (b as HTMLButtonElement).click());
       // The panel tab is in the background (the bill's tab is the visible one): poll on a timer.
       await panel.waitForFunction(() => document.querySelector('[data-testid="ocr-crop-area"] img') ?? document.querySelector('[data-testid="ocr-problem"]'), { polling: 200, timeout: 10_000 });
@@ -191,8 +188,10 @@ describe('OCR helper (offline, in the built extension)', () => {
         return !!img && img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().height > 0;
       });
       const area = (await (await panel.$('[data-testid="ocr-crop-area"] img'))!.boundingBox())!;
-      // The screenshot is of the tab as measured.
-      expect(await panel.$eval('[data-testid="ocr-crop-area"] img', (i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight])).toEqual([row.width, row.height]);
+      // The row as a fraction of the screenshot, whose size the browser chose; the code itself must be in it.
+      const [shotW, shotH] = await panel.$eval('[data-testid="ocr-crop-area"] img', (i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]);
+      expect(rowPx.y + rowPx.h, 'the code row is inside the screenshot').toBeLessThan(shotH!);
+      const row = { x: rowPx.x / shotW!, y: rowPx.y / shotH!, w: Math.min(rowPx.w, shotW! - rowPx.x) / shotW!, h: rowPx.h / shotH! };
       const pad = 0.01;
       await panel.mouse.move(area.x + (row.x - pad) * area.width, area.y + (row.y - pad) * area.height);
       await panel.mouse.down();
@@ -204,13 +203,14 @@ describe('OCR helper (offline, in the built extension)', () => {
         return r ? { left: parseFloat(r.style.left), width: parseFloat(r.style.width), top: parseFloat(r.style.top), height: parseFloat(r.style.height) } : null;
       });
       const box = (await drawn.jsonValue())!;
-      expect(box.top / 100).toBeCloseTo(row.y - pad, 1);
-      expect(box.height / 100).toBeCloseTo(row.h + 2 * pad, 1);
+      expect(box.top / 100).toBeCloseTo(row.y - pad, 2);
+      expect(box.height / 100).toBeCloseTo(row.h + 2 * pad, 2);
       await (await panel.waitForSelector('[data-testid="ocr-read-crop"]:not([disabled])'))!.click();
       await panel.waitForSelector('[data-testid="ocr-result"]', { timeout: 45_000 });
       const fields = await panel.$$eval('.ocr-field', (lis) => lis.map((li) => `${li.getAttribute('data-kind')}:${li.querySelector('.ocr-value')?.textContent?.replace(/\s/g, '')}`));
       // Only the dragged row was read: the code, and not the phone number or the total below it.
-      expect(fields).toEqual([`evn-customer:${code}`]);
+      const raw = await panel.$eval('[data-testid="ocr-raw"]', (e) => e.textContent);
+      expect(fields, `read ${JSON.stringify(raw)} in the rectangle ${JSON.stringify(box)} % of a ${shotW}×${shotH} screenshot`).toEqual([`evn-customer:${code}`]);
       readBefore.push(code);
       await bill.close();
       await panel.close();
