@@ -702,7 +702,21 @@ function Running({
   onEnded: (m: string, form?: OutcomeForm) => void;
   lostActions?: SidePanelProps['lostActions'];
 }): JSX.Element {
-  const [ending, setEnding] = useState(!!reopened);
+  const [ending, setEndingState] = useState(!!reopened);
+  // While the outcome is being recorded the guide is paused, so the card leaves the resident's page and nothing on
+  // it moves the walkthrough on; "Hủy" resumes it, unless the volunteer had paused it before. After "Hoàn tác" the
+  // session comes back as it was saved (paused by the form).
+  const pausedByForm = useRef(!!reopened);
+  const setEnding = (on: boolean): void => {
+    setEndingState(on);
+    if (on && !view.paused && view.status !== 'done') {
+      pausedByForm.current = true;
+      void api.pause(true).catch(() => undefined);
+    } else if (!on && pausedByForm.current) {
+      pausedByForm.current = false;
+      if (view.paused) void api.pause(false).catch(() => undefined);
+    }
+  };
   const [form, setForm] = useState<OutcomeForm>(reopened ?? EMPTY_FORM);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

@@ -1,7 +1,7 @@
 // The console at the desk (issue 20): resident mode switched for one session only from the main screen, the
 // report one click away, the outcome form as a state of its own (guide controls gone, large radio cards,
-// "Ghi kết quả" in view in a 360×900 panel), "Hoàn tác" that takes the saved record out of the logs, and the
-// catalogue's buttons and search field at the panel's usual width.
+// "Ghi kết quả" in view in a 360×900 panel; the card off the resident's page meanwhile), "Hoàn tác" that takes
+// the saved record out of the logs, and the catalogue's buttons and search field at the panel's usual width.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { VNEID_LOGIN } from '../support/flows';
@@ -75,6 +75,16 @@ describe('the console at the desk', () => {
     await panel.page.bringToFront();
     expect((await storedSettings(panel.page))?.residentMode ?? false).toBe(false);
     expect(await axe(panel.page)).toEqual([]);
+
+    // While the outcome form shows, the card leaves the resident's page (nothing there moves the guide on);
+    // "Hủy" brings it back on the same step.
+    await clickWhenReady(panel.page, '[data-testid="stop"]');
+    await panel.page.waitForSelector('[data-testid="outcome-form"]');
+    await site.waitForFunction(() => !document.querySelector('dan-buoc-overlay'));
+    await clickWhenReady(panel.page, '[data-testid="outcome-cancel"]');
+    await site.bringToFront();
+    await waitForStep(site, 'Bước 1/8');
+    await panel.page.bringToFront();
 
     // The session ends; the switch shows the setting again, and so does the next session's card.
     await panel.endWith('Hoàn thành');

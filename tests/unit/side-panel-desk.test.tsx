@@ -143,4 +143,38 @@ describe('20 the console at the desk', () => {
     expect(chip().dataset.voice).toBeUndefined();
     speaker.destroy();
   });
+
+  it('20 while the outcome form shows, the guide is paused (the card leaves the page); "Hủy" resumes it, unless it was paused before', async () => {
+    const view: StepView = evnStepView('s-23');
+    const session = { current: view as StepView | null, notify: (): void => undefined };
+    const asked: boolean[] = [];
+    const api = fakePanelApi(session, {
+      pause: async (paused) => {
+        asked.push(paused);
+        session.current = { ...session.current!, paused };
+        session.notify();
+      },
+    });
+    act(() => render(<SidePanel t={createTranslator('vi')} search={shippedCatalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, rootOf()));
+    await settle();
+    click('[data-testid="stop"]');
+    await settle();
+    expect(asked).toEqual([true]);
+    expect($('[data-testid="running"]')!.dataset.state).toBe('outcome');
+    click('[data-testid="outcome-cancel"]');
+    await settle();
+    expect(asked).toEqual([true, false]);
+    expect($('[data-testid="run-nav"]')).not.toBeNull();
+
+    // Paused by the volunteer first: the form leaves it paused, and so does "Hủy".
+    click('[data-testid="pause"]');
+    await settle();
+    expect(asked).toEqual([true, false, true]);
+    click('[data-testid="stop"]');
+    await settle();
+    click('[data-testid="outcome-cancel"]');
+    await settle();
+    expect(asked).toEqual([true, false, true]);
+    expect(session.current!.paused).toBe(true);
+  });
 });
