@@ -82,7 +82,7 @@ async function duck(): Promise<Record<string, unknown>> {
     },
   });
   const col = (name: string): Record<string, string> => Object.fromEntries(r.tables[name]!.rows.map((row) => [row[0], row[1]]));
-  return { ms: performance.now() - t0, loadMs: r.loadMs, parseMs: r.parseMs, copyMs: r.copyMs, reportMs: r.reportMs, read: r.read, records: r.records, duplicates: r.duplicates, byOutcome: col('by_outcome'), byMonth: col('by_month') };
+  return { ms: performance.now() - t0, loadMs: r.loadMs, readMs: r.readMs, mergeMs: r.mergeMs, nodeRead: r.nodeRead, reportMs: r.reportMs, read: r.read, records: r.records, duplicates: r.duplicates, byOutcome: col('by_outcome'), byMonth: col('by_month') };
 }
 
 if (values.child) {
