@@ -202,7 +202,7 @@ const stepList = (json: string): string =>
   `(${json} = '[]' OR (regexp_full_match(${json}, '\\[[0-9]{1,4}(,[0-9]{1,4})*\\]') AND list_max(TRY_CAST(${json} AS INTEGER[])) <= 1000 AND len(TRY_CAST(${json} AS INTEGER[])) <= 1000))`;
 /** A free-text JSON string of at most `max` UTF-16 code units (an astral character counts two, as in JavaScript). */
 const textUpTo = (json: string, max: number): string =>
-  `(starts_with(${json}, '"') AND (length(${json}) <= ${max} OR length(json_extract_string(${json}, '$')) + length(regexp_replace(json_extract_string(${json}, '$'), '[^\\x{10000}-\\x{10FFFF}]', '', 'g')) <= ${max}))`;
+  `(starts_with(${json}, '"') AND (length(${json}) - 2 <= ${Math.floor(max / 2)} OR length(json_extract_string(${json}, '$')) + length(regexp_replace(json_extract_string(${json}, '$'), '[^\\x{10000}-\\x{10FFFF}]', '', 'g')) <= ${max}))`;
 const optional = (json: string, check: string): string => `(${json} IS NULL OR coalesce(${check}, false))`;
 const quoted = (xs: readonly string[]): string => list(xs.map((x) => JSON.stringify(x)));
 

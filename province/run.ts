@@ -119,11 +119,16 @@ function headAndLast(file: string, size: number, n: number): { head: string; las
   }
 }
 
-/** A CSV export DuckDB may read: one of the two headers, the last line ended (else the Node reader says why). */
+/**
+ * A CSV export DuckDB may read: one of the two headers, the last line ended, no blank line (DuckDB would pass
+ * over it; the import refuses it, unless it ends the file). Else the Node reader says why.
+ */
 function csvLooksWhole(f: FoundFile): boolean {
   const { head, last } = headAndLast(f.path, f.size, 4096);
   const first = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
-  return last === 0x0a && CSV_HEADERS.includes(first) && head.includes('\n');
+  if (last !== 0x0a || !CSV_HEADERS.includes(first) || !head.includes('\n')) return false;
+  const bytes = readFileSync(f.path);
+  return bytes.indexOf('\n\r\n') < 0 && bytes.indexOf('\n\n') < 0;
 }
 
 /** Tables of the database, dropped when its schema is of another version. */
