@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS files (
   code VARCHAR, field VARCHAR,      -- why skipped: an error code and the bad field's path
   records INTEGER, future INTEGER   -- rows read; records dated in the future, left out
 );
--- One row per record per file, in file order (row_no from 0): codes and numbers only (no note, no volunteer).
+-- One row per record per file, row_no in file order: codes and numbers only (no note, no volunteer).
 -- Step lists hold 0-based step indexes (not_found once per step; repairs once per repair).
 CREATE TABLE IF NOT EXISTS records_raw (
   file_seq INTEGER, row_no INTEGER, id VARCHAR, walkthrough VARCHAR, version VARCHAR, ward VARCHAR,
@@ -315,7 +315,8 @@ const csvWhole = (cell: string, max: number, min = 0): string => `(regexp_full_m
 /**
  * Rows of a batch of CSV exports (their header and last line end checked beforehand), as `jsonRowsSql`:
  * the checks of the province's CSV reader (province/read-exports.ts), then the import's `RecordSchema`.
- * Line numbers come from the order rows are inserted in (DuckDB keeps a file's order): `rowid`.
+ * The rows' order in their file is the order they were staged in (DuckDB keeps it): `rowid`, growing
+ * through the batch (so not from 0: `row_no` only orders a file's rows).
  */
 export function csvRowsSql(files: BatchFile[], now: number, tzMinutes: number): { stage: string; rows: string } {
   const cols = CSV_COLUMNS.map((c) => `'${c}': 'VARCHAR'`).join(', ');
@@ -337,7 +338,7 @@ FROM read_csv(${list(files.map((f) => f.path))}, header = true, filename = true,
   AND (c3 = '' OR regexp_full_match(c3, '[0-9]{5}'))
   AND ${csvWhole('c6', 1_000_000)} AND ${csvWhole('c7', 1000, 1)} AND ${csvWhole('c8', 1000)} AND ${csvWhole('c9', 1000)}, false)`;
   const rows = `SELECT ${ROW}, ok, start_hour > ${now + IMPORT_CLOCK_SKEW_MS} AS future FROM (
-  SELECT f.seq AS file_seq, CAST(rowid - min(rowid) OVER (PARTITION BY filename) AS INTEGER) AS row_no, ok,
+  SELECT f.seq AS file_seq, CAST(rowid AS INTEGER) AS row_no, ok,
     CASE WHEN ok THEN c0 END AS id, CASE WHEN ok THEN c1 END AS walkthrough, CASE WHEN ok THEN c2 END AS version,
     CASE WHEN ok THEN c3 END AS ward, CASE WHEN ok THEN ${startHour} END AS start_hour,
     CASE WHEN ok THEN TRY_CAST(c6 AS INTEGER) END AS duration_sec, CASE WHEN ok THEN TRY_CAST(c7 AS INTEGER) END AS total,
