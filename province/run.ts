@@ -184,6 +184,8 @@ export async function runProvince(options: ProvinceOptions): Promise<ProvinceRes
     if (stale.length) {
       await conn.run(`DELETE FROM records_raw WHERE file_seq IN (${stale.join(',')}); DELETE FROM files WHERE seq IN (${stale.join(',')});`);
     }
+    // Rows of a batch whose files were not entered yet (a run cut short) are dropped: their files are read again.
+    await conn.run('DELETE FROM records_raw WHERE file_seq > (SELECT coalesce(max(seq), 0) FROM files)');
     // Rows of files from `mergeFrom` on are not merged yet (this run's, or those of a run cut short).
     const mergeFrom = Number(meta.get('merged') ?? 0) + 1;
     const rebuild = stale.length > 0 || meta.get('tz') !== String(tz) || !meta.has('merged');
