@@ -213,10 +213,10 @@ const RECORD_STRUCT = `STRUCT(id JSON, packId JSON, walkthroughId JSON, walkthro
  * A JSON record (`m`, each field as its JSON text) is `ok` only if the dashboard's `RecordSchema` takes it
  * (core/log-export.ts): each field of its type, pattern, list of codes and range. Where the rules are looser
  * than these checks (a code written with an escape, 1.0 for 1 in a step list, a repeat key with a leading
- * zero), the record is not `ok` and the Node reader decides. Not seen here: a key the schema does not know
- * and an optional field set to null (DuckDB reads both as absent; the dashboard refuses the file).
+ * zero), the record is not `ok` and the Node reader decides. A key the schema does not know and a field set
+ * to null (DuckDB reads both as absent) are found by counting keys (`KEYS_READ`).
  */
-export const JSON_RECORD_OK = `coalesce(
+const JSON_RECORD_OK = `coalesce(
   regexp_full_match(m.id, '"[A-Za-z0-9-]{8,64}"')
   AND regexp_full_match(m.packId, '"[a-z0-9][a-z0-9-]{0,63}"')
   AND regexp_full_match(m.walkthroughId, '"[a-z0-9][a-z0-9-]{0,63}"')
@@ -237,6 +237,19 @@ export const JSON_RECORD_OK = `coalesce(
   AND ${optional('m.reason', `list_contains(${quoted(REASONS)}, m.reason)`)}
   AND ${optional('m.ageBand', `list_contains(${quoted(AGE_BANDS)}, m.ageBand)`)}
   AND ${optional('m.note', textUpTo('m.note', 300))}, false)`;
+
+/**
+ * The keys DuckDB read from a JSON export: the top level's (an unknown one is not read), each record's fields
+ * (a field set to null reads as absent) and its repeat map's keys, the scam warnings' day and count. The loader
+ * compares them with the `"key":` pairs written in the file: a key the schema does not know, a null, a
+ * space before a colon or a `":` inside a text make them differ, and the Node reader decides.
+ */
+const FIELDS = ['id', 'packId', 'walkthroughId', 'walkthroughVersion', 'wardCode', 'volunteer', 'startHour', 'durationSec', 'total', 'stepsReached', 'stepsCompleted', 'repeats', 'notFound', 'skipped', 'repairs', 'outcome', 'reason', 'ageBand', 'note'];
+const KEYS_READ = `(
+  (format IS NOT NULL)::INTEGER + (version IS NOT NULL)::INTEGER + (exportedAt IS NOT NULL)::INTEGER + (records IS NOT NULL)::INTEGER
+  + (scamWarnings IS NOT NULL)::INTEGER + 2 * coalesce(json_array_length(scamWarnings), 0)
+  + coalesce(list_sum(list_transform(records, m -> ${FIELDS.map((k) => `(m.${k} IS NOT NULL)::INTEGER`).join(' + ')}
+      + coalesce(strlen(m.repeats::VARCHAR) - strlen(replace(m.repeats::VARCHAR, ':', '')), 0))), 0))`;
 
 /** The file-level checks of a JSON export (`ExportSchema`): format, version, at most 500,000 records, the scam warnings' day counts. */
 const JSON_FILE_OK = `coalesce(
@@ -286,11 +299,14 @@ export function jsonRowsSql(files: BatchFile[], now: number): string {
     FROM (
       SELECT file_seq, file_ok, unnest(CAST(records AS ${RECORD_STRUCT.replace(/ JSON/g, ' VARCHAR')}[])) AS m, unnest(range(len(records))) AS i
       FROM (
-        SELECT f.seq AS file_seq, ${JSON_FILE_OK} AS file_ok, records
+        SELECT f.seq AS file_seq, ${JSON_FILE_OK} AND ${KEYS_READ} = t.keys AS file_ok, records
         FROM read_json(${list(files.map((f) => f.path))}, format = 'unstructured', filename = true,
           maximum_object_size = ${Math.max(1 << 20, ...files.map((f) => (f.size ?? 0) + 1024))},
-          columns = {format: 'JSON', version: 'JSON', records: '${RECORD_STRUCT}[]', scamWarnings: 'JSON'})
-        JOIN ${filesValues(files)} ON f.path = filename))))`;
+          columns = {format: 'JSON', version: 'JSON', exportedAt: 'JSON', records: '${RECORD_STRUCT}[]', scamWarnings: 'JSON'})
+        JOIN ${filesValues(files)} ON f.path = filename
+        -- The keys written in the file ('":' pairs), to be as many as the keys read.
+        JOIN (SELECT filename AS text_file, (strlen(content) - strlen(replace(content, '":', ''))) // 2 AS keys
+              FROM read_text(${list(files.map((f) => f.path))})) t ON t.text_file = filename))))`;
 }
 
 /** Words of a labelled CSV column (both languages) → code, as a map literal. */

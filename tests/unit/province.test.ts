@@ -209,6 +209,9 @@ describe('province report', { timeout: 60_000 }, () => {
       ['note-long', (r) => (r.note = 'x'.repeat(301))],
       ['volunteer-astral', (r) => (r.volunteer = '😀'.repeat(21))],
       ['missing-skipped', (r) => delete r.skipped],
+      ['extra-key', (r) => (r.source = 'other-tool')],
+      ['ward-null', (r) => (r.wardCode = null)],
+      ['reason-null', (r) => (r.reason = null)],
       // Taken: at the limits.
       ['ok-note-astral', (r) => (r.note = '😀'.repeat(150))],
       ['ok-repeats', (r) => (r.repeats = { 12: 3, 0: 1_000_000 })],
@@ -219,6 +222,11 @@ describe('province report', { timeout: 60_000 }, () => {
       mutate(records[3] as unknown as Record<string, unknown>);
       writeFileSync(path.join(input, `${name}.json`), toJson(records, NOW));
     }
+    const exportOf = (extra: Record<string, unknown>): string => JSON.stringify({ ...(JSON.parse(toJson(base, NOW)) as object), ...extra }).replace(/p-(\d)/g, `p${Object.keys(extra)[0]}-$1`);
+    writeFileSync(path.join(input, 'top-scam-null.json'), exportOf({ scamWarnings: null }));
+    writeFileSync(path.join(input, 'ok-top-scam.json'), exportOf({ scamWarnings: [{ day: Date.UTC(2026, 9, 1), count: 3 }] }));
+    // A top-level key of another tool is allowed: the keys DuckDB read and those written differ, so the Node reader takes the file.
+    writeFileSync(path.join(input, 'ok-top-extra.json'), exportOf({ source: 'other-tool' }));
     const lines = csvOf(base, 'vi').split('\r\n');
     const cells = (i: number, col: number, value: string): string[] => lines.map((l, n) => (n === i ? l.split(',').map((c, k) => (k === col ? value : c)).join(',') : l));
     const csv: [string, string[]][] = [
@@ -248,8 +256,8 @@ describe('province report', { timeout: 60_000 }, () => {
     expect(r.skipped).toEqual(refused.map((w) => ({ path: w.path, code: w.read.ok ? '' : w.read.error.code, field: w.read.ok ? '' : w.read.error.path })));
     expect(refused.map((w) => w.path)).toEqual(files.filter((f) => !f.startsWith('ok-')));
     expect(r.records).toBe(want.reduce((n, w) => n + (w.read.ok ? w.read.rows.length : 0), 0));
-    // DuckDB took every good file itself: only the refused ones went to the Node reader.
-    expect(r.nodeRead).toBe(refused.length);
+    // DuckDB took every good file itself but the one with a top-level key of another tool: the refused ones went to the Node reader.
+    expect(r.nodeRead).toBe(refused.length + 1);
   });
 
   it('shows the head of a long not-found ranking on the page, all of it in the CSV', async () => {
