@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS records_raw (
 `;
 
 /**
- * The merge and the rollups, rebuilt from \`records_raw\` as a whole: what province.sql runs, and what the
+ * The merge and the rollups, rebuilt from `records_raw` as a whole: what province.sql runs, and what the
  * loader runs when a file changed or went away (or the time zone changed).
  */
 export function rebuildSql(tzMinutes: number): string {
@@ -54,8 +54,8 @@ ${rollupSql('CREATE OR REPLACE TABLE', 'records', tzMinutes)}`;
 }
 
 /**
- * The rollups of the merged records in \`source\`: created (\`CREATE OR REPLACE TABLE\`) or added to
- * (\`INSERT INTO\`: the queries sum every row of a group, so a re-run only appends the new records' counts).
+ * The rollups of the merged records in `source`: created (`CREATE OR REPLACE TABLE`) or added to
+ * (`INSERT INTO`: the queries sum every row of a group, so a re-run only appends the new records' counts).
  */
 export function rollupSql(verb: 'CREATE OR REPLACE TABLE' | 'INSERT INTO', source: string, tzMinutes: number): string {
   const into = (table: string): string => (verb === 'INSERT INTO' ? `INSERT INTO ${table}` : `CREATE OR REPLACE TABLE ${table} AS`);
@@ -192,8 +192,8 @@ const list = (xs: readonly string[]): string => `[${xs.map(sqlString).join(', ')
 const HOUR = 3_600_000;
 const EARLIEST = Date.UTC(2020, 0, 1);
 
-/** A batch of files as a table `f(path, seq)`. */
-const filesValues = (files: { path: string; seq: number }[]): string => `(VALUES ${files.map((f) => `(${sqlString(f.path)}, ${f.seq})`).join(', ')}) f(path, seq)`;
+/** A batch of files as a table `f(path, seq, size)`. */
+const filesValues = (files: BatchFile[]): string => `(VALUES ${files.map((f) => `(${sqlString(f.path)}, ${f.seq}, ${f.size ?? -1})`).join(', ')}) f(path, seq, size)`;
 
 /** JSON text of a whole number from `min` to `max`: digits only (DuckDB writes 1.0 and 1e3 as 1 and 1000; 1.5, -1, "1", true are not). */
 const wholeUpTo = (json: string, max: number, min = 0): string => `(regexp_full_match(${json}, '[0-9]{1,16}') AND TRY_CAST(${json} AS BIGINT) BETWEEN ${min} AND ${max})`;
@@ -214,7 +214,7 @@ const RECORD_STRUCT = `STRUCT(id JSON, packId JSON, walkthroughId JSON, walkthro
  * (core/log-export.ts): each field of its type, pattern, list of codes and range. Where the rules are looser
  * than these checks (a code written with an escape, 1.0 for 1 in a step list, a repeat key with a leading
  * zero), the record is not `ok` and the Node reader decides. A key the schema does not know and a field set
- * to null (DuckDB reads both as absent) are found by counting keys (`KEYS_READ`).
+ * to null (DuckDB reads both as absent) are found by the file's size (`BYTES_READ`).
  */
 const JSON_RECORD_OK = `coalesce(
   regexp_full_match(m.id, '"[A-Za-z0-9-]{8,64}"')
@@ -239,17 +239,19 @@ const JSON_RECORD_OK = `coalesce(
   AND ${optional('m.note', textUpTo('m.note', 300))}, false)`;
 
 /**
- * The keys DuckDB read from a JSON export: the top level's (an unknown one is not read), each record's fields
- * (a field set to null reads as absent) and its repeat map's keys, the scam warnings' day and count. The loader
- * compares them with the `"key":` pairs written in the file: a key the schema does not know, a null, a
- * space before a colon or a `":` inside a text make them differ, and the Node reader decides.
+ * The bytes a JSON export has when it holds exactly what DuckDB read, written as `JSON.stringify` writes it
+ * (the dashboard's export): each field read as its JSON text, with its key, quotes, colon and commas. A key the
+ * schema does not know, a field set to null (DuckDB reads both as absent), a space, a line end or a number
+ * written another way (`1.0`) make the file's size differ, and the Node reader decides. Nothing but the
+ * size is read from the file for this.
  */
 const FIELDS = ['id', 'packId', 'walkthroughId', 'walkthroughVersion', 'wardCode', 'volunteer', 'startHour', 'durationSec', 'total', 'stepsReached', 'stepsCompleted', 'repeats', 'notFound', 'skipped', 'repairs', 'outcome', 'reason', 'ageBand', 'note'];
-const KEYS_READ = `(
-  (format IS NOT NULL)::INTEGER + (version IS NOT NULL)::INTEGER + (exportedAt IS NOT NULL)::INTEGER + (records IS NOT NULL)::INTEGER
-  + (scamWarnings IS NOT NULL)::INTEGER + 2 * coalesce(json_array_length(scamWarnings), 0)
-  + coalesce(list_sum(list_transform(records, m -> ${FIELDS.map((k) => `(m.${k} IS NOT NULL)::INTEGER`).join(' + ')}
-      + coalesce(strlen(m.repeats::VARCHAR) - strlen(replace(m.repeats::VARCHAR, ':', '')), 0))), 0))`;
+/** `"key":value` and its comma, when the field is there. */
+const member = (key: string, json: string): string => `coalesce(${key.length + 4} + strlen(${json}::VARCHAR), 0)`;
+const BYTES_READ = `(
+  1 + ${member('format', 'format')} + ${member('version', 'version')} + ${member('exportedAt', 'exportedAt')} + ${member('scamWarnings', 'scamWarnings')}
+  + ${'records'.length + 4} + CASE WHEN len(records) = 0 THEN 2 ELSE 1 + len(records)
+    + list_sum(list_transform(records, m -> 1 + ${FIELDS.map((k) => member(k, `m.${k}`)).join(' + ')})) END)`;
 
 /** The file-level checks of a JSON export (`ExportSchema`): format, version, at most 500,000 records, the scam warnings' day counts. */
 const JSON_FILE_OK = `coalesce(
@@ -265,7 +267,7 @@ const JSON_FILE_OK = `coalesce(
 export interface BatchFile {
   path: string;
   seq: number;
-  /** Bytes: DuckDB's buffer for one JSON document is made that large. */
+  /** Bytes: DuckDB's buffer for one JSON document is made that large; a JSON export must have the size of what was read. */
   size?: number;
 }
 
@@ -299,14 +301,11 @@ export function jsonRowsSql(files: BatchFile[], now: number): string {
     FROM (
       SELECT file_seq, file_ok, unnest(CAST(records AS ${RECORD_STRUCT.replace(/ JSON/g, ' VARCHAR')}[])) AS m, unnest(range(len(records))) AS i
       FROM (
-        SELECT f.seq AS file_seq, ${JSON_FILE_OK} AND ${KEYS_READ} = t.keys AS file_ok, records
+        SELECT f.seq AS file_seq, ${JSON_FILE_OK} AND ${BYTES_READ} = f.size AS file_ok, records
         FROM read_json(${list(files.map((f) => f.path))}, format = 'unstructured', filename = true,
           maximum_object_size = ${Math.max(1 << 20, ...files.map((f) => (f.size ?? 0) + 1024))},
           columns = {format: 'JSON', version: 'JSON', exportedAt: 'JSON', records: '${RECORD_STRUCT}[]', scamWarnings: 'JSON'})
-        JOIN ${filesValues(files)} ON f.path = filename
-        -- The keys written in the file ('":' pairs), to be as many as the keys read.
-        JOIN (SELECT filename AS text_file, (strlen(content) - strlen(replace(content, '":', ''))) // 2 AS keys
-              FROM read_text(${list(files.map((f) => f.path))})) t ON t.text_file = filename))))`;
+        JOIN ${filesValues(files)} ON f.path = filename))))`;
 }
 
 /** Words of a labelled CSV column (both languages) → code, as a map literal. */
