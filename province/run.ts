@@ -1,16 +1,22 @@
 // The province report (`npm run province`): reads every desk/ward export under a folder into a DuckDB file
 // kept beside the report (so a second run reads only new or changed files), merges records by the
-// dashboard's rule, runs report/province.sql and writes report/index.html and report/<table>.csv.
+// dashboard's rule, keeps per-group rollups of the merged records, and writes report/index.html,
+// report/<table>.csv and report/province.sql.
 //   1. find the files (path, size, modification time); drop from the database the ones changed or gone;
-//   2. read each new file (core/log-export.ts rules), append its rows, or list it as skipped with the reason;
-//   3. run the SQL (merge, then one query per table, small cells suppressed);
-//   4. write the CSVs, the SQL and the page.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   2. read the new files with DuckDB itself, in batches (read_json / read_csv, the import's per-record checks
+//      in SQL: province.sql.ts); a file DuckDB cannot parse, or with a record that fails a check, is read by
+//      the Node reader (read-exports.ts), which words the reason and the bad field's path: listed as skipped;
+//   3. merge: only the new rows (a row whose id is already known loses), added to the rollups; a changed or
+//      removed file (or another time zone) rebuilds the merge and the rollups from the rows kept;
+//   4. one query per table over the rollups (small cells suppressed); the CSVs, the SQL and the page.
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Lang } from '../core/i18n';
 import { findExportFiles, readCsvExport, readJsonExport, type FileRead, type FoundFile, type Row } from './read-exports';
-import { reportSql, SCHEMA_SQL, sqlFile } from './province.sql';
+import { IMPORT_CLOCK_SKEW_MS } from '../core/log-export';
+import { CSV_HEADERS, csvRowsSql, jsonRowsSql, rebuildSql, reportSql, rollupSql, SCHEMA_SQL, SCHEMA_VERSION, sqlFile, type BatchFile } from './province.sql';
 import { renderReport, type SkippedFile } from './report-html';
 
 export interface ProvinceOptions {
@@ -28,6 +34,10 @@ export interface ProvinceOptions {
   now?: () => number;
   /** Called after each file and at the end of the load. */
   onProgress?: (p: Progress) => void;
+  /** DuckDB's threads. @default the machine's cores */
+  threads?: number;
+  /** DuckDB's memory limit (it spills to disk beyond it). @default '1GB' */
+  memoryLimit?: string;
 }
 
 export interface Progress {
@@ -53,10 +63,14 @@ export interface ProvinceResult {
   duplicates: number;
   future: number;
   tables: Record<string, Table>;
+  /** Files DuckDB could not take as they were, read by the Node reader (skipped ones among them). */
+  nodeRead: number;
+  /** Whether the merge and the rollups were rebuilt from every row kept (a file changed or went away). */
+  rebuilt: boolean;
   loadMs: number;
-  /** Of the load: reading and checking the files in Node; copying their rows into DuckDB. */
-  parseMs: number;
-  copyMs: number;
+  /** Of the load: reading and checking the files (DuckDB, and Node for the files it gave back); the merge, rollups and writing the database file (checkpoint). */
+  readMs: number;
+  mergeMs: number;
   reportMs: number;
   database: string;
 }
@@ -70,23 +84,57 @@ const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /** A row as one tab-separated line (no field can hold a tab or a line break: codes, numbers, step lists). */
 function line(seq: number, n: number, r: Row): string {
-  return `${seq}\t${n}\t${r.id}\t${r.walkthrough}\t${r.version}\t${r.ward}\t${r.startHour}\t${r.durationSec}\t${r.total}\t${r.reached}\t${r.completed}\t${r.outcome}\t${r.reason}\t${r.age}\t${r.notFound}\t${r.repairs}\t${r.repeats}\n`;
+  return `${seq}\t${n}\t${r.id}\t${r.walkthrough}\t${r.version}\t${r.ward}\t${r.startHour}\t${r.durationSec}\t${r.total}\t${r.reached}\t${r.completed}\t${r.outcome}\t${r.reason}\t${r.age}\t${r.notFound}\t${r.repairs}\n`;
 }
 
 /**
- * Rows go in through a temporary tab-separated file and DuckDB's CSV reader, in batches: far faster than a
- * call per value (the appender) from Node. Empty cells are read as NULL by the reader: made '' again.
+ * The rows of a file the Node reader took (DuckDB gave it back) go in through a temporary tab-separated file
+ * and DuckDB's CSV reader. Empty cells are read as NULL: made '' (or an empty step list) again.
  */
 async function copyIn(conn: DuckDBConnection, file: string, text: string): Promise<void> {
   writeFileSync(file, text);
+  const steps = (c: string): string => `CASE WHEN coalesce(${c}, '') = '' THEN [] ELSE CAST(string_split(${c}, ' ') AS INTEGER[]) END AS ${c}`;
   await conn.run(`INSERT INTO records_raw
-SELECT * REPLACE (coalesce(ward, '') AS ward, coalesce(reason, '') AS reason, coalesce(not_found, '') AS not_found, coalesce(repairs, '') AS repairs, coalesce(repeats, '') AS repeats)
+SELECT * REPLACE (coalesce(ward, '') AS ward, coalesce(reason, '') AS reason, ${steps('not_found')}, ${steps('repairs')})
 FROM read_csv(${q(file)}, delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {
   'file_seq': 'INTEGER', 'row_no': 'INTEGER', 'id': 'VARCHAR', 'walkthrough': 'VARCHAR', 'version': 'VARCHAR', 'ward': 'VARCHAR',
   'start_hour': 'BIGINT', 'duration_sec': 'INTEGER', 'total': 'INTEGER', 'reached': 'INTEGER', 'completed': 'INTEGER',
-  'outcome': 'VARCHAR', 'reason': 'VARCHAR', 'age': 'VARCHAR', 'not_found': 'VARCHAR', 'repairs': 'VARCHAR', 'repeats': 'VARCHAR'})`);
+  'outcome': 'VARCHAR', 'reason': 'VARCHAR', 'age': 'VARCHAR', 'not_found': 'VARCHAR', 'repairs': 'VARCHAR'})`);
   rmSync(file, { force: true });
 }
+
+/** The first `n` bytes and the last byte of a file (a CSV's header and its line end, without reading it all). */
+function headAndLast(file: string, size: number, n: number): { head: string; last: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(n, size));
+    readSync(fd, buf, 0, buf.length, 0);
+    const last = Buffer.alloc(1);
+    if (size) readSync(fd, last, 0, 1, size - 1);
+    return { head: buf.toString('utf8'), last: size ? last[0]! : -1 };
+  } catch {
+    return { head: '', last: -1 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A CSV export DuckDB may read: one of the two headers, the last line ended, no blank line (DuckDB would pass
+ * over it; the import refuses it, unless it ends the file). Else the Node reader says why.
+ */
+function csvLooksWhole(f: FoundFile): boolean {
+  const { head, last } = headAndLast(f.path, f.size, 4096);
+  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+  if (last !== 0x0a || !CSV_HEADERS.includes(first) || !head.includes('\n')) return false;
+  const bytes = readFileSync(f.path);
+  return bytes.indexOf('\n\r\n') < 0 && bytes.indexOf('\n\n') < 0;
+}
+
+/** Tables of the database, dropped when its schema is of another version. */
+const TABLES = ['files', 'records_raw', 'duplicates', 'roll_sessions', 'roll_duration_ward', 'roll_duration_walkthrough', 'roll_reached', 'roll_steps'];
+/** About this many bytes of exports per DuckDB statement (memory stays bounded; progress after each). */
+const BATCH_BYTES = 96 * 1024 * 1024;
 
 function csvCell(s: string): string {
   return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s;
@@ -106,12 +154,22 @@ export async function runProvince(options: ProvinceOptions): Promise<ProvinceRes
   const database = options.database ?? `${out.replace(/[\\/]+$/, '')}.duckdb`;
   mkdirSync(out, { recursive: true });
   const started = performance.now();
-  const instance = await DuckDBInstance.create(database);
+  const instance = await DuckDBInstance.create(database, {
+    threads: String(options.threads ?? Math.max(1, availableParallelism())),
+    memory_limit: options.memoryLimit ?? '1GB',
+  });
   const conn = await instance.connect();
   try {
+    await conn.run('CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)');
+    const meta = new Map((await all(conn, 'SELECT key, value FROM meta')).map((r) => [String(r.key), String(r.value)]));
+    if (meta.get('schema') !== String(SCHEMA_VERSION)) {
+      // A database of another version (or a new one): started over, every file read again.
+      await conn.run(TABLES.map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n'));
+      meta.clear();
+    }
     await conn.run(SCHEMA_SQL);
     // 1. Which files are new, changed or gone.
-    const found = findExportFiles(input, [out, database]);
+    const found = findExportFiles(input, [out, database, `${database}.wal`, `${database}.tmp`]);
     const known = new Map((await all(conn, 'SELECT seq, path, size, mtime FROM files')).map((r) => [String(r.path), r]));
     const fresh: FoundFile[] = [];
     const stale: number[] = [];
@@ -126,61 +184,153 @@ export async function runProvince(options: ProvinceOptions): Promise<ProvinceRes
     if (stale.length) {
       await conn.run(`DELETE FROM records_raw WHERE file_seq IN (${stale.join(',')}); DELETE FROM files WHERE seq IN (${stale.join(',')});`);
     }
-    // 2. Read the new files, one at a time (a file's rows are in memory only while it is appended).
+    // Rows of a batch whose files were not entered yet (a run cut short) are dropped: their files are read again.
+    await conn.run('DELETE FROM records_raw WHERE file_seq > (SELECT coalesce(max(seq), 0) FROM files)');
+    // Rows of files from `mergeFrom` on are not merged yet (this run's, or those of a run cut short).
+    const mergeFrom = Number(meta.get('merged') ?? 0) + 1;
+    const rebuild = stale.length > 0 || meta.get('tz') !== String(tz) || !meta.has('merged');
+
+    // 2. Read the new files: batches of DuckDB statements; the Node reader for what DuckDB gives back.
     let seq = Number((await all(conn, 'SELECT coalesce(max(seq), 0) AS m FROM files'))[0]!.m);
+    const numbered = fresh.map((f) => ({ ...f, seq: ++seq }));
     let rowsRead = 0;
     let skippedNow = 0;
     let futureNow = 0;
-    const report = (i: number, file?: string): void => options.onProgress?.({ files: i, filesTotal: fresh.length, records: rowsRead, elapsedMs: performance.now() - started, file });
-    // Batches of about 100,000 rows; a file is entered in `files` with its batch, so an interrupted run
-    // leaves no file marked as read without its rows.
-    const batchFile = path.join(out, '.province-batch.tsv');
-    let batch: string[] = [];
-    let batchRows = 0;
-    let pendingFiles: string[] = [];
-    let parseMs = 0;
-    let copyMs = 0;
-    const flush = async (): Promise<void> => {
-      const c0 = performance.now();
-      if (batchRows) await copyIn(conn, batchFile, batch.join(''));
-      copyMs += performance.now() - c0;
-      if (pendingFiles.length) await conn.run(`INSERT INTO files VALUES ${pendingFiles.join(', ')}`);
-      batch = [];
-      batchRows = 0;
-      pendingFiles = [];
-    };
-    for (let i = 0; i < fresh.length; i++) {
-      const f = fresh[i]!;
-      seq++;
+    let nodeRead = 0;
+    let done = 0;
+    const tsv = path.join(out, '.province-rows.tsv');
+    const progress = (file?: string): void => options.onProgress?.({ files: ++done, filesTotal: fresh.length, records: rowsRead, elapsedMs: performance.now() - started, file });
+    const fileRow = (f: BatchFile & FoundFile, status: string, code: string | null, field: string | null, records: number, future: number): string =>
+      `(${f.seq}, ${q(f.path)}, ${f.size}, ${f.mtimeMs}, ${q(status)}, ${code === null ? 'NULL' : q(code)}, ${field === null ? 'NULL' : q(field)}, ${records}, ${future})`;
+
+    /** The Node reader: a file's rows, or the reason it is skipped and the bad field's path. */
+    const readInNode = async (f: BatchFile & FoundFile): Promise<string> => {
+      nodeRead++;
       let read: FileRead;
-      const p0 = performance.now();
       try {
         const text = readFileSync(f.path, 'utf8');
         read = /\.json$/i.test(f.path) ? readJsonExport(text, now()) : readCsvExport(text, now(), tz);
       } catch {
         read = { ok: false, error: { code: 'file.read', path: '' } };
       }
-      parseMs += performance.now() - p0;
-      const rel = q(f.path);
-      if (read.ok) {
-        let n = 0;
-        for (const r of read.rows) batch.push(line(seq, n++, r));
-        batchRows += read.rows.length;
-        rowsRead += read.rows.length;
-        futureNow += read.future;
-        pendingFiles.push(`(${seq}, ${rel}, ${f.size}, ${f.mtimeMs}, 'ok', NULL, NULL, ${read.rows.length}, ${read.future})`);
-      } else {
+      if (!read.ok) {
         skippedNow++;
-        pendingFiles.push(`(${seq}, ${rel}, ${f.size}, ${f.mtimeMs}, 'skipped', ${q(read.error.code)}, ${q(read.error.path)}, 0, 0)`);
+        return fileRow(f, 'skipped', read.error.code, read.error.path, 0, 0);
       }
-      if (batchRows >= 100_000) await flush();
-      report(i + 1, f.path);
-    }
-    await flush();
-    const loadMs = performance.now() - started;
-    // 3. The report's SQL.
+      if (read.rows.length) await copyIn(conn, tsv, read.rows.map((r, n) => line(f.seq, n, r)).join(''));
+      rowsRead += read.rows.length;
+      futureNow += read.future;
+      return fileRow(f, 'ok', null, null, read.rows.length, read.future);
+    };
+
+    /**
+     * One batch of files of one kind in one statement, its rows straight into records_raw (a record that fails
+     * a check goes in as a row of NULLs, so that its file is seen and taken out again); a batch DuckDB cannot
+     * read is tried file by file, and a file it cannot read goes to the Node reader.
+     */
+    const readBatch = async (batch: (BatchFile & FoundFile)[], json: boolean): Promise<void> => {
+      const entries: string[] = [];
+      const seqs = batch.map((f) => f.seq).join(',');
+      const into = `INSERT INTO records_raw SELECT * EXCLUDE (ok, future) FROM `;
+      let ok = true;
+      try {
+        // A JSON row carries its place in the file (row_no), so the insert need not keep the scan's order;
+        // the CSV stage must (a row's order in its file is its rowid).
+        if (json) await conn.run(`SET preserve_insertion_order = false; ${into}(${jsonRowsSql(batch, now())})`);
+        else {
+          const { stage, rows } = csvRowsSql(batch, now(), tz);
+          await conn.run(`SET preserve_insertion_order = true; ${stage}`);
+          await conn.run(`${into}(${rows})`);
+        }
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        if (batch.length > 1) {
+          for (const f of batch) await readBatch([f], json);
+          return;
+        }
+        entries.push(await readInNode(batch[0]!));
+      } else {
+        const limit = now() + IMPORT_CLOCK_SKEW_MS;
+        const counts = new Map(
+          (await all(conn, `SELECT file_seq, count(*) FILTER (WHERE id IS NULL) AS bad, count(*) FILTER (WHERE start_hour > ${limit}) AS future, count(*) AS n FROM records_raw WHERE file_seq IN (${seqs}) GROUP BY file_seq`)).map((r) => [
+            Number(r.file_seq),
+            { bad: Number(r.bad), future: Number(r.future), rows: Number(r.n) - Number(r.future) },
+          ]),
+        );
+        // A file with a record that fails a check (or no record: its file-level checks are not seen) goes to the Node reader.
+        const toNode = batch.filter((f) => !counts.get(f.seq) || counts.get(f.seq)!.bad > 0);
+        const future = batch.filter((f) => (counts.get(f.seq)?.future ?? 0) > 0);
+        if (toNode.length || future.length) {
+          await conn.run(`DELETE FROM records_raw WHERE file_seq IN (${toNode.map((f) => f.seq).join(',') || 'NULL'}) OR (file_seq IN (${seqs}) AND start_hour > ${limit})`);
+        }
+        for (const f of batch) {
+          const c = counts.get(f.seq);
+          if (toNode.includes(f)) entries.push(await readInNode(f));
+          else {
+            rowsRead += c!.rows;
+            futureNow += c!.future;
+            entries.push(fileRow(f, 'ok', null, null, c!.rows, c!.future));
+          }
+        }
+      }
+      await conn.run(`INSERT INTO files VALUES ${entries.join(', ')}`);
+      for (const f of batch) progress(f.path);
+    };
+
     const t0 = performance.now();
-    const { prelude, queries } = reportSql(tz);
+    const pending: { json: boolean; batch: (BatchFile & FoundFile)[]; bytes: number }[] = [];
+    const open = { json: { batch: [] as (BatchFile & FoundFile)[], bytes: 0 }, csv: { batch: [] as (BatchFile & FoundFile)[], bytes: 0 } };
+    const nodeOnly: (BatchFile & FoundFile)[] = [];
+    for (const f of numbered) {
+      const json = /\.json$/i.test(f.path);
+      // The Node reader words what is wrong with a CSV of another header or cut short, and reads JSON past the import's size limit.
+      if (json ? f.size > 200 * 1024 * 1024 : !csvLooksWhole(f)) {
+        nodeOnly.push(f);
+        continue;
+      }
+      const o = json ? open.json : open.csv;
+      o.batch.push(f);
+      o.bytes += f.size;
+      if (o.bytes >= BATCH_BYTES) {
+        pending.push({ json, batch: o.batch, bytes: o.bytes });
+        o.batch = [];
+        o.bytes = 0;
+      }
+    }
+    for (const [json, o] of [[true, open.json], [false, open.csv]] as const) if (o.batch.length) pending.push({ json, batch: o.batch, bytes: o.bytes });
+    for (const f of nodeOnly) {
+      await conn.run(`INSERT INTO files VALUES ${await readInNode(f)}`);
+      progress(f.path);
+    }
+    for (const p of pending) await readBatch(p.batch, p.json);
+    await conn.run('DROP TABLE IF EXISTS csv_stage;');
+    const readMs = performance.now() - t0;
+
+    // 3. The merge and the rollups: rebuilt from every row kept, or the new rows added.
+    const m0 = performance.now();
+    if (rebuild) await conn.run(rebuildSql(tz));
+    else if (numbered.length || mergeFrom <= seq) {
+      await conn.run(`CREATE OR REPLACE TEMP TABLE new_duplicates AS
+SELECT file_seq, row_no FROM records_raw WHERE file_seq >= ${mergeFrom}
+QUALIFY row_number() OVER (PARTITION BY id ORDER BY file_seq, row_no) > 1
+UNION
+SELECT file_seq, row_no FROM records_raw WHERE file_seq >= ${mergeFrom} AND id IN (SELECT id FROM records_raw WHERE file_seq < ${mergeFrom});
+INSERT INTO duplicates SELECT * FROM new_duplicates;
+CREATE OR REPLACE TEMP VIEW new_records AS SELECT * FROM records_raw ANTI JOIN new_duplicates USING (file_seq, row_no) WHERE file_seq >= ${mergeFrom};
+${rollupSql('INSERT INTO', 'new_records', tz)}
+DROP VIEW new_records; DROP TABLE new_duplicates;`);
+    }
+    await conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema', '${SCHEMA_VERSION}'), ('tz', '${tz}'), ('merged', '${seq}')`);
+    // Written to the database file now (not when it closes), so that the load's time includes it.
+    await conn.run('CHECKPOINT');
+    const mergeMs = performance.now() - m0;
+    const loadMs = performance.now() - started;
+
+    // 4. The report's SQL.
+    const r0 = performance.now();
+    const { prelude, queries } = reportSql();
     await conn.run(prelude);
     const tables: Record<string, Table> = {};
     for (const query of queries) {
@@ -189,21 +339,37 @@ export async function runProvince(options: ProvinceOptions): Promise<ProvinceRes
       const rows = (reader.getRowsJS() as unknown[][]).map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
       tables[query.name] = { columns, rows };
     }
-    const counts = (await all(conn, "SELECT (SELECT count(*) FROM records) AS records, (SELECT count(*) FROM records_raw) AS raw, (SELECT coalesce(sum(future), 0) FROM files) AS future"))[0]!;
+    const counts = (await all(conn, 'SELECT (SELECT count(*) FROM records_raw) AS raw, (SELECT count(*) FROM duplicates) AS duplicates, (SELECT count(*) FROM files) AS files'))[0]!;
     const skipped = (await all(conn, "SELECT path, code, field FROM files WHERE status = 'skipped' ORDER BY path")).map((r) => ({
       path: path.relative(input, String(r.path)) || String(r.path),
       code: String(r.code),
       field: String(r.field ?? ''),
     }));
-    // 4. Files.
     for (const [name, t] of Object.entries(tables)) writeFileSync(path.join(out, `${name}.csv`), tableCsv(t));
     writeFileSync(path.join(out, 'province.sql'), sqlFile(tz));
-    const records = Number(counts.records);
-    const duplicates = Number(counts.raw) - records;
-    const future = Number(counts.future);
-    writeFileSync(path.join(out, 'index.html'), renderReport({ lang, tables, skipped, records, duplicates, future, files: Number((await all(conn, 'SELECT count(*) AS n FROM files'))[0]!.n), generatedAt: now() }));
-    const reportMs = performance.now() - t0;
-    return { read: fresh.length - skippedNow, skippedNow, unchanged: found.length - fresh.length, skipped, rowsRead, records, duplicates, future: futureNow, tables, loadMs, parseMs, copyMs, reportMs, database };
+    const duplicates = Number(counts.duplicates);
+    const records = Number(counts.raw) - duplicates;
+    const future = Number((await all(conn, 'SELECT coalesce(sum(future), 0) AS n FROM files'))[0]!.n);
+    writeFileSync(path.join(out, 'index.html'), renderReport({ lang, tables, skipped, records, duplicates, future, files: Number(counts.files), generatedAt: now() }));
+    const reportMs = performance.now() - r0;
+    return {
+      read: fresh.length - skippedNow,
+      skippedNow,
+      unchanged: found.length - fresh.length,
+      skipped,
+      rowsRead,
+      records,
+      duplicates,
+      future: futureNow,
+      tables,
+      nodeRead,
+      rebuilt: rebuild,
+      loadMs,
+      readMs,
+      mergeMs,
+      reportMs,
+      database,
+    };
   } finally {
     conn.closeSync();
     instance.closeSync();

@@ -117,6 +117,8 @@ describe('province report from dashboard exports', () => {
 
     const r = await runProvince({ input: exports, out: path.join(dir, 'report'), tzMinutes: -new Date(now).getTimezoneOffset() });
     expect(r.skipped).toEqual([{ path: 'corrupt.json', code: 'log.json', field: '' }]);
+    // DuckDB read the dashboard's own exports itself; only the corrupt file went to the Node reader.
+    expect(r.nodeRead).toBe(1);
     expect(r.records).toBe(merged.total);
     expect(r.duplicates).toBe(20);
     const sum = r.tables.summary!;

@@ -102,6 +102,7 @@ describe('province report', { timeout: 60_000 }, () => {
     const r = await runProvince({ input, out, tzMinutes: -new Date(NOW).getTimezoneOffset(), now: () => NOW, onProgress: (p) => progress.push(p.files) });
     expect(progress).toEqual([1, 2, 3]);
     expect(r.skipped).toEqual([]);
+    expect(r.nodeRead).toBe(0);
     expect(r.records).toBe(merged.length);
     expect(r.duplicates).toBe(40);
     // The CSV has no repairs column (docs/log-format.md): desk B's and the small desk's records come without.
@@ -141,7 +142,7 @@ describe('province report', { timeout: 60_000 }, () => {
     expect(html).toContain('@page { size: A4;');
     expect(html).not.toMatch(/<script|src="http|href="http|<link /);
     const sql = readFileSync(path.join(out, 'province.sql'), 'utf8');
-    expect(sql).toContain('QUALIFY row_number() OVER (PARTITION BY id ORDER BY file_seq, row_no) = 1');
+    expect(sql).toContain('QUALIFY row_number() OVER (PARTITION BY id ORDER BY file_seq, row_no) > 1');
     expect(readFileSync(path.join(out, 'by_outcome.csv'), 'utf8')).toMatch(/^\uFEFFoutcome,sessions\r\ncompleted,\d+\r\n/);
   });
 
@@ -174,6 +175,89 @@ describe('province report', { timeout: 60_000 }, () => {
     expect(html).toContain('Bỏ qua 6 tệp:');
     expect(html).toContain('4-bad-field.json: kết quả không hợp lệ (tại /records/3/outcome)');
     expect(html).toContain('5-bad-cell.csv: kết quả không hợp lệ (tại line 4, Kết quả)');
+  });
+
+  it('checks every record in SQL as the import does: a file is skipped exactly when the Node reader refuses it, with its reason and field', async () => {
+    const root = tmp();
+    const input = path.join(root, 'in');
+    mkdirSync(input);
+    const base = makeRecords(6, 7, 'p', '26734').map(({ volunteer: _, note: __, ...r }) => r as AssistRecord);
+    const json: [string, (r: Record<string, unknown>) => void][] = [
+      ['outcome', (r) => (r.outcome = 'won')],
+      ['duration-string', (r) => (r.durationSec = '60')],
+      ['duration-float', (r) => (r.durationSec = 1.5)],
+      ['duration-negative', (r) => (r.durationSec = -1)],
+      ['duration-large', (r) => (r.durationSec = 2_000_000)],
+      ['duration-bool', (r) => (r.durationSec = true)],
+      ['start-not-hour', (r) => (r.startHour = (r.startHour as number) + 1)],
+      ['start-2019', (r) => (r.startHour = Date.UTC(2019, 5, 1))],
+      ['id-short', (r) => (r.id = 'abc')],
+      ['id-number', (r) => (r.id = 12345678)],
+      ['pack-upper', (r) => (r.packId = 'Bad')],
+      ['version', (r) => (r.walkthroughVersion = '1.0')],
+      ['ward-number', (r) => (r.wardCode = 26734)],
+      ['ward-short', (r) => (r.wardCode = '2673')],
+      ['total-0', (r) => (r.total = 0)],
+      ['reached-1001', (r) => (r.stepsReached = 1001)],
+      ['notfound-1001', (r) => (r.notFound = [1001])],
+      ['notfound-string', (r) => (r.notFound = ['1'])],
+      ['notfound-not-list', (r) => (r.notFound = 5)],
+      ['repeats-key', (r) => (r.repeats = { a: 1 })],
+      ['repeats-negative', (r) => (r.repeats = { 1: -1 })],
+      ['reason', (r) => (r.reason = 'bored')],
+      ['age', (r) => (r.ageBand = 'teen')],
+      ['note-long', (r) => (r.note = 'x'.repeat(301))],
+      ['volunteer-astral', (r) => (r.volunteer = '😀'.repeat(21))],
+      ['missing-skipped', (r) => delete r.skipped],
+      ['extra-key', (r) => (r.source = 'other-tool')],
+      ['ward-null', (r) => (r.wardCode = null)],
+      ['reason-null', (r) => (r.reason = null)],
+      // Taken: at the limits.
+      ['ok-note-astral', (r) => (r.note = '😀'.repeat(150))],
+      ['ok-repeats', (r) => (r.repeats = { 12: 3, 0: 1_000_000 })],
+      ['ok-steps', (r) => (r.notFound = [0, 1000, 0])],
+    ];
+    for (const [name, mutate] of json) {
+      const records = structuredClone(base).map((r) => ({ ...r, id: r.id.replace('p-', `p${name}-`) }));
+      mutate(records[3] as unknown as Record<string, unknown>);
+      writeFileSync(path.join(input, `${name}.json`), toJson(records, NOW));
+    }
+    const exportOf = (extra: Record<string, unknown>): string => JSON.stringify({ ...(JSON.parse(toJson(base, NOW)) as object), ...extra }).replace(/p-(\d)/g, `p${Object.keys(extra)[0]}-$1`);
+    writeFileSync(path.join(input, 'top-scam-null.json'), exportOf({ scamWarnings: null }));
+    writeFileSync(path.join(input, 'ok-top-scam.json'), exportOf({ scamWarnings: [{ day: Date.UTC(2026, 9, 1), count: 3 }] }));
+    // A top-level key of another tool is allowed: the keys DuckDB read and those written differ, so the Node reader takes the file.
+    writeFileSync(path.join(input, 'ok-top-extra.json'), exportOf({ source: 'other-tool' }));
+    const lines = csvOf(base, 'vi').split('\r\n');
+    const cells = (i: number, col: number, value: string): string[] => lines.map((l, n) => (n === i ? l.split(',').map((c, k) => (k === col ? value : c)).join(',') : l));
+    const csv: [string, string[]][] = [
+      ['outcome', cells(3, 10, 'Thắng')],
+      ['duration', cells(2, 6, '6o')],
+      ['time', cells(4, 5, '2026-01-01 10:30')],
+      ['repeats', cells(2, 13, '0×2')],
+      ['notfound', cells(2, 14, '0')],
+      ['ward', cells(5, 3, '123')],
+      ['id', cells(2, 0, 'short')],
+      ['walkthrough', cells(2, 1, 'Bad/x')],
+      ['total', cells(3, 7, '0')],
+      ['reason', cells(3, 11, 'Chán')],
+      ['extra-cell', cells(3, 16, 'a,b')],
+      ['blank-line', [...lines.slice(0, 3), '', ...lines.slice(3)]],
+      ['ok-en', csvOf(base, 'en').split('\r\n')],
+    ];
+    for (const [name, l] of csv) writeFileSync(path.join(input, `${name}.csv`), l.join('\r\n').replace(/p-(\d)/g, `p${name}-$1`));
+    const tz = -new Date(NOW).getTimezoneOffset();
+    const files = readdirSync(input).sort();
+    const want = files.map((f) => {
+      const text = readFileSync(path.join(input, f), 'utf8');
+      return { path: f, read: f.endsWith('.json') ? readJsonExport(text, NOW) : readCsvExport(text, NOW, tz) };
+    });
+    const r = await run(input, path.join(root, 'report'));
+    const refused = want.filter((w) => !w.read.ok);
+    expect(r.skipped).toEqual(refused.map((w) => ({ path: w.path, code: w.read.ok ? '' : w.read.error.code, field: w.read.ok ? '' : w.read.error.path })));
+    expect(refused.map((w) => w.path)).toEqual(files.filter((f) => !f.startsWith('ok-')));
+    expect(r.records).toBe(want.reduce((n, w) => n + (w.read.ok ? w.read.rows.length : 0), 0));
+    // DuckDB took every good file itself but the one with a top-level key of another tool: the refused ones went to the Node reader.
+    expect(r.nodeRead).toBe(refused.length + 1);
   });
 
   it('shows the head of a long not-found ranking on the page, all of it in the CSV', async () => {
