@@ -9,7 +9,7 @@
 //   3. merge: only the new rows (a row whose id is already known loses), added to the rollups; a changed or
 //      removed file (or another time zone) rebuilds the merge and the rollups from the rows kept;
 //   4. one query per table over the rollups (small cells suppressed); the CSVs, the SQL and the page.
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -103,32 +103,21 @@ FROM read_csv(${q(file)}, delim = '\t', header = false, quote = '', escape = '',
   rmSync(file, { force: true });
 }
 
-/** The first `n` bytes and the last byte of a file (a CSV's header and its line end, without reading it all). */
-function headAndLast(file: string, size: number, n: number): { head: string; last: number } {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(Math.min(n, size));
-    readSync(fd, buf, 0, buf.length, 0);
-    const last = Buffer.alloc(1);
-    if (size) readSync(fd, last, 0, 1, size - 1);
-    return { head: buf.toString('utf8'), last: size ? last[0]! : -1 };
-  } catch {
-    return { head: '', last: -1 };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * A CSV export DuckDB may read: one of the two headers, the last line ended, no blank line (DuckDB would pass
- * over it; the import refuses it, unless it ends the file). Else the Node reader says why.
+ * over it; the import refuses it, unless it ends the file). Else the Node reader says why. One read of the file.
  */
 function csvLooksWhole(f: FoundFile): boolean {
-  const { head, last } = headAndLast(f.path, f.size, 4096);
-  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
-  if (last !== 0x0a || !CSV_HEADERS.includes(first) || !head.includes('\n')) return false;
-  const bytes = readFileSync(f.path);
-  return bytes.indexOf('\n\r\n') < 0 && bytes.indexOf('\n\n') < 0;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(f.path);
+  } catch {
+    return false;
+  }
+  const eol = bytes.indexOf(0x0a);
+  if (eol < 0 || bytes[bytes.length - 1] !== 0x0a) return false;
+  const first = bytes.subarray(0, eol).toString('utf8').replace(/^\uFEFF/, '').replace(/\r$/, '');
+  return CSV_HEADERS.includes(first) && bytes.indexOf('\n\r\n') < 0 && bytes.indexOf('\n\n') < 0;
 }
 
 /** Tables of the database, dropped when its schema is of another version. */
