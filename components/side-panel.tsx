@@ -1,6 +1,6 @@
 // The volunteer console: pick a walkthrough, see what to bring, start, follow the steps, end with an outcome.
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../core/catalog';
 import { unexpected, type DataError } from '../core/errors';
 import { errorText } from '../core/error-text';
@@ -707,14 +707,20 @@ function Running({
   // it moves the walkthrough on; "Hủy" resumes it, unless the volunteer had paused it before. After "Hoàn tác" the
   // session comes back as it was saved (paused by the form).
   const pausedByForm = useRef(!!reopened);
+  // One pause request after the other: "Hủy" pressed before the pause was answered must still resume.
+  const pauseChain = useRef<Promise<void>>(Promise.resolve());
+  const sendPause = (paused: boolean): void => {
+    pauseChain.current = pauseChain.current.then(() => api.pause(paused)).catch(() => undefined);
+  };
   const setEnding = (on: boolean): void => {
     setEndingState(on);
     if (on && !view.paused && view.status !== 'done') {
       pausedByForm.current = true;
-      void api.pause(true).catch(() => undefined);
+      sendPause(true);
     } else if (!on && pausedByForm.current) {
+      // Whether or not the console has heard of the pause yet: it was asked for, so it is undone.
       pausedByForm.current = false;
-      if (view.paused) void api.pause(false).catch(() => undefined);
+      sendPause(false);
     }
   };
   const [form, setForm] = useState<OutcomeForm>(reopened ?? EMPTY_FORM);
@@ -728,11 +734,17 @@ function Running({
   const formRef = useRef<HTMLFormElement>(null);
   // The outcome form is a state of its own: the guide's controls go, and the form comes into view with the
   // focus on the chosen outcome (its "Ghi kết quả" stays in view at the bottom).
-  useEffect(() => {
-    if (!showOutcome) return;
-    const first = formRef.current?.querySelector<HTMLInputElement>('input[name="outcome"]:checked');
-    first?.focus({ preventScroll: true });
-    formRef.current?.scrollIntoView({ block: 'start' });
+  // In the same task as the render (a layout effect), so no click or key can come between; and only when the
+  // volunteer is not in a field or tool already (the focus is on the page, or was on a control the form replaced).
+  const sectionRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const form = formRef.current;
+    if (!showOutcome || !form) return;
+    const active = form.ownerDocument.activeElement;
+    const free = !active || active === form.ownerDocument.body || !active.isConnected || (!!sectionRef.current?.contains(active) && !form.contains(active));
+    if (!free) return;
+    form.querySelector<HTMLInputElement>('input[name="outcome"]:checked')?.focus({ preventScroll: true });
+    form.scrollIntoView({ block: 'start' });
   }, [showOutcome]);
   useEffect(() => {
     if (showOutcome) return;
@@ -755,7 +767,7 @@ function Running({
     return () => document.removeEventListener('keydown', onKey);
   }, [api, view.paused, showOutcome]);
   return (
-    <section aria-labelledby="run-title" data-testid="running" data-state={showOutcome ? 'outcome' : 'guiding'}>
+    <section ref={sectionRef} aria-labelledby="run-title" data-testid="running" data-state={showOutcome ? 'outcome' : 'guiding'}>
       <p class="run-label">{view.trial ? t('panel.trial') : t('panel.current')}</p>
       <h2 id="run-title">{localText(view.title, lang)}</h2>
       <p class="run-step" data-testid="panel-step">

@@ -170,6 +170,9 @@ export async function walkSteps(site: Page, panel: SidePanelPage, flow: Flow, op
     if (step.act === 'done' || step.act === 'next') await clickOverlayButton(site, 'next');
     else await actOnOutlined(site, step, state.outline!);
   }
+  // Past the last step the walkthrough is over: the console turns to the outcome form (and brings it into view),
+  // so what a test does next in the console happens on a console that has settled.
+  if ((options.to ?? total) === total) await panel.page.waitForSelector('[data-testid="running"][data-state="outcome"]');
   return hosts;
 }
 

@@ -177,4 +177,70 @@ describe('20 the console at the desk', () => {
     expect(asked).toEqual([true, false, true]);
     expect(session.current!.paused).toBe(true);
   });
+  it('20 "Hủy" pressed before the pause was answered still resumes, after it, in order', async () => {
+    const view: StepView = evnStepView('s-24');
+    const session = { current: view as StepView | null, notify: (): void => undefined };
+    const log: string[] = [];
+    let answerPause: (() => void) | null = null;
+    const api = fakePanelApi(session, {
+      pause: (paused) => {
+        log.push(`asked ${paused}`);
+        // The first request is answered only when the test says so (a busy service worker).
+        return new Promise<void>((resolve) => {
+          const done = (): void => {
+            session.current = { ...session.current!, paused };
+            log.push(`answered ${paused}`);
+            session.notify();
+            resolve();
+          };
+          if (paused) answerPause = done;
+          else done();
+        });
+      },
+    });
+    act(() => render(<SidePanel t={createTranslator('vi')} search={shippedCatalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, rootOf()));
+    await settle();
+    click('[data-testid="stop"]');
+    await settle();
+    click('[data-testid="outcome-cancel"]');
+    await settle();
+    // Not yet answered: the resume waits for it, so the two cannot cross on the way.
+    expect(log).toEqual(['asked true']);
+    answerPause!();
+    await settle();
+    await settle();
+    expect(log).toEqual(['asked true', 'answered true', 'asked false', 'answered false']);
+    expect(session.current!.paused).toBe(false);
+    expect($('[data-testid="run-nav"]')).not.toBeNull();
+  });
+
+  it('20 the form takes the focus from the button that opened it, in the same render, but not from a field the volunteer is in', async () => {
+    const view: StepView = evnStepView('s-25');
+    const session = { current: view as StepView | null, notify: (): void => undefined };
+    const api = fakePanelApi(session, {
+      pause: async (paused) => {
+        session.current = { ...session.current!, paused };
+        session.notify();
+      },
+    });
+    act(() => render(<SidePanel t={createTranslator('vi')} search={shippedCatalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, rootOf()));
+    await settle();
+    $<HTMLButtonElement>('[data-testid="stop"]')!.focus();
+    click('[data-testid="stop"]');
+    // No effects flushed, no timers run: the focus is on the chosen outcome already.
+    expect(document.activeElement).toBe($('input[name="outcome"]:checked'));
+    click('[data-testid="outcome-cancel"]');
+    await settle();
+
+    // The volunteer is typing in a field outside the guide (here the language select of the settings) when the
+    // resident reaches the end: the form shows, and the focus stays where it is.
+    const select = $<HTMLSelectElement>('details.settings select')!;
+    select.focus();
+    expect(document.activeElement).toBe(select);
+    session.current = { ...session.current!, status: 'done', index: session.current!.total - 1 };
+    act(() => session.notify());
+    await settle();
+    expect($('[data-testid="running"]')!.dataset.state).toBe('outcome');
+    expect(document.activeElement).toBe(select);
+  });
 });
