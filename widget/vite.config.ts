@@ -9,16 +9,21 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { InlineConfig } from 'vite';
 import { ERROR_STRINGS, localeSubset, WIDGET_STRINGS } from '../build/locale-subset';
+import { minifyAgain } from '../build/minify-again';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WIDGET_OUT = path.join(ROOT, '.output/widget');
 
-function config(entry: string, format: 'iife' | 'es', fileName: string, empty: boolean, strings = WIDGET_STRINGS): InlineConfig {
+function config(entry: string, format: 'iife' | 'es', fileName: string, empty: boolean, strings = WIDGET_STRINGS, again = true): InlineConfig {
   return {
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), localeSubset('dan-buoc-widget-strings', strings)],
+    plugins: [
+      preact({ prefreshEnabled: false, devToolsEnabled: false }),
+      localeSubset('dan-buoc-widget-strings', strings),
+      ...(again ? [minifyAgain({ module: format === 'es' })] : []),
+    ],
     define: { __WIDGET_ESM__: JSON.stringify(format === 'es') },
     build: {
       outDir: WIDGET_OUT,
@@ -29,6 +34,7 @@ function config(entry: string, format: 'iife' | 'es', fileName: string, empty: b
       target: ['chrome111', 'firefox115', 'safari16.4'],
       lib: { entry: path.join(ROOT, entry), formats: [format], name: 'DanBuocGuide', fileName: () => fileName },
       // Library mode keeps an ES build's whitespace (for other bundlers); this file is served as it is.
+      // Then terser once more (build/minify-again.ts).
       rolldownOptions: { output: { minify: true } },
     },
   };
@@ -39,6 +45,7 @@ export function widgetBuilds(): InlineConfig[] {
     config('widget/element.ts', 'iife', 'dan-buoc-widget.js', true),
     config('widget/element.ts', 'es', 'dan-buoc-widget.mjs', false),
     config('widget/qr.ts', 'iife', 'dan-buoc-qr.js', false),
-    config('widget/errors.ts', 'iife', 'dan-buoc-errors.js', false, ERROR_STRINGS),
+    // The error texts are all strings: terser's second pass makes that file a little larger, not smaller.
+    config('widget/errors.ts', 'iife', 'dan-buoc-errors.js', false, ERROR_STRINGS, false),
   ];
 }
