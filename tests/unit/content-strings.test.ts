@@ -96,5 +96,7 @@ describe('strings shipped in the content script and the widget', () => {
     // 16: the error texts (3.6 kB gzip) are loaded only when a pack cannot be shown, not with every widget.
     for (const k of keys.filter((k) => k.startsWith('error.'))) expect(WIDGET_STRINGS(k), k).toBe(false);
     for (const k of ['overlay.next', 'widget.loading']) expect(ERROR_STRINGS(k)).toBe(false);
+    // Nor the guide's lines about finding a control on a real page: the widget's card never shows them.
+    for (const k of ['overlay.notFound', 'overlay.waiting', 'overlay.searching', 'overlay.where']) expect(WIDGET_STRINGS(k), k).toBe(false);
   });
 });
