@@ -124,7 +124,7 @@ describe('20 the widget speaks to a resident at home and keeps to its own sizes'
   });
 
   it('20 its style sheets size nothing in rem: a page’s `html { font-size: 10px }` cannot shrink it', () => {
-    for (const file of ['widget/widget.css', 'components/step-card.css']) {
+    for (const file of ['widget/widget.css', 'widget/print.css', 'components/step-card.css']) {
       const css = readFileSync(path.join(__dirname, '../..', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
       expect(css, file).not.toMatch(/\d\s*rem\b/);
     }
