@@ -13,7 +13,13 @@ const byPrefix =
   (key) =>
     prefixes.some((p) => key === p || (p.endsWith('.') && key.startsWith(p)));
 
-export const WIDGET_STRINGS: KeepKey = byPrefix(['overlay.', 'widget.']);
+/** The guide's lines about finding the control on a real page (extension/guide-page.tsx): a ward page has none. */
+const GUIDE_ONLY = new Set(['overlay.notFound', 'overlay.waiting', 'overlay.searching', 'overlay.where']);
+/** The print view's own words (components/print-view.tsx): in dan-buoc-print.js, loaded with the view. */
+const PRINT_ONLY = new Set(['widget.print', 'widget.qrLabel', 'widget.qrCaption', 'widget.qrFailed', 'widget.printPrivate', 'widget.printPrivateMark']);
+export const PRINT_STRINGS: KeepKey = (key) => PRINT_ONLY.has(key);
+/** The widget: its own words and the step card's (tests/unit/content-strings.test.ts checks it asks for no other). */
+export const WIDGET_STRINGS: KeepKey = (key) => byPrefix(['overlay.', 'widget.'])(key) && !GUIDE_ONLY.has(key) && !PRINT_ONLY.has(key);
 /** The widget's error texts (core/error-text.ts), in a file it loads only when a pack cannot be shown. */
 export const ERROR_STRINGS: KeepKey = byPrefix(['error.']);
 /**

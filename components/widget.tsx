@@ -1,24 +1,20 @@
 // The ward-site widget (widget/element.ts wires it into <dan-buoc-guide>): a catalogue of one pack's
 // walkthroughs with diacritics-free search, what to bring, one step at a time with the overlay's step card,
-// a hand-off link to the real site, and a one-page print view with a QR code back to the ward page.
+// a hand-off link to the real site, and a one-page print view with a QR code back to the ward page
+// (components/print-view.tsx, which the widget asks for only when it is opened: `loadPrint`).
 // Pack text is only ever rendered as text.
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Catalog, CatalogEntry } from '../core/catalog';
 import { handOffFragment } from '../core/handoff';
 import { errorText } from '../core/error-text';
 import { localText, type Lang, type MessageKey, type Translate } from '../core/i18n';
 import type { Category, PackError } from '../core/pack';
-import { stripUrl } from '../core/url-pattern';
 import type { Speaker } from '../core/voices';
+import { Bring } from './bring-list';
 import { plainHint } from './hint-text';
+import type { PrintViewComponent } from './print-view';
 import { StepCard } from './step-card';
-
-/** A QR code as an SVG path over a `size` × `size` grid of modules. */
-export interface QrPath {
-  size: number;
-  d: string;
-}
 
 export type WidgetSource = { kind: 'loading' } | { kind: 'error'; errors: PackError[] } | { kind: 'ready'; catalog: Catalog; base: string };
 
@@ -30,7 +26,8 @@ export interface WidgetProps {
   open?: string;
   /** The ward page, for the print view's QR code (its query and fragment never go into it). */
   pageUrl: string;
-  loadQr: (text: string) => Promise<QrPath>;
+  /** The print view, loaded when it is first opened (on a ward page, the file dan-buoc-print.js). */
+  loadPrint: () => Promise<PrintViewComponent>;
   /** Reads a hint aloud (core/voices.ts): "Nghe" only while a voice for the language exists; absent where the browser cannot speak. */
   speaker?: Speaker;
   print: () => void;
@@ -41,11 +38,6 @@ export interface WidgetProps {
 type View = { kind: 'catalogue' } | { kind: 'intro'; entry: CatalogEntry } | { kind: 'step'; entry: CatalogEntry; index: number; done: boolean } | { kind: 'print'; entry: CatalogEntry };
 
 const CATEGORY_ORDER: Category[] = ['public-service', 'utility', 'bank', 'e-wallet'];
-
-/** The fragment that opens a walkthrough of this widget on the ward page (what the QR code holds). */
-export function wardFragment(packId: string, walkthroughId: string): string {
-  return `#huong-dan=${packId}/${walkthroughId}`;
-}
 
 /** The walkthrough id a ward page fragment names for this pack, if any. */
 export function openFromFragment(hash: string, packId: string): string | undefined {
@@ -58,14 +50,6 @@ function realSiteUrl(entry: CatalogEntry): string {
   const u = new URL(entry.walkthrough.startUrl);
   u.hash = handOffFragment({ packId: entry.pack.id, walkthroughId: entry.walkthrough.id });
   return u.href;
-}
-
-/**
- * The ward page that opens this walkthrough (the QR code on paper): origin and path only. The page's query
- * may hold what a resident typed into the ward's own forms (a search, a name), and a printed sheet travels.
- */
-export function wardUrl(pageUrl: string, entry: CatalogEntry): string {
-  return `${stripUrl(pageUrl)}${wardFragment(entry.pack.id, entry.walkthrough.id)}`;
 }
 
 /**
@@ -88,6 +72,8 @@ export function Widget(props: WidgetProps): JSX.Element {
   const [query, setQuery] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  // The print view's component once loaded ('failed' if its file did not come: opening it again tries again).
+  const [Print, setPrint] = useState<PrintViewComponent | 'failed' | null>(null);
   const speaker = props.speaker;
   // Voices that arrive late, and the end of a reading, draw the card again.
   const [, setSpeech] = useState(0);
@@ -106,11 +92,26 @@ export function Widget(props: WidgetProps): JSX.Element {
     if (entry) setView({ kind: 'intro', entry });
   }, [source, props.open]);
 
-  // A new view: keyboard and screen-reader users land on its heading (not on the first load).
+  // The print view: loaded when first opened; the element is marked while it is open (the ward's print CSS).
+  const printing = view.kind === 'print';
+  useEffect(() => {
+    if (!printing) return;
+    if (typeof Print !== 'function') {
+      props.loadPrint().then(
+        (c) => setPrint(() => c),
+        () => setPrint('failed'),
+      );
+    }
+    props.onPrintView?.(true);
+    return () => props.onPrintView?.(false);
+  }, [printing]);
+
+  // A new view: keyboard and screen-reader users land on its heading (not on the first load); the print
+  // view's once it is there.
   useEffect(() => {
     if (moved.current) heading.current?.focus();
     moved.current = true;
-  }, [view.kind, view.kind === 'step' ? view.index : -1, view.kind !== 'catalogue' ? view.entry : null]);
+  }, [view.kind, view.kind === 'step' ? view.index : -1, view.kind !== 'catalogue' ? view.entry : null, printing && Print]);
 
   const go = (next: View): void => {
     speaker?.stop();
@@ -222,7 +223,33 @@ export function Widget(props: WidgetProps): JSX.Element {
     );
   }
 
-  if (view.kind === 'print') return <PrintView {...props} entry={entry} heading={heading} onClose={() => go({ kind: 'intro', entry })} />;
+  if (view.kind === 'print') {
+    const close = (): void => go({ kind: 'intro', entry });
+    if (typeof Print === 'function') return <Print t={t} lang={lang} entry={entry} pageUrl={props.pageUrl} heading={heading} print={props.print} onClose={close} />;
+    return (
+      <div class="dbw">
+        <h2 class="dbw-h" ref={heading} tabIndex={-1}>
+          {titleOf(entry)}
+        </h2>
+        {Print === 'failed' ? (
+          <p class="dbw-muted" role="alert" data-dan-buoc="widget-print-failed">
+            {t('widget.printFailed')}
+          </p>
+        ) : (
+          <p class="dbw-muted" role="status">
+            {t('widget.loading')}
+          </p>
+        )}
+        <div class="db-actions">
+          <div class="db-group">
+            <button type="button" class="db-btn db-btn-quiet" onClick={close} data-dan-buoc="widget-close-print">
+              {t('widget.closePrint')}
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
 
   const step = w.steps[view.index]!;
   const text = localText(step.text, lang);
@@ -254,92 +281,6 @@ export function Widget(props: WidgetProps): JSX.Element {
         <div class="db-group">
           {real}
           {back}
-        </div>
-      </div>
-    </div>
-  );
-}
-
-/** What to bring, when the walkthrough says. */
-function Bring({ t, lang, walkthrough }: { t: Translate; lang: Lang; walkthrough: CatalogEntry['walkthrough'] }): JSX.Element | null {
-  if (walkthrough.bring.length === 0) return null;
-  return (
-    <>
-      <h3 class="dbw-h3">{t('widget.bring')}</h3>
-      <ul class="dbw-bring">
-        {walkthrough.bring.map((b, i) => (
-          <li key={i}>{localText(b, lang)}</li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-function PrintView(props: WidgetProps & { entry: CatalogEntry; heading: { current: HTMLHeadingElement | null }; onClose: () => void }): JSX.Element {
-  const { t, lang, entry } = props;
-  const w = entry.walkthrough;
-  const url = wardUrl(props.pageUrl, entry);
-  const [qr, setQr] = useState<QrPath | null | 'failed'>(null);
-  useEffect(() => {
-    let live = true;
-    props.loadQr(url).then(
-      (q) => live && setQr(q),
-      () => live && setQr('failed'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [url]);
-  useEffect(() => {
-    props.onPrintView?.(true);
-    return () => props.onPrintView?.(false);
-  }, []);
-  const steps = useMemo(() => w.steps.map((s) => ({ text: localText(s.text, lang), private: s.private })), [w, lang]);
-  return (
-    <div class="dbw dbw-print" data-dan-buoc="widget-print">
-      <div class="dbw-print-top">
-        <div class="dbw-print-about">
-          <h2 class="dbw-h" ref={props.heading} tabIndex={-1}>
-            {localText(w.title, lang)}
-          </h2>
-          <p class="dbw-muted">{t('widget.about', { n: w.steps.length, m: w.minutes })}</p>
-          <Bring t={t} lang={lang} walkthrough={w} />
-          {steps.some((s) => s.private) ? (
-            <p class="dbw-private" data-dan-buoc="widget-private-all">
-              {t('widget.private.print')}
-            </p>
-          ) : null}
-        </div>
-        <figure class="dbw-qr">
-          {qr && qr !== 'failed' ? (
-            <svg viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img" aria-label={t('widget.qrLabel')} data-dan-buoc="widget-qr" shape-rendering="crispEdges">
-              <rect x="-4" y="-4" width={qr.size + 8} height={qr.size + 8} fill="#fff" />
-              <path d={qr.d} fill="#000" />
-            </svg>
-          ) : (
-            <span class="dbw-muted">{qr === 'failed' ? t('widget.qrFailed') : t('widget.loading')}</span>
-          )}
-          <figcaption>
-            {t('widget.qrCaption')} <span class="dbw-url">{url}</span>
-          </figcaption>
-        </figure>
-      </div>
-      <ol class="dbw-steps">
-        {steps.map((s, i) => (
-          <li key={i}>
-            {plainHint(s.text)}
-            {s.private ? <strong class="dbw-private"> {t('widget.private.mark')}</strong> : null}
-          </li>
-        ))}
-      </ol>
-      <div class="db-actions dbw-noprint">
-        <div class="db-group">
-          <button type="button" class="db-btn db-btn-main" onClick={props.print} data-dan-buoc="widget-print">
-            {t('widget.print')}
-          </button>
-          <button type="button" class="db-btn db-btn-quiet" onClick={props.onClose} data-dan-buoc="widget-close-print">
-            {t('widget.closePrint')}
-          </button>
         </div>
       </div>
     </div>

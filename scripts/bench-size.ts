@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const rows: [string, string, string][] = [
     ['dan-buoc-widget.js (IIFE, what the snippet loads)', `${kb(gz(path.join(widget, 'dan-buoc-widget.js')))} kB`, `≤ ${GOALS.widgetGzKb} kB: ${gz(path.join(widget, 'dan-buoc-widget.js')) <= GOALS.widgetGzKb * 1000 ? 'met' : 'NOT met'}`],
     ['dan-buoc-widget.mjs (ES module)', `${kb(gz(path.join(widget, 'dan-buoc-widget.mjs')))} kB`, `≤ ${GOALS.widgetGzKb} kB: ${gz(path.join(widget, 'dan-buoc-widget.mjs')) <= GOALS.widgetGzKb * 1000 ? 'met' : 'NOT met'}`],
-    ['dan-buoc-qr.js (loaded only by the print view)', `${kb(gz(path.join(widget, 'dan-buoc-qr.js')))} kB`, ''],
+    ['dan-buoc-print.js (the print view with its QR code maker, loaded only when it opens)', `${kb(gz(path.join(widget, 'dan-buoc-print.js')))} kB`, ''],
     ['dan-buoc-errors.js (error texts, loaded only when a pack cannot be shown)', `${kb(gz(path.join(widget, 'dan-buoc-errors.js')))} kB`, ''],
     ['guide script, injected into the guided tab (guide.js)', `${kb(gz(path.join(EXTENSION_DIR, 'guide.js')))} kB`, ''],
     ['baseline: Preact runtime alone (its minified dist/preact.mjs)', `${kb(gz(preact))} kB`, ''],

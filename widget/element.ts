@@ -3,14 +3,16 @@
 // out), loads its pack from `src` (same site or CORS) or from a child <script type="application/json">,
 // validates it with parsePack, and renders components/widget.tsx. Several elements work side by side.
 import { h, render } from 'preact';
+import { Fragment, jsx } from 'preact/jsx-runtime';
 import stepCardCss from '../components/step-card.css?inline';
-import { Widget, openFromFragment, type QrPath, type WidgetSource } from '../components/widget';
+import type { PrintViewComponent } from '../components/print-view';
+import { Widget, openFromFragment, type WidgetSource } from '../components/widget';
 import { createCatalog } from '../core/catalog';
 import { createTranslator, fillTemplate, type Lang, type Translate } from '../core/i18n';
 import type { ErrorCode } from '../core/errors';
 import type { PackError } from '../core/pack';
 import { createSpeaker, type Speaker, type UtteranceLike } from '../core/voices';
-import { ERRORS_EVENT, ERRORS_FILE, QR_EVENT, QR_FILE } from './qr-event';
+import { ERRORS_EVENT, ERRORS_FILE, PRINT_EVENT, PRINT_FILE, type PrintHandOver } from './files';
 import widgetCss from './widget.css?inline';
 
 declare const __WIDGET_ESM__: boolean;
@@ -18,7 +20,7 @@ declare const __WIDGET_ESM__: boolean;
 /** Packs larger than this are refused before parsing (parsePack's own limit). */
 const MAX_PACK_CHARS = 2 * 1024 * 1024;
 
-// Where this file was loaded from: the QR file sits beside it. (A classic script knows it only now.)
+// Where this file was loaded from: the files it loads on demand sit beside it. (A classic script knows it only now.)
 const SCRIPT_URL = __WIDGET_ESM__ ? import.meta.url : ((document.currentScript as HTMLScriptElement | null)?.src ?? document.baseURI);
 
 let sheet: CSSStyleSheet | undefined;
@@ -49,12 +51,17 @@ function loadBeside<T>(file: string, event: string, accept: (detail: unknown) =>
   });
 }
 
-let qrMaker: Promise<(text: string) => QrPath> | undefined;
-/** The QR maker (dan-buoc-qr.js), loaded once, when a print view first opens. */
-function loadQr(text: string): Promise<QrPath> {
-  qrMaker ??= loadBeside(QR_FILE, QR_EVENT, (d): d is (text: string) => QrPath => typeof d === 'function');
-  qrMaker.catch(() => (qrMaker = undefined));
-  return qrMaker.then((make) => make(text));
+let printFile: Promise<{ View: PrintViewComponent; sheet: CSSStyleSheet }> | undefined;
+/** The print view and its style sheet (dan-buoc-print.js), loaded once, when a print view first opens. */
+function loadPrintFile(): Promise<{ View: PrintViewComponent; sheet: CSSStyleSheet }> {
+  printFile ??= loadBeside(PRINT_FILE, PRINT_EVENT, (d): d is PrintHandOver => typeof d === 'function').then((open) => {
+    const { View, css } = open({ jsx, Fragment });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return { View, sheet };
+  });
+  printFile.catch(() => (printFile = undefined));
+  return printFile;
 }
 
 type ErrorTexts = Record<Lang, Record<string, string>>;
@@ -189,7 +196,11 @@ class DanBuocGuide extends HTMLElement {
         source,
         open,
         pageUrl: location.href,
-        loadQr,
+        loadPrint: () =>
+          loadPrintFile().then(({ View, sheet }) => {
+            this.shadow.adoptedStyleSheets = [styles(), sheet];
+            return View;
+          }),
         speaker: this.speaker,
         print: () => window.print(),
         onPrintView: (on) => this.toggleAttribute('printing', on),

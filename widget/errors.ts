@@ -3,6 +3,6 @@
 // hands them over with a DOM event, so neither file adds a global.
 import vi from '../locales/vi.json';
 import en from '../locales/en.json';
-import { ERRORS_EVENT } from './qr-event';
+import { ERRORS_EVENT } from './files';
 
 document.dispatchEvent(new CustomEvent(ERRORS_EVENT, { detail: { vi, en } }));

@@ -251,8 +251,8 @@ describe('the widget on a phone, a tablet and a themed ward page', () => {
     await clickIn(page, 0, '[data-dan-buoc="widget-print-view"]');
     await shadowHas(page, 0, '.dbw-steps');
     const printed = (await textIn(page, 0, '.dbw-steps'))!;
-    expect(printed).toContain(vi['widget.private.mark']);
-    expect(await textIn(page, 0, '[data-dan-buoc="widget-private-all"]')).toBe(vi['widget.private.print']);
+    expect(printed).toContain(vi['widget.printPrivateMark']);
+    expect(await textIn(page, 0, '[data-dan-buoc="widget-private-all"]')).toBe(vi['widget.printPrivate']);
     expect(printed).not.toMatch(/người hỗ trợ|quay mặt/i);
     await page.close();
   });

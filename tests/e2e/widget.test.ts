@@ -146,12 +146,13 @@ describe('widget on a ward page with a strict CSP', () => {
     expect(accents).toEqual([null, 'rgb(15, 118, 110)']);
     expect(await textIn(page, 0, '[data-dan-buoc="text"]')).toMatch(/xong/i);
 
-    // The print view: the whole walkthrough, and a QR code (its script loaded only now) back to the ward page.
-    const qrScript = (): string[] => requests.filter((u) => u.endsWith('/assets/dan-buoc-qr.js'));
-    expect(qrScript()).toEqual([]);
+    // The print view (its script, with the QR code maker, loaded only now): the whole walkthrough, and a QR code
+    // back to the ward page.
+    const printScript = (): string[] => requests.filter((u) => u.endsWith('/assets/dan-buoc-print.js'));
+    expect(printScript()).toEqual([]);
     await clickIn(page, 1, '[data-dan-buoc="widget-print-view"]');
     const svg = (await page.waitForFunction(() => document.querySelectorAll('dan-buoc-guide')[1]!.shadowRoot!.querySelector('svg[data-dan-buoc="widget-qr"]'))).asElement()!;
-    expect(qrScript()).toHaveLength(1);
+    expect(printScript()).toHaveLength(1);
     expect(await page.evaluate(() => document.querySelectorAll('dan-buoc-guide')[1]!.hasAttribute('printing'))).toBe(true);
     const listed = await page.evaluate(() => [...document.querySelectorAll('dan-buoc-guide')[1]!.shadowRoot!.querySelectorAll('.dbw-steps > li')].length);
     expect(listed).toBe(evnWalk.steps.length);
@@ -223,11 +224,22 @@ describe('widget on a ward page with a strict CSP', () => {
     await page.close();
   });
 
-  it('an inline pack in English from the ES module build opens its walkthrough directly, with its illustration', async () => {
-    const { page, errors } = await open(`${ward.url}test/inline.html`);
+  it('an inline pack in English from the ES module build opens its walkthrough directly, with its print view and its illustration', async () => {
+    const opened = await open(`${ward.url}test/inline.html`);
+    const { page, errors } = opened;
     await ready(page, 0);
     expect(await textIn(page, 0, 'h2')).toBe('Look up a dossier');
     expect(await textIn(page, 0, '.dbw-bring')).toBe('The dossier code');
+    // The print view from beside the ES module, in English: its own words come with it, the rest from the widget.
+    const { requests } = opened;
+    await clickIn(page, 0, '[data-dan-buoc="widget-print-view"]');
+    await page.waitForFunction(() => !!document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('svg[data-dan-buoc="widget-qr"]'));
+    expect(requests.filter((u) => u.endsWith('/assets/dan-buoc-print.js'))).toHaveLength(1);
+    expect(await textIn(page, 0, 'button[data-dan-buoc="widget-print"]')).toBe('Print this page');
+    expect(await textIn(page, 0, '[data-dan-buoc="widget-close-print"]')).toBe('Close the printable version');
+    expect(await textIn(page, 0, '.dbw-qr figcaption')).toMatch(/^Scan to see this walkthrough again /);
+    await clickIn(page, 0, '[data-dan-buoc="widget-close-print"]');
+    await page.waitForFunction(() => !!document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('[data-dan-buoc="widget-start"]'));
     await clickIn(page, 0, '[data-dan-buoc="widget-start"]');
     await page.waitForFunction(() => (document.querySelector('dan-buoc-guide')!.shadowRoot!.querySelector('.dbw-img') as HTMLImageElement | null)?.complete);
     const img = await page.evaluate(() => {

@@ -8,18 +8,18 @@ import en from '../../locales/en.json';
 import vi from '../../locales/vi.json';
 import { pageWords } from '../../core/i18n';
 import { isPageWord, wordsOf } from '../../core/page-words';
-import { BACKGROUND_STRINGS, CONTENT_SCRIPT_STRINGS, ERROR_STRINGS, PICKER_STRINGS, RECORDER_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../build/locale-subset';
+import { BACKGROUND_STRINGS, CONTENT_SCRIPT_STRINGS, ERROR_STRINGS, PICKER_STRINGS, PRINT_STRINGS, RECORDER_STRINGS, WIDGET_STRINGS, type KeepKey } from '../../build/locale-subset';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** The project's own modules a bundle is made of, from its entry, through relative imports. */
+/** The project's own modules a bundle is made of, from its entry, through relative imports (not `import type`: no code). */
 function localModules(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"](\.{1,2}\/[^'"?]+)['"]/gm)) {
+    for (const m of source.matchAll(/^\s*(?:import|export)\b(?!\s+type\b)[^'"]*?from\s+['"](\.{1,2}\/[^'"?]+)['"]/gm)) {
       const base = path.resolve(path.dirname(file), m[1]!);
       const found = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((f) => existsSync(f) && /\.tsx?$/.test(f));
       if (found) visit(found);
@@ -96,5 +96,19 @@ describe('strings shipped in the content script and the widget', () => {
     // 16: the error texts (3.6 kB gzip) are loaded only when a pack cannot be shown, not with every widget.
     for (const k of keys.filter((k) => k.startsWith('error.'))) expect(WIDGET_STRINGS(k), k).toBe(false);
     for (const k of ['overlay.next', 'widget.loading']) expect(ERROR_STRINGS(k)).toBe(false);
+    // Nor the guide's lines about finding a control on a real page: the widget's card never shows them.
+    for (const k of ['overlay.notFound', 'overlay.waiting', 'overlay.searching', 'overlay.where']) expect(WIDGET_STRINGS(k), k).toBe(false);
+  });
+
+  it('the print view (dan-buoc-print.js) brings its own words, and finds the rest in the widget’s', () => {
+    const keys = check('widget/print.ts', (k) => PRINT_STRINGS(k) || WIDGET_STRINGS(k), { files: 5, keys: 5 });
+    const own = keys.filter(PRINT_STRINGS);
+    expect(own).toEqual(expect.arrayContaining(['widget.print', 'widget.qrCaption', 'widget.printPrivate']));
+    // Its own words are not in the widget's file, and the widget's modules never ask for them.
+    for (const k of own) expect(WIDGET_STRINGS(k), k).toBe(false);
+    const widgetKeys = check('widget/element.ts', (k) => WIDGET_STRINGS(k) || ERROR_STRINGS(k));
+    expect(widgetKeys.filter(PRINT_STRINGS)).toEqual([]);
+    // What the print view asks the widget for: shown before the file comes, or on the intro too.
+    expect(keys.filter((k) => !PRINT_STRINGS(k))).toEqual(expect.arrayContaining(['widget.about', 'widget.closePrint']));
   });
 });

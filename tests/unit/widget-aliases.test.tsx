@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
+import { PrintView } from '../../components/print-view';
 import { Widget } from '../../components/widget';
 import { createCatalog } from '../../core/catalog';
 import { createTranslator } from '../../core/i18n';
@@ -16,7 +17,7 @@ describe("the widget's search", () => {
     const catalog = createCatalog([dichvucong]);
     act(() =>
       render(
-        <Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: 'https://phuong-a.example/goi/dvc.json' }} pageUrl="https://phuong-a.example/" loadQr={async () => ({ size: 1, d: '' })} print={() => undefined} />,
+        <Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: 'https://phuong-a.example/goi/dvc.json' }} pageUrl="https://phuong-a.example/" loadPrint={async () => PrintView} print={() => undefined} />,
         rootOf(),
       ),
     );

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { Widget, type QrPath } from '../../components/widget';
+import { PrintView, qrPath } from '../../components/print-view';
+import { Widget } from '../../components/widget';
 import { createCatalog } from '../../core/catalog';
 import { createTranslator } from '../../core/i18n';
 import evn from '../../walkthroughs/evn.json';
@@ -32,7 +33,7 @@ describe('15.8 the widget sends nothing to other hosts', () => {
     const walk = catalog.packs[0]!.walkthroughs[0]!;
     act(() =>
       render(
-        <Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: PACK_URL }} open={walk.id} pageUrl="https://phuong-a.example/" loadQr={async () => ({ size: 1, d: '' })} print={() => undefined} />,
+        <Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: PACK_URL }} open={walk.id} pageUrl="https://phuong-a.example/" loadPrint={async () => PrintView} print={() => undefined} />,
         rootOf(),
       ),
     );
@@ -49,18 +50,62 @@ describe('15.8 the widget sends nothing to other hosts', () => {
   it('15.8 the print view’s QR code leads to the ward page without its query string', async () => {
     const catalog = createCatalog([evn]);
     const walk = catalog.packs[0]!.walkthroughs[0]!;
-    const loadQr = vi.fn(async (): Promise<QrPath> => ({ size: 1, d: 'M0 0h1v1h-1z' }));
+    const loadPrint = vi.fn(async () => PrintView);
     const pageUrl = 'https://phuong-a.example/dich-vu/tra-cuu.html?ho-ten=Nguyen+Thi+Hoa&sdt=0912345678#ket-qua';
     act(() =>
-      render(<Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: PACK_URL }} open={walk.id} pageUrl={pageUrl} loadQr={loadQr} print={() => undefined} />, rootOf()),
+      render(<Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: PACK_URL }} open={walk.id} pageUrl={pageUrl} loadPrint={loadPrint} print={() => undefined} />, rootOf()),
     );
     await settle();
+    expect(loadPrint).not.toHaveBeenCalled();
     act(() => rootOf().querySelector<HTMLButtonElement>('[data-dan-buoc="widget-print-view"]')!.click());
     await settle();
+    expect(loadPrint).toHaveBeenCalledTimes(1);
     const want = `https://phuong-a.example/dich-vu/tra-cuu.html#huong-dan=evn/${walk.id}`;
-    expect(loadQr).toHaveBeenCalledWith(want);
+    // The QR code drawn is the one of that address.
+    expect(rootOf().querySelector('[data-dan-buoc="widget-qr"] path')!.getAttribute('d')).toBe(qrPath(want)!.d);
     expect(rootOf().querySelector('.dbw-url')!.textContent).toBe(want);
     expect(rootOf().textContent).not.toContain('0912345678');
+  });
+});
+
+describe('the print view comes in a file of its own', () => {
+  it('loaded when first opened, marking the element; a file that does not come is said, and opening again tries again', async () => {
+    const catalog = createCatalog([evn]);
+    const walk = catalog.packs[0]!.walkthroughs[0]!;
+    let fail = true;
+    const loadPrint = vi.fn(async () => (fail ? Promise.reject(new Error('dan-buoc-print.js did not load')) : PrintView));
+    const marks: boolean[] = [];
+    act(() =>
+      render(
+        <Widget t={createTranslator('vi')} lang="vi" source={{ kind: 'ready', catalog, base: PACK_URL }} open={walk.id} pageUrl="https://phuong-a.example/" loadPrint={loadPrint} print={() => undefined} onPrintView={(on) => marks.push(on)} />,
+        rootOf(),
+      ),
+    );
+    await settle();
+    const click = (what: string): void => {
+      act(() => rootOf().querySelector<HTMLButtonElement>(`[data-dan-buoc="${what}"]`)!.click());
+    };
+    click('widget-print-view');
+    await settle();
+    expect(rootOf().querySelector('[data-dan-buoc="widget-print-failed"]')!.textContent).toBe(createTranslator('vi')('widget.printFailed'));
+    expect(rootOf().querySelector('[data-dan-buoc="widget-print"]')).toBeNull();
+    click('widget-close-print');
+    expect(rootOf().querySelector('[data-dan-buoc="widget-start"]')).not.toBeNull();
+    fail = false;
+    click('widget-print-view');
+    await settle();
+    expect(loadPrint).toHaveBeenCalledTimes(2);
+    expect(rootOf().querySelectorAll('.dbw-steps > li')).toHaveLength(walk.steps.length);
+    expect(rootOf().querySelector('h2')!.textContent).toBe(walk.title.vi);
+    // Keyboard and screen-reader users land on the print view's heading once it is there.
+    expect(document.activeElement).toBe(rootOf().querySelector('.dbw-print h2'));
+    expect(marks).toEqual([true, false, true]);
+    // Once here, it stays: closing and opening again loads nothing more.
+    click('widget-close-print');
+    click('widget-print-view');
+    await settle();
+    expect(loadPrint).toHaveBeenCalledTimes(2);
+    expect(rootOf().querySelector('[data-dan-buoc="widget-qr"]')).not.toBeNull();
   });
 });
 
@@ -79,7 +124,7 @@ describe('20 the widget speaks to a resident at home and keeps to its own sizes'
   });
 
   it('20 its style sheets size nothing in rem: a page’s `html { font-size: 10px }` cannot shrink it', () => {
-    for (const file of ['widget/widget.css', 'components/step-card.css']) {
+    for (const file of ['widget/widget.css', 'widget/print.css', 'components/step-card.css']) {
       const css = readFileSync(path.join(__dirname, '../..', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
       expect(css, file).not.toMatch(/\d\s*rem\b/);
     }
