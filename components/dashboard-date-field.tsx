@@ -3,7 +3,7 @@
 // The period changes when the typed text is a whole, real date (on leaving the field or Enter); otherwise the
 // field says why beside it, and the period stays as it was.
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { datePattern, formatDate, parseTypedDate, YEAR_RANGE } from '../core/dates';
 import type { Lang, MessageKey, Translate } from '../core/i18n';
 
@@ -29,8 +29,9 @@ const REASONS: Record<'format' | 'no-such-day' | 'year', MessageKey> = {
 export function DateField({ t, lang, id, label, value, example, onChange }: DateFieldProps): JSX.Element {
   const [text, setText] = useState(() => formatDate(value, lang));
   const [error, setError] = useState<string | null>(null);
-  // A new value from outside (a quick period, the language switched) replaces what is typed.
-  useEffect(() => {
+  // A new value from outside (a quick period, the language switched) replaces what is typed, before the field
+  // is painted with the old text (a layout effect).
+  useLayoutEffect(() => {
     setText(formatDate(value, lang));
     setError(null);
   }, [value, lang]);

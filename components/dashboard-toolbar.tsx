@@ -2,7 +2,7 @@
 // exports, import from another desk and delete everything (asked in the page first), with what they answered
 // just below them. A region with its own heading, reached by Tab in reading order; hidden in print.
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { DataError } from '../core/errors';
 import { ErrorList } from './error-list';
 import type { Translate } from '../core/i18n';
@@ -30,7 +30,8 @@ export function Toolbar({ t, count, busy, message, importHelpId, onPrint, onExpo
   const cancelRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
-  useEffect(() => {
+  // In the same render as the question (a layout effect): a key pressed meanwhile goes to "Hủy", not to the page.
+  useLayoutEffect(() => {
     // Focus follows the question: onto "Hủy" when asked, back to the button when answered.
     if (confirming) cancelRef.current?.focus();
     else if (wasConfirming.current) deleteRef.current?.focus();

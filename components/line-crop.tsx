@@ -2,7 +2,7 @@
 // prepared image's grey pixels (never an image URL, never innerHTML), scaled by CSS to the panel's width. The
 // pixels live in the helper's result only and go with it.
 import type { JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { GrayImage } from '../core/image-prep';
 
 /** Paint `image` into `canvas` at its own size (each grey level as an opaque RGB pixel). */
@@ -24,7 +24,9 @@ export function paintGray(canvas: HTMLCanvasElement, image: GrayImage): void {
 
 export function LineCrop({ image, label }: { image: GrayImage; label: string }): JSX.Element {
   const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
+  // Painted in the same task as the render (a layout effect): the line is never shown as an empty 300×150
+  // canvas first, nor read so (CI read one between the result's render and a normal effect's paint).
+  useLayoutEffect(() => {
     const c = canvas.current;
     if (!c) return;
     paintGray(c, image);

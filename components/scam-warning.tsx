@@ -3,7 +3,7 @@
 // link, and "Vẫn tiếp tục" only behind a deliberate second step. Everything shown is text (no markup from the
 // address). Its wiring (entrypoints/warning/) gives it the translator and the two ways out.
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { hasMessage, type Translate } from '../core/i18n';
 import type { ScamReason } from '../core/scam';
 
@@ -40,7 +40,7 @@ export function ScamWarning({ t, host, imitates, reasons, api }: ScamWarningProp
   const [error, setError] = useState(false);
   const back = useRef<HTMLButtonElement>(null);
   // The safe way is where the keyboard starts.
-  useEffect(() => back.current?.focus(), []);
+  useLayoutEffect(() => back.current?.focus(), []);
   return (
     <main class="warn" data-testid="scam-warning">
       <h1 class="warn-title">

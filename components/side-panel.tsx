@@ -746,7 +746,9 @@ function Running({
     form.querySelector<HTMLInputElement>('input[name="outcome"]:checked')?.focus({ preventScroll: true });
     form.scrollIntoView({ block: 'start' });
   }, [showOutcome]);
-  useEffect(() => {
+  // The shortcuts go in the same render as the form comes (a layout effect): a key pressed in the frame after
+  // cannot move the guide under an open form.
+  useLayoutEffect(() => {
     if (showOutcome) return;
     const onKey = (e: KeyboardEvent): void => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;

@@ -4,7 +4,7 @@
 // (components/print-view.tsx, which the widget asks for only when it is opened: `loadPrint`).
 // Pack text is only ever rendered as text.
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Catalog, CatalogEntry } from '../core/catalog';
 import { handOffFragment } from '../core/handoff';
 import { errorText } from '../core/error-text';
@@ -107,8 +107,8 @@ export function Widget(props: WidgetProps): JSX.Element {
   }, [printing]);
 
   // A new view: keyboard and screen-reader users land on its heading (not on the first load); the print
-  // view's once it is there.
-  useEffect(() => {
+  // view's once it is there. In the same render (a layout effect), so a key pressed meanwhile lands there.
+  useLayoutEffect(() => {
     if (moved.current) heading.current?.focus();
     moved.current = true;
   }, [view.kind, view.kind === 'step' ? view.index : -1, view.kind !== 'catalogue' ? view.entry : null, printing && Print]);

@@ -243,4 +243,27 @@ describe('20 the console at the desk', () => {
     expect($('[data-testid="running"]')!.dataset.state).toBe('outcome');
     expect(document.activeElement).toBe(select);
   });
+  it('20 the shortcuts stop in the render that opens the form: Alt+→ pressed before any frame does not move the guide', async () => {
+    const view: StepView = evnStepView('s-26');
+    const session = { current: view as StepView | null, notify: (): void => undefined };
+    const moved: string[] = [];
+    const api = fakePanelApi(session, { next: async () => void moved.push('next'), skip: async () => void moved.push('skip') });
+    act(() => render(<SidePanel t={createTranslator('vi')} search={shippedCatalog.search} api={api} settings={DEFAULT_SETTINGS} onSettings={() => undefined} />, rootOf()));
+    await settle();
+    const key = (code: string): void => void document.dispatchEvent(new KeyboardEvent('keydown', { code, altKey: true, bubbles: true, cancelable: true }));
+    key('ArrowRight');
+    expect(moved).toEqual(['next']);
+    // "Kết thúc" pressed outside act(): the render comes in a microtask, no frame, no timer.
+    $<HTMLButtonElement>('[data-testid="stop"]')!.click();
+    for (let i = 0; i < 5 && $('[data-testid="running"]')!.dataset.state !== 'outcome'; i++) await Promise.resolve();
+    expect($('[data-testid="running"]')!.dataset.state).toBe('outcome');
+    key('ArrowRight');
+    key('KeyS');
+    expect(moved).toEqual(['next']);
+    // Cancelled: the shortcuts are back.
+    click('[data-testid="outcome-cancel"]');
+    await settle();
+    key('ArrowRight');
+    expect(moved).toEqual(['next', 'next']);
+  });
 });
