@@ -3,6 +3,9 @@
 // focused (the screen reader reads it) and marked (data-linked, outlined by the editor's style). Kept apart
 // from the editor component: it only needs the list's items to carry their index (`li[data-step]`, 0-based).
 
+/** How long the linked step is kept in view when the author does nothing (see keepInView). */
+export const KEEP_IN_VIEW_MS = 20_000;
+
 /** The list of steps and the item of the step at index `i` (0-based). */
 export const STEP_LIST = '.editor-steps';
 const itemAt = (i: number): string => `${STEP_LIST} > li[data-step="${i}"]`;
@@ -50,10 +53,12 @@ export function focusLinkedStep(doc: Document, search: string, signal?: AbortSig
 
 /**
  * The editor's list draws in more than one pass (the previews, what each step points at, the pack's fields above
- * it): each pass can push the step out of view after it was scrolled to. Until the author scrolls, types or
- * clicks (or a few seconds pass), the step is brought back to the middle whenever the page's size changes.
+ * it): each pass can push the step out of view after it was scrolled to, and on a busy desk computer the last
+ * pass can come seconds later. Until the author scrolls, types, clicks or touches (the watch's real end), the
+ * step is brought back to the middle whenever the page's size changes; `settleMs` only bounds a watch nobody
+ * ends, long enough for a slow machine's passes.
  */
-function keepInView(doc: Document, item: HTMLElement, settleMs = 3000): void {
+export function keepInView(doc: Document, item: HTMLElement, settleMs = KEEP_IN_VIEW_MS): void {
   const win = doc.defaultView;
   if (!win || typeof ResizeObserver === 'undefined') return;
   const resized = new ResizeObserver(() => {

@@ -247,6 +247,15 @@ describe('issue 20: the dashboard toolbar, dates and links; the recorder bar', (
     const editor = (await (await opened).page())!;
     // The copy was made for it, and the editor shows step 3 focused, marked and in view.
     await editor.waitForFunction(() => !!document.activeElement?.matches('.editor-steps > li[data-step="2"][data-linked="true"]'), { timeout: 10_000 });
+    // The list draws in passes (previews, what each step points at) that can push the step away; the editor brings
+    // it back in the frame after each. Wait for that state, then read it.
+    await editor.waitForFunction(
+      () => {
+        const r = document.activeElement!.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      },
+      { timeout: 10_000, polling: 'raf' },
+    );
     const seen = await editor.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const r = el.getBoundingClientRect();

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DateField } from '../../components/dashboard-date-field';
-import { focusLinkedStep, linkedStep } from '../../components/editor-step-link';
+import { focusLinkedStep, keepInView, KEEP_IN_VIEW_MS, linkedStep } from '../../components/editor-step-link';
 import { createCatalog } from '../../core/catalog';
 import { createTranslator } from '../../core/i18n';
 import { emptyLibrary, type Library } from '../../core/pack-library';
@@ -97,6 +97,70 @@ describe('the editor at the linked step', () => {
     expect(document.activeElement).toBe(document.body);
     expect(list.querySelector('[data-linked]')).toBeNull();
     vi.restoreAllMocks();
+  });
+});
+
+describe('the linked step kept in view while the editor draws', () => {
+  /** A ResizeObserver the test fires, the page's layout being what the test says. */
+  function fakeResize(): { fire: () => void; disconnected: () => boolean } {
+    let callback: (() => void) | null = null;
+    let off = false;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(cb: () => void) {
+          callback = cb;
+        }
+        observe(): void {}
+        disconnect(): void {
+          off = true;
+        }
+      },
+    );
+    return { fire: () => void (off ? undefined : callback?.()), disconnected: () => off };
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+    document.body.replaceChildren();
+  });
+
+  it('a pass that pushes the step away seconds later (a slow desk computer) still brings it back; the author\'s first key ends the watch', () => {
+    vi.useFakeTimers();
+    const resize = fakeResize();
+    const item = document.body.appendChild(document.createElement('li'));
+    let top = 300;
+    vi.spyOn(item, 'getBoundingClientRect').mockImplementation(() => ({ top, bottom: top + 40 }) as DOMRect);
+    const scrolled = vi.spyOn(item, 'scrollIntoView').mockImplementation(() => void (top = 300));
+    keepInView(document, item);
+    // In view: left alone.
+    resize.fire();
+    expect(scrolled).not.toHaveBeenCalled();
+    // Eight seconds on, the previews above it come and push it down out of the window: back to the middle.
+    vi.advanceTimersByTime(8000);
+    top = 2400;
+    resize.fire();
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(scrolled).toHaveBeenLastCalledWith({ block: 'center' });
+    // The author presses a key: from then on the page is theirs.
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    expect(resize.disconnected()).toBe(true);
+    top = -500;
+    resize.fire();
+    expect(scrolled).toHaveBeenCalledTimes(1);
+  });
+
+  it('a watch nobody ends stops after KEEP_IN_VIEW_MS', () => {
+    vi.useFakeTimers();
+    const resize = fakeResize();
+    const item = document.body.appendChild(document.createElement('li'));
+    keepInView(document, item);
+    vi.advanceTimersByTime(KEEP_IN_VIEW_MS - 1);
+    expect(resize.disconnected()).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(resize.disconnected()).toBe(true);
   });
 });
 
