@@ -17,8 +17,9 @@
 // the least — while the stand-in server answers in one or two. Chromium's extensions cannot hold a navigation
 // (no blocking webRequest in MV3): the warning takes the tab over from webNavigation.onBeforeNavigate, and a
 // server that answers within a millisecond or two can commit first. So the lookalike hosts reach the stand-in
-// server through a local relay that opens each connection LOOKALIKE_LATENCY_MS late, as a fast remote site would.
-import type { Server } from 'node:net';
+// server through a local relay that opens each connection LOOKALIKE_LATENCY_MS late and delivers every request that
+// late, as a fast remote site would (a round trip even on a connection kept open: the CI machine once lost the race
+// when Chromium reused the connection of the "off" visit, whose requests the relay then passed on at once).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,7 @@ import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath, EXTENSION_DIR, extensionWorker, startSites, type SitesServer } from '../support/harness';
 import { axe, clickWhenReady, selectWhenReady, textWhen, until } from './fixture';
-import { latencyRelay } from '../support/latency-relay';
+import { latencyRelay, type LatencyRelay } from '../support/latency-relay';
 
 const LOOKALIKE = 'dichvucong-gov.vn.xyz';
 const BANK_LOOKALIKE = 'vietcombank-hotro.com';
@@ -53,7 +54,7 @@ function watch(page: Page): { committed: string[]; lookalikeRequests: string[] }
 
 describe('19 the live scam warning', () => {
   let server: SitesServer;
-  let relay: { server: Server; port: number };
+  let relay: LatencyRelay;
   let extensionDir: string;
   let profile: string;
   let browser: Browser;
@@ -130,6 +131,9 @@ describe('19 the live scam warning', () => {
 
     await site.bringToFront();
     await site.goto(PORTAL, { waitUntil: 'load' });
+    // A resident meets a lookalike for the first time: the "off" visit's connection is gone, as a remote server
+    // closes idle ones (a kept one would still cost a round trip per request: see latency-relay.ts).
+    relay.dropConnections();
     const seen = watch(site);
     const warned = await follow(site, `https://${LOOKALIKE}/dang-nhap?cccd=001234567890`, (u) => u.href.startsWith(warningPrefix()));
     expect(warned.startsWith(warningPrefix()), warned).toBe(true);
