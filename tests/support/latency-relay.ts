@@ -27,11 +27,11 @@ export function latencyRelay(port: number, ms: number): Promise<LatencyRelay> {
     client.on('close', () => sockets.delete(client));
     // Each chunk `ms` after it arrived. Timers of one delay fire in the order they were set, so the upstream (set
     // first) exists before any chunk is due, and the chunks keep their order; a socket buffers writes until connected.
+    // A closed client destroys its upstream, so a chunk due after that is dropped.
     let upstream: Socket | undefined;
-    let closed = false;
     client.on('data', (chunk: Buffer) => {
       setTimeout(() => {
-        if (!closed && upstream && !upstream.destroyed) upstream.write(chunk);
+        if (upstream && !upstream.destroyed) upstream.write(chunk);
       }, ms);
     });
     const timer = setTimeout(() => {
@@ -46,7 +46,6 @@ export function latencyRelay(port: number, ms: number): Promise<LatencyRelay> {
     }, ms);
     client.on('error', () => upstream?.destroy());
     client.on('close', () => {
-      closed = true;
       clearTimeout(timer);
       upstream?.destroy();
     });

@@ -3,7 +3,7 @@
 // also on a connection kept open, reaches the server late and in order. The CI machine lost the scam warning's race
 // when a reused connection passed a request on at once.
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { latencyRelay, type LatencyRelay } from '../support/latency-relay';
 
 const MS = 120;
@@ -77,10 +77,7 @@ describe('latencyRelay', () => {
       socket.write(c);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await new Promise<void>((resolve) => {
-      const check = (): void => (got.map((g) => g.text).join('') === '123' ? resolve() : void setTimeout(check, 10));
-      check();
-    });
+    await vi.waitFor(() => expect(got.map((g) => g.text).join('')).toBe('123'), { timeout: 5_000 });
     relay.dropConnections();
     await closed;
     const again = await open(relay.port);
